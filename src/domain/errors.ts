@@ -1,0 +1,60 @@
+/**
+ * The one table of error codes. Every error that leaves the system (CLI output, HTTP response)
+ * carries one of these codes; the HTTP status is derived here and nowhere else.
+ * `docs/errors.md` is generated from this table (`npm run docs:errors`) and a test fails on drift.
+ */
+export const ERROR_CODES = {
+  IMR_INPUT_UNREADABLE: { status: 400, message: 'The file could not be read (missing, a directory, or no permission).' },
+  IMR_INPUT_EMPTY: { status: 400, message: 'The file is empty.' },
+  IMR_INPUT_TOO_LARGE: { status: 413, message: 'The file is larger than the size limit.' },
+  IMR_INPUT_BINARY: { status: 415, message: 'The file is neither a PDF nor readable text.' },
+  IMR_PDF_INVALID: { status: 422, message: 'The file looks like a PDF but could not be read as one (damaged or encrypted).' },
+  IMR_PDF_NO_TEXT: { status: 422, message: 'The PDF has no extractable text (it may be a scanned image).' },
+  IMR_LETTER_NOT_A_DETERMINATION: {
+    status: 422,
+    message: 'The document is not an IMR Final Determination Letter.',
+  },
+  IMR_LETTER_TRUNCATED: {
+    status: 422,
+    message: 'The letter is incomplete: a required section or part of a decided item is missing.',
+  },
+  IMR_LETTER_INVALID: { status: 422, message: 'The letter JSON does not match the letter schema.' },
+  IMR_JSON_INVALID: { status: 400, message: 'The input is not valid JSON.' },
+  IMR_CLI_USAGE: { status: 400, message: 'The command was called with missing or invalid arguments.' },
+  IMR_OUTPUT_UNWRITABLE: { status: 500, message: 'The output file could not be written.' },
+  IMR_INTERNAL: { status: 500, message: 'An unexpected internal error occurred.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ImrError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** Extra machine-readable context (never PHI: no letter text, no names). */
+  readonly details?: Readonly<Record<string, string | number | boolean>>;
+}
+
+export function imrError(code: ErrorCode, message?: string, details?: ImrError['details']): ImrError {
+  const base = { code, message: message ?? ERROR_CODES[code].message };
+  return details === undefined ? base : { ...base, details };
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_CODES[code].status;
+}
+
+/** Thrown only to carry a coded error across an async boundary; caught and unwrapped at the edge. */
+export class ImrFailure extends Error {
+  readonly error: ImrError;
+  constructor(error: ImrError) {
+    super(error.message);
+    this.name = 'ImrFailure';
+    this.error = error;
+  }
+}
+
+/** Converts anything thrown into a coded error, once, at a boundary. */
+export function toImrError(thrown: unknown): ImrError {
+  if (thrown instanceof ImrFailure) return thrown.error;
+  return imrError('IMR_INTERNAL', thrown instanceof Error ? `Internal error: ${thrown.name}` : undefined);
+}

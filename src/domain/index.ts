@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './letter.js';
+export * from './result.js';
