@@ -1,0 +1,73 @@
+/**
+ * Turns raw letter text (pdftotext-style layout, or a hard-wrapped double-spaced copy) into logical
+ * lines: trimmed, with a flag for a paragraph break before each line and for a page break.
+ */
+export interface LogicalLine {
+  readonly text: string;
+  /** A blank line (or, in double-spaced copies, a blank run of two or more) precedes this line. */
+  readonly breakBefore: boolean;
+  /** The line starts a new page (form feed). */
+  readonly pageStart: boolean;
+}
+
+export function toLogicalLines(raw: string): LogicalLine[] {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const physical = text.split(/\r\n|\r|\n/);
+  // First pass: trimmed lines with page markers; count blank runs between content lines.
+  const contents: { text: string; blanksBefore: number; pageStart: boolean }[] = [];
+  let blanks = 0;
+  let pending = false;
+  for (const line of physical) {
+    let body = line;
+    if (body.includes('\f')) {
+      pending = true;
+      body = body.replace(/\f/g, '');
+    }
+    const trimmed = body.replace(/\s+/g, ' ').trim();
+    if (trimmed === '') {
+      blanks++;
+      continue;
+    }
+    contents.push({ text: trimmed, blanksBefore: blanks, pageStart: pending });
+    blanks = 0;
+    pending = false;
+  }
+  // A copy is double-spaced when nearly every gap between content lines holds a blank line.
+  let gaps = 0;
+  let blankGaps = 0;
+  for (let i = 1; i < contents.length; i++) {
+    gaps++;
+    if ((contents[i]?.blanksBefore ?? 0) > 0) blankGaps++;
+  }
+  const doubleSpaced = gaps >= 8 && blankGaps / gaps >= 0.7;
+  const threshold = doubleSpaced ? 2 : 1;
+  return contents.map((c, i) => ({
+    text: c.text,
+    breakBefore: i > 0 && c.blanksBefore >= threshold,
+    pageStart: c.pageStart,
+  }));
+}
+
+/**
+ * Joins wrapped lines into one string with single spaces. A line that ends in a hyphen attached to
+ * a word ("L5-", "Non-") is joined to the next without a space, since the wrap split a hyphenated term.
+ */
+export function joinLines(lines: readonly string[]): string {
+  let out = '';
+  for (const line of lines) {
+    const t = line.trim();
+    if (t === '') continue;
+    if (out === '') {
+      out = t;
+    } else if (out.endsWith('-') && out.length > 1 && out[out.length - 2] !== ' ') {
+      out += t;
+    } else {
+      out += ` ${t}`;
+    }
+  }
+  return out;
+}
+
+export function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
