@@ -15,7 +15,8 @@ const HOW_MADE = /^HOW THE IMR FINAL DETERMINATION WAS MADE$/i;
 const SUMMARY = /^CLINICAL CASE SUMMARY$/i;
 const ISSUES = /^IMR ISSUES,? DECISIONS,? AND RATIONALES$/i;
 const CA_LABEL = /^Claims Administrator guidelines?\s*:\s*/i;
-const REVIEWER_LABEL = /^[A-Za-z][A-Za-z .&'-]{0,60}?\bguidelines?\s*:\s*/i;
+/** The review organization's label: a short name, then the singular "guideline:" ("MAXIMUS guideline:"). */
+const REVIEWER_LABEL = /^(?:[A-Z][A-Za-z.&'-]*\s+){1,4}guideline\s*:\s*/;
 const RATIONALE_LABEL = /^Decision rationale\s*:\s*/i;
 const DECISION_AT_END = /:\s*(Upheld|Overturned)\s*[.]?\s*$/i;
 const SENTENCE_END = /[.!?]["')\]]*$/;
@@ -151,18 +152,21 @@ function headerStart(lines: readonly LogicalLine[], floor: number, end: number):
       break;
     }
   }
-  for (let i = end; i >= start; i--) {
-    const t = lines[i]?.text ?? '';
-    const at = t.search(/\bwas the original request/i);
-    if (at < 0) continue;
-    // The header begins at the sentence that names the original request.
-    for (let j = i; j >= start; j--) {
-      const lt = j === i ? t.slice(0, at) : (lines[j]?.text ?? '');
-      if (j < i && SENTENCE_END.test(lt)) return { line: j + 1, col: 0 };
-      const inner = /^.*[.!?]["')\]]*\s+(?=\S)/.exec(lt);
-      if (inner) return { line: j, col: inner[0].length };
-    }
-    return { line: start, col: 0 };
+  // A modified decision's header begins at the sentence naming the original request; that phrase
+  // and the sentence boundary before it may each fall anywhere in the wrapped lines.
+  const offsets: number[] = [];
+  let joined = '';
+  for (let i = start; i <= end; i++) {
+    offsets.push(joined.length);
+    joined += `${lines[i]?.text ?? ''} `;
+  }
+  const phrase = [...joined.matchAll(/\bwas the original request\b/gi)].pop();
+  if (phrase) {
+    let boundary = 0;
+    for (const m of joined.slice(0, phrase.index).matchAll(/[.!?]["')\]]*\s+(?=\S)/g)) boundary = m.index + m[0].length;
+    let line = start;
+    for (let k = 0; k < offsets.length; k++) if ((offsets[k] as number) <= boundary) line = start + k;
+    return { line, col: boundary - (offsets[line - start] as number) };
   }
   for (let i = end - 1; i >= start; i--) {
     if (SENTENCE_END.test(lines[i]?.text ?? '')) return { line: i + 1, col: 0 };
@@ -192,9 +196,12 @@ function findAnchors(lines: readonly LogicalLine[], from: number): ItemAnchors[]
         item: anchors.length + 1,
       });
     }
+    // The first candidate that opens a paragraph, else the first candidate.
     let reviewer = -1;
     for (let k = i + 1; k < rationale; k++) {
-      if (REVIEWER_LABEL.test(lines[k]?.text ?? '')) {
+      if (!REVIEWER_LABEL.test(lines[k]?.text ?? '')) continue;
+      if (reviewer < 0) reviewer = k;
+      if (lines[k]?.breakBefore) {
         reviewer = k;
         break;
       }
