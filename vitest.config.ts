@@ -6,5 +6,7 @@ export default defineConfig({
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 60_000,
+    // The summary reporter prints a final plain `N passed, N failed[, N skipped]` line.
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
