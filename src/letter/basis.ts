@@ -10,7 +10,7 @@ const NON_MTUS_LEAD = /^Non-?\s*MTUS\s+Citations?:?\s*/i;
 const MTUS_LEAD = /^(?:the\s+)?(?:CA\s+)?MTUS\b:?\s*/i;
 const AND_JOIN = /,\s+and\s+/g;
 const YEAR = /\b(?:19|20)\d{2}\b/;
-const GUIDELINE_AHEAD = /^[A-Z][^,.;:]*?\s(?:19|20)\d{2}(?:[,.]|\s*$)/;
+const GUIDELINE_AHEAD = /^[A-Z][^.;:]{0,80}?\s(?:19|20)\d{2}(?:[,.]|\s+(?:Pages?|Sections?)\b|\s*$)/;
 
 /**
  * Splits "A 2004, Section(s): x, and B 2016, Section(s): y" into its guideline parts; a ", and" splits
