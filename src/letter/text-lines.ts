@@ -12,7 +12,7 @@ export interface LogicalLine {
 
 export function toLogicalLines(raw: string): LogicalLine[] {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  const physical = text.split(/\r\n|\r|\n/);
+  const physical = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   // First pass: trimmed lines with page markers; count blank runs between content lines.
   const contents: { text: string; blanksBefore: number; pageStart: boolean }[] = [];
   let blanks = 0;
@@ -23,7 +23,7 @@ export function toLogicalLines(raw: string): LogicalLine[] {
       pending = true;
       body = body.replace(/\f/g, '');
     }
-    const trimmed = body.replace(/\s+/g, ' ').trim();
+    const trimmed = collapse(body);
     if (trimmed === '') {
       blanks++;
       continue;
@@ -68,6 +68,10 @@ export function joinLines(lines: readonly string[]): string {
   return out;
 }
 
+const UNUSUAL_SPACE = /\s\s|[^\S ]/;
+
+/** Whitespace runs to one space, trimmed; cheap when there is nothing to do (the common case). */
 export function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  const t = s.trim();
+  return UNUSUAL_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
