@@ -7,7 +7,9 @@ const DECISION_END = /:\s*(?:Upheld|Overturned)\s*$/;
 /** A double-spaced copy marks paragraphs with two or more blank lines: make that one, and drop the single ones. */
 function undoubleSpacing(lines: string[]): string[] {
   const content = lines.filter((l) => l.trim() !== '').length;
-  const blankAfter = lines.filter((l, i) => l.trim() !== '' && lines[i + 1] !== undefined && lines[i + 1]?.trim() === '').length;
+  const blankAfter = lines.filter(
+    (l, i) => l.trim() !== '' && lines[i + 1] !== undefined && lines[i + 1]?.trim() === '',
+  ).length;
   if (content < 8 || blankAfter / content < 0.7) return lines;
   const out: string[] = [];
   let blanks = 0;
@@ -88,4 +90,3 @@ export function reflow(text: string, width: number, pageEvery: number): string {
   }
   return out.map((l, i) => (i > 0 && i % pageEvery === 0 ? `\f${l}` : l)).join('\n');
 }
-

@@ -52,9 +52,7 @@ export async function writeAtomically(path: string, data: string | Uint8Array): 
 }
 
 export function registerLetterCommands(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const letter = program
-    .command('letter')
-    .description('Read and write IMR Final Determination Letters (PDF or text)');
+  const letter = program.command('letter').description('Read and write IMR Final Determination Letters (PDF or text)');
 
   letter
     .command('parse')
@@ -111,7 +109,9 @@ export function registerLetterCommands(program: Command, io: CliIo, setExit: (co
       let json: unknown;
       try {
         const trimmed = raw.trim();
-        json = JSON.parse(trimmed.startsWith('{') && trimmed.includes('\n{') ? (trimmed.split('\n')[0] ?? '') : trimmed);
+        json = JSON.parse(
+          trimmed.startsWith('{') && trimmed.includes('\n{') ? (trimmed.split('\n')[0] ?? '') : trimmed,
+        );
       } catch {
         fail(imrError('IMR_JSON_INVALID'));
         return;
@@ -126,7 +126,8 @@ export function registerLetterCommands(program: Command, io: CliIo, setExit: (co
         return;
       }
       const options = { organization: opts.organization };
-      const output = opts.format === 'pdf' ? await renderLetterPdf(parsed.data, options) : renderLetterText(parsed.data, options);
+      const output =
+        opts.format === 'pdf' ? await renderLetterPdf(parsed.data, options) : renderLetterText(parsed.data, options);
       if (opts.output === undefined) {
         if (typeof output === 'string') io.stdout(output);
         else if (io.stdoutIsTty) fail(imrError('IMR_CLI_USAGE', 'Refusing to write a PDF to a terminal; use -o FILE.'));

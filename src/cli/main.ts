@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { type ImrError, imrError, toImrError } from '../domain/errors.js';
-import { registerLetterCommands } from './letter-commands.js';
 import { type CliIo, processIo } from './io.js';
+import { registerLetterCommands } from './letter-commands.js';
 
 export const VERSION = '0.1.0';
 
@@ -34,7 +34,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return 0;
       return 2;
     }
     reportError(io, toImrError(e));

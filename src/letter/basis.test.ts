@@ -29,7 +29,9 @@ describe('parseBasis', () => {
 
   it('reads pages in the older form, with the period doubled', () => {
     const b = parseBasis('Decision based on MTUS Chronic Pain Treatment Guidelines Topic when to stop Page(s): 41..');
-    expect(b.citations).toEqual([{ source: 'MTUS', text: 'Chronic Pain Treatment Guidelines Topic when to stop', pages: [41] }]);
+    expect(b.citations).toEqual([
+      { source: 'MTUS', text: 'Chronic Pain Treatment Guidelines Topic when to stop', pages: [41] },
+    ]);
   });
 
   it('splits several MTUS editions joined by ", and" but keeps a title that has one', () => {
@@ -54,7 +56,10 @@ describe('parseBasis', () => {
   });
 
   it('marks a basis outside the MTUS as not using it, even when it names the MTUS', () => {
-    expect(parseBasis('The Expert Reviewer did not base their decision on the MTUS. Decision based on MTUS Thing 2004.').usedMtus).toBe(false);
+    expect(
+      parseBasis('The Expert Reviewer did not base their decision on the MTUS. Decision based on MTUS Thing 2004.')
+        .usedMtus,
+    ).toBe(false);
     const outside = parseBasis(
       'The Claims Administrator based their decision on recommendation(s) outside of the MTUS Guidelines. Decision based on Non-MTUS Citation X Guide, Topic.',
     );

@@ -4,8 +4,14 @@ import { canonicalSpecialty, parseCredentials } from './credentials.js';
 describe('parseCredentials', () => {
   it('reads the list form, with and without spaces after commas', () => {
     expect(
-      parseCredentials('Credentials: State(s) of Licensure: Ohio,New Mexico Certification(s)/Specialty: Surgery, Hand & Wrist Surgery'),
-    ).toEqual({ licensure: ['Ohio', 'New Mexico'], specialties: ['Surgery', 'Hand & Wrist Surgery'], subspecialties: [] });
+      parseCredentials(
+        'Credentials: State(s) of Licensure: Ohio,New Mexico Certification(s)/Specialty: Surgery, Hand & Wrist Surgery',
+      ),
+    ).toEqual({
+      licensure: ['Ohio', 'New Mexico'],
+      specialties: ['Surgery', 'Hand & Wrist Surgery'],
+      subspecialties: [],
+    });
   });
 
   it('reads the sentence form with a subspecialty', () => {
@@ -21,7 +27,9 @@ describe('parseCredentials', () => {
   });
 
   it('reads the sentence form without a subspecialty', () => {
-    expect(parseCredentials('The reviewer is Board Certified in Neurology and is licensed to practice in Texas.')).toEqual({
+    expect(
+      parseCredentials('The reviewer is Board Certified in Neurology and is licensed to practice in Texas.'),
+    ).toEqual({
       licensure: ['Texas'],
       specialties: ['Neurology'],
       subspecialties: [],
@@ -29,7 +37,11 @@ describe('parseCredentials', () => {
   });
 
   it('returns empty lists when no credentials are given', () => {
-    expect(parseCredentials('Nothing about the reviewer here.')).toEqual({ licensure: [], specialties: [], subspecialties: [] });
+    expect(parseCredentials('Nothing about the reviewer here.')).toEqual({
+      licensure: [],
+      specialties: [],
+      subspecialties: [],
+    });
   });
 });
 

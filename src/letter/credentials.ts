@@ -2,7 +2,8 @@ import type { Reviewer } from '../domain/letter.js';
 
 const LIST_FORM_LICENSURE = /State\(s\)\s*of\s*Licensure\s*:\s*(.*?)\s*(?=Certification\(s\)|$)/i;
 const LIST_FORM_SPECIALTY = /Certification\(s\)\s*\/\s*Specialty\s*:\s*(.*)$/i;
-const BOARD_CERTIFIED = /Board[ -]Certified\s+in\s+(.+?)(?=,?\s+(?:and\s+)?has\s+a\s+sub-?specialty\s+in\s|,?\s+and\s+is\s+licensed\s|\.(?:\s|$)|$)/i;
+const BOARD_CERTIFIED =
+  /Board[ -]Certified\s+in\s+(.+?)(?=,?\s+(?:and\s+)?has\s+a\s+sub-?specialty\s+in\s|,?\s+and\s+is\s+licensed\s|\.(?:\s|$)|$)/i;
 const SUBSPECIALTY = /has\s+a\s+sub-?specialty\s+in\s+(.+?)(?=,?\s+and\s+is\s+licensed\s|\.(?:\s|$)|$)/i;
 const LICENSED = /licensed\s+to\s+practice\s+in\s+(.+?)(?=\.(?:\s|$)|$)/i;
 

@@ -59,16 +59,14 @@ export async function parseLetterBytes(bytes: Uint8Array, file: string): Promise
 }
 
 /** Reads and parses one letter file; every failure comes back as a coded error, never a throw. */
-export async function parseLetterFile(
-  path: string,
-  options: { maxBytes?: number } = {},
-): Promise<ParsedFile> {
+export async function parseLetterFile(path: string, options: { maxBytes?: number } = {}): Promise<ParsedFile> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_LETTER_BYTES;
   try {
     let size: number;
     try {
       const st = await stat(path);
-      if (!st.isFile()) return { file: path, error: imrError('IMR_INPUT_UNREADABLE', 'The path is not a regular file.') };
+      if (!st.isFile())
+        return { file: path, error: imrError('IMR_INPUT_UNREADABLE', 'The path is not a regular file.') };
       size = st.size;
     } catch (e) {
       return { file: path, error: unreadable(e) };
@@ -76,7 +74,10 @@ export async function parseLetterFile(
     if (size > maxBytes) {
       return {
         file: path,
-        error: imrError('IMR_INPUT_TOO_LARGE', `The file is ${size} bytes; the limit is ${maxBytes}.`, { size, maxBytes }),
+        error: imrError('IMR_INPUT_TOO_LARGE', `The file is ${size} bytes; the limit is ${maxBytes}.`, {
+          size,
+          maxBytes,
+        }),
       };
     }
     if (size === 0) return { file: path, error: imrError('IMR_INPUT_EMPTY') };

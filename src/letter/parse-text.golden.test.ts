@@ -8,18 +8,23 @@ import { parseLetterText } from './parse-text.js';
 
 /** Text compared as the golden files intend: whitespace collapsed, case and trailing punctuation ignored. */
 function norm(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().toLowerCase().replace(/[\s.,;:]+$/, '');
+  return s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s.,;:]+$/, '');
 }
 
 /** Every field of `expected` must match `actual`; returns the mismatching paths. */
 function mismatches(actual: unknown, expected: unknown, path: string, out: string[]): string[] {
   if (typeof expected === 'string') {
-    if (typeof actual !== 'string' || norm(actual) !== norm(expected)) out.push(`${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+    if (typeof actual !== 'string' || norm(actual) !== norm(expected))
+      out.push(`${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
   } else if (Array.isArray(expected)) {
     if (!Array.isArray(actual) || actual.length !== expected.length) {
       out.push(`${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
     } else {
-      expected.forEach((e, i) => mismatches(actual[i], e, `${path}[${i}]`, out));
+      for (const [i, e] of expected.entries()) mismatches(actual[i], e, `${path}[${i}]`, out);
     }
   } else if (expected !== null && typeof expected === 'object') {
     if (actual === null || typeof actual !== 'object') {
@@ -29,9 +34,11 @@ function mismatches(actual: unknown, expected: unknown, path: string, out: strin
     const a = actual as Record<string, unknown>;
     for (const [key, value] of Object.entries(expected)) {
       if (key === 'rationaleStartsWith') {
-        if (!norm(String(a.rationale)).startsWith(norm(String(value)))) out.push(`${path}.rationale does not start with ${JSON.stringify(value)}`);
+        if (!norm(String(a.rationale)).startsWith(norm(String(value))))
+          out.push(`${path}.rationale does not start with ${JSON.stringify(value)}`);
       } else if (key === 'rationaleEndsWith') {
-        if (!norm(String(a.rationale)).endsWith(norm(String(value)))) out.push(`${path}.rationale does not end with ${JSON.stringify(value)}`);
+        if (!norm(String(a.rationale)).endsWith(norm(String(value))))
+          out.push(`${path}.rationale does not end with ${JSON.stringify(value)}`);
       } else if (key !== 'file') {
         mismatches(a[key], value, `${path}.${key}`, out);
       }
@@ -53,7 +60,11 @@ const seeds = seedsDir();
 // Skips only on a machine without ../shared (CI fails instead: see test/shared-data.ts).
 describe.skipIf(seeds === undefined)('golden: seed letters match their hand-checked parses', () => {
   const dir = seeds as string;
-  const files = seeds ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort() : [];
+  const files = seeds
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+    : [];
 
   it('has seed letters to check', () => {
     expect(files.length).toBeGreaterThan(0);

@@ -2,17 +2,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { reflow } from '../../test/mutate.js';
 import { corpusDir, seedsDir } from '../../test/shared-data.js';
 import { ERROR_CODES } from '../domain/errors.js';
 import { Letter } from '../domain/letter.js';
 import { parseLetterText } from './parse-text.js';
-import { reflow } from '../../test/mutate.js';
 
 function loadTexts(): string[] {
   const texts: string[] = [];
   for (const dir of [corpusDir(), seedsDir()]) {
     if (!dir) continue;
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) texts.push(readFileSync(join(dir, f), 'utf8'));
+    for (const f of readdirSync(dir)
+      .filter((n) => n.endsWith('.txt'))
+      .sort())
+      texts.push(readFileSync(join(dir, f), 'utf8'));
   }
   return texts;
 }
@@ -31,10 +34,20 @@ describe.skipIf(texts.length === 0)('parser properties over mutated real letters
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant('drop' as const), seedLines: fc.array(fc.nat(), { minLength: 1, maxLength: 12 }) }),
       fc.record({ kind: fc.constant('truncate' as const), fraction: fc.double({ min: 0, max: 1, noNaN: true }) }),
-      fc.record({ kind: fc.constant('pagebreaks' as const), seedLines: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }) }),
+      fc.record({
+        kind: fc.constant('pagebreaks' as const),
+        seedLines: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+      }),
       fc.record({ kind: fc.constant('junk' as const), at: fc.nat(), junk: fc.string({ maxLength: 40 }) }),
-      fc.record({ kind: fc.constant('reflow' as const), width: fc.integer({ min: 20, max: 160 }), pageEvery: fc.integer({ min: 3, max: 70 }) }),
-      fc.record({ kind: fc.constant('duplicate' as const), seedLines: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }) }),
+      fc.record({
+        kind: fc.constant('reflow' as const),
+        width: fc.integer({ min: 20, max: 160 }),
+        pageEvery: fc.integer({ min: 3, max: 70 }),
+      }),
+      fc.record({
+        kind: fc.constant('duplicate' as const),
+        seedLines: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+      }),
     );
     fc.assert(
       fc.property(letterIndex, fc.array(mutation, { minLength: 1, maxLength: 4 }), (i, mutations) => {
@@ -91,13 +104,18 @@ describe.skipIf(texts.length === 0)('parser properties over mutated real letters
 
   it('re-wrapping paragraphs and moving page breaks does not change the parse', () => {
     fc.assert(
-      fc.property(letterIndex, fc.integer({ min: 45, max: 150 }), fc.integer({ min: 4, max: 60 }), (i, width, pageEvery) => {
-        const original = parseLetterText(texts[i] as string);
-        const moved = parseLetterText(reflow(texts[i] as string, width, pageEvery));
-        expect(original.ok).toBe(true);
-        expect(moved.ok).toBe(true);
-        if (original.ok && moved.ok) expect(withoutFile(moved.value)).toEqual(withoutFile(original.value));
-      }),
+      fc.property(
+        letterIndex,
+        fc.integer({ min: 45, max: 150 }),
+        fc.integer({ min: 4, max: 60 }),
+        (i, width, pageEvery) => {
+          const original = parseLetterText(texts[i] as string);
+          const moved = parseLetterText(reflow(texts[i] as string, width, pageEvery));
+          expect(original.ok).toBe(true);
+          expect(moved.ok).toBe(true);
+          if (original.ok && moved.ok) expect(withoutFile(moved.value)).toEqual(withoutFile(original.value));
+        },
+      ),
       { numRuns: 300 },
     );
   });

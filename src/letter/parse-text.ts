@@ -108,11 +108,14 @@ interface ItemAnchors {
 }
 
 const ORIGINAL = /^(.+?)\s+was the original request\.?\s+(.*)$/i;
-const REMAINING = /(?:remaining IMR eligible portion of the original request|The original request)\s*,\s*(.+?)(?:,?\s+is)?$/i;
+const REMAINING =
+  /(?:remaining IMR eligible portion of the original request|The original request)\s*,\s*(.+?)(?:,?\s+is)?$/i;
 const AUTHORIZED_BY = /^(.+?)\s+was authorized\b/i;
 const CA_AUTHORIZED = /\bauthorized\s+(.+?)(?:,\s*leaving\b|\.\s|$)/i;
 
-function parseItemHeader(headerText: string): { item: Pick<LetterItem, 'request' | 'originalRequest' | 'authorizedPortion'>; decision: Decision } | undefined {
+function parseItemHeader(
+  headerText: string,
+): { item: Pick<LetterItem, 'request' | 'originalRequest' | 'authorizedPortion'>; decision: Decision } | undefined {
   const d = DECISION_AT_END.exec(headerText);
   if (!d) return undefined;
   const decision: Decision = (d[1] ?? '').toLowerCase() === 'upheld' ? 'Upheld' : 'Overturned';
@@ -228,7 +231,9 @@ function parseItems(lines: readonly LogicalLine[], from: number): Result<LetterI
     const floor = k === 0 ? from : (anchors[k - 1] as ItemAnchors).rationale + 1;
     const end = a.ca - 1;
     if (end < floor) {
-      return err(imrError('IMR_LETTER_TRUNCATED', `Decided item ${k + 1} has no request and decision.`, { item: k + 1 }));
+      return err(
+        imrError('IMR_LETTER_TRUNCATED', `Decided item ${k + 1} has no request and decision.`, { item: k + 1 }),
+      );
     }
     headerStarts.push(headerStart(lines, floor, end));
   }
@@ -238,7 +243,9 @@ function parseItems(lines: readonly LogicalLine[], from: number): Result<LetterI
     const header = parseItemHeader(headerText);
     if (!header) {
       return err(
-        imrError('IMR_LETTER_TRUNCATED', `Decided item ${k + 1} has no decision (Upheld or Overturned).`, { item: k + 1 }),
+        imrError('IMR_LETTER_TRUNCATED', `Decided item ${k + 1} has no decision (Upheld or Overturned).`, {
+          item: k + 1,
+        }),
       );
     }
     const caLines = texts(lines, a.ca, a.reviewer);
@@ -279,7 +286,9 @@ export function parseLetterText(raw: string, options: ParseOptions = {}): Result
   const { header, injuryDate } = parseHeader(joinLines(texts(lines, 0, firstSection)));
   const pivot = header.decisionDate ? Number(header.decisionDate.slice(0, 4)) : undefined;
 
-  const credEnd = [summaryAt, issuesAt, firstCa].filter((i) => i > howMade).reduce((a, b) => Math.min(a, b), lines.length);
+  const credEnd = [summaryAt, issuesAt, firstCa]
+    .filter((i) => i > howMade)
+    .reduce((a, b) => Math.min(a, b), lines.length);
   const reviewer = parseCredentials(joinLines(texts(lines, howMade >= 0 ? howMade + 1 : 0, credEnd)));
 
   let clinicalSummary = '';

@@ -29,7 +29,9 @@ async function viaPdf(letter: Letter): Promise<Letter> {
 const realLetters: { name: string; letter: Letter }[] = [];
 for (const dir of [corpusDir(), seedsDir()]) {
   if (!dir) continue;
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
     realLetters.push({ name: f, letter: parsed(readFileSync(join(dir, f), 'utf8')) });
   }
 }

@@ -15,7 +15,9 @@ describe('toLogicalLines', () => {
   it('in a double-spaced copy only a run of two or more blank lines breaks a paragraph', () => {
     const body = Array.from({ length: 10 }, (_, i) => `line ${i}`);
     const text = `${body.slice(0, 5).join('\n\n')}\n\n \n\n${body.slice(5).join('\n\n')}\n`;
-    const breaks = toLogicalLines(text).filter((l) => l.breakBefore).map((l) => l.text);
+    const breaks = toLogicalLines(text)
+      .filter((l) => l.breakBefore)
+      .map((l) => l.text);
     expect(breaks).toEqual(['line 5']);
   });
 
