@@ -4,11 +4,17 @@
  * `docs/errors.md` is generated from this table (`npm run docs:errors`) and a test fails on drift.
  */
 export const ERROR_CODES = {
-  IMR_INPUT_UNREADABLE: { status: 400, message: 'The file could not be read (missing, a directory, or no permission).' },
+  IMR_INPUT_UNREADABLE: {
+    status: 400,
+    message: 'The file could not be read (missing, a directory, or no permission).',
+  },
   IMR_INPUT_EMPTY: { status: 400, message: 'The file is empty.' },
   IMR_INPUT_TOO_LARGE: { status: 413, message: 'The file is larger than the size limit.' },
   IMR_INPUT_BINARY: { status: 415, message: 'The file is neither a PDF nor readable text.' },
-  IMR_PDF_INVALID: { status: 422, message: 'The file looks like a PDF but could not be read as one (damaged or encrypted).' },
+  IMR_PDF_INVALID: {
+    status: 422,
+    message: 'The file looks like a PDF but could not be read as one (damaged or encrypted).',
+  },
   IMR_PDF_NO_TEXT: { status: 422, message: 'The PDF has no extractable text (it may be a scanned image).' },
   IMR_LETTER_NOT_A_DETERMINATION: {
     status: 422,
