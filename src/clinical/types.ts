@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** A piece of the record that supports a fact: character offsets into the text given to the extractor. */
+export const EvidenceSpan = z.object({ quote: z.string(), start: z.number().int(), end: z.number().int() });
+export type EvidenceSpan = z.infer<typeof EvidenceSpan>;
+
+/** Closed set of fact kinds the clinical reader produces. */
+export const FactKind = z.enum([
+  'pain-score', // value: 0-10; qualifier: 'with-medication' | 'without-medication' | 'current' | 'baseline'
+  'pain-relief', // value: percent reduction; qualifier names the cause when stated (medication, injection…)
+  'functional-improvement', // improved ADLs, walking, work, sleep; objective when measured
+  'functional-limitation',
+  'medication-use', // value: generic name; qualifier: duration text; since: ISO date when stated
+  'side-effects', // negated when denied
+  'prior-treatment', // value: modality ("physical therapy", "acupuncture", "chiropractic", "injection", "medications"…); count: sessions when stated
+  'treatment-benefit', // prior treatment helped; value: modality
+  'treatment-failure', // prior treatment failed / no benefit; value: modality
+  'exam-finding', // value: 'straight-leg-raise' | 'facet-loading' | 'tenderness' | 'spasm' | 'rom-limited' | 'weakness' | 'sensory-deficit' | 'reflex-change' | 'atrophy' | 'impingement-sign' | 'instability' | 'effusion' | 'mcmurray' | 'tinel' | 'phalen' | 'normal-neuro' …
+  'radicular-symptoms', // radiating pain, numbness, tingling in a limb; negated: "no radicular symptoms"
+  'neurological-deficit',
+  'imaging-result', // value: modality (mri, x-ray, ct); qualifier: finding text
+  'electrodiagnostic-result',
+  'red-flag', // fracture, tumour, infection, cauda equina, progressive deficit, bowel/bladder
+  'surgery-history', // value: procedure; date when stated
+  'surgery-planned',
+  'work-status', // value: 'full-duty' | 'modified-duty' | 'off-work' | 'retired' | 'unknown'
+  'urine-drug-screen', // qualifier: 'consistent' | 'inconsistent' | 'performed'
+  'opioid-agreement',
+  'aberrant-behavior',
+  'home-exercise',
+  'chronicity', // value: weeks since injury or onset when derivable
+  'diagnosis', // value: normalized diagnosis text
+  'psychological-symptoms',
+  'sleep-disturbance',
+  'gi-risk', // GI symptoms or risk factors (for PPI / NSAID)
+]);
+export type FactKind = z.infer<typeof FactKind>;
+
+export const Fact = z.object({
+  kind: FactKind,
+  value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  qualifier: z.string().optional(),
+  count: z.number().optional(),
+  date: z.string().optional(),
+  bodyPart: z.string().optional(),
+  side: z.enum(['left', 'right', 'bilateral']).optional(),
+  /** The statement is denied or absent ("denied side effects", "no radicular symptoms", "lack of neural tension"). */
+  negated: z.boolean(),
+  /** Hedged ("possible", "rule out", "may have", "?"). */
+  uncertain: z.boolean(),
+  evidence: EvidenceSpan,
+});
+export type Fact = z.infer<typeof Fact>;
+
+export const Sentence = z.object({ text: z.string(), start: z.number().int(), end: z.number().int() });
+export type Sentence = z.infer<typeof Sentence>;
+
+export interface ClinicalRecord {
+  /** The text the offsets refer to (summary and documents joined by the caller, or one document). */
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+  readonly facts: readonly Fact[];
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** What kind of treatment a disputed item asks for. Closed set: tables keyed by it must cover every kind. */
+export const RequestKind = z.enum([
+  'medication',
+  'compounded-topical',
+  'therapy', // physical / occupational therapy, physical medicine modalities
+  'acupuncture',
+  'chiropractic',
+  'injection',
+  'imaging',
+  'electrodiagnostic',
+  'surgery',
+  'surgical-associated', // pre-op clearance/labs, post-op DME or therapy "associated surgical service"
+  'equipment', // DME, braces, TENS, pillows, supports
+  'program', // functional restoration, work hardening, partial hospitalization, gym
+  'consultation', // specialist consult, office visit, evaluation, re-exam
+  'laboratory', // urine drug screen, blood tests
+  'home-care',
+  'psychological',
+  'other',
+]);
+export type RequestKind = z.infer<typeof RequestKind>;
+
+export const Side = z.enum(['left', 'right', 'bilateral']);
+export type Side = z.infer<typeof Side>;
+
+export const DrugMention = z.object({
+  /** As written ("Norco", "Flexeril", "Flurbiprofen"). */
+  name: z.string(),
+  /** Generic name, lower case ("hydrocodone/acetaminophen", "cyclobenzaprine"). */
+  generic: z.string(),
+  /** Drug class ("opioid", "muscle-relaxant", "nsaid", "anticonvulsant", "topical-anesthetic", …). */
+  drugClass: z.string(),
+  strength: z.string().optional(), // "10/325 mg", "7.5mg", "5%"
+  percent: z.number().optional(), // for compounded ingredients
+  form: z.string().optional(), // tablet, patch, cream, suspension, capsule…
+});
+export type DrugMention = z.infer<typeof DrugMention>;
+
+export const Frequency = z.object({
+  text: z.string(),
+  perWeek: z.number().optional(),
+  weeks: z.number().optional(),
+  perDay: z.number().optional(),
+  days: z.number().optional(),
+  asNeeded: z.boolean().optional(),
+});
+export type Frequency = z.infer<typeof Frequency>;
+
+/** A disputed item's request, read into parts. Fields a request lacks are omitted. */
+export const ParsedRequest = z.object({
+  text: z.string(),
+  kind: RequestKind,
+  /** The treatment itself, normalized lower case ("physical therapy", "mri", "emg/ncv", "medial branch block", "tens unit"). */
+  modality: z.string().optional(),
+  drugs: z.array(DrugMention).default([]),
+  quantity: z.number().optional(), // "#90", "QTY 12", "times 1"
+  quantityUnspecified: z.boolean().optional(), // "(unspecified quantity)", "quantity unspecified"
+  refills: z.number().optional(),
+  frequency: Frequency.optional(), // "2x6", "3 times a week for 4 weeks", "twice daily"
+  sessions: z.number().optional(), // total visits or sessions when stated or derivable (2x6 → 12)
+  supplyDays: z.number().optional(), // "one month supply" → 30
+  bodyParts: z.array(z.string()).default([]), // normalized: "lumbar spine", "cervical spine", "shoulder", "knee"…
+  side: Side.optional(),
+  spinalLevels: z.array(z.string()).default([]), // "L4-L5", "L5-S1", "C5-C6"
+  contrast: z.enum(['with', 'without', 'with-and-without']).optional(),
+  retrospective: z.object({ date: z.string().optional() }).optional(), // ISO date of service when given
+  associatedSurgery: z.boolean().optional(), // "Associated surgical service: …", "Pre-op …", "Post-op …"
+  additional: z.boolean().optional(), // "additional", "continued", "re-exam"
+});
+export type ParsedRequest = z.infer<typeof ParsedRequest>;
