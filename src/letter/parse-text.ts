@@ -260,7 +260,7 @@ function parseItems(lines: readonly LogicalLine[], from: number): Result<LetterI
       decision: header.decision,
       claimsAdministratorBasis: parseBasis(joinLines(caLines)),
       reviewerBasis: parseBasis(joinLines(revLines)),
-      rationale: collapse(joinLines(ratLines)),
+      rationale: joinLines(ratLines),
     });
   }
   return ok(items);
@@ -302,7 +302,7 @@ export function parseLetterText(raw: string, options: ParseOptions = {}): Result
         break;
       }
     }
-    clinicalSummary = collapse(joinLines(texts(lines, start, end)));
+    clinicalSummary = joinLines(texts(lines, start, end));
   }
 
   if (firstCa < 0) {

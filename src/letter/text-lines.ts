@@ -10,20 +10,27 @@ export interface LogicalLine {
   readonly pageStart: boolean;
 }
 
+/** Runs of whitespace (other than line and page breaks) that are not a single ASCII space. */
+const ODD_SPACE = /(?:[^\S\n\f]{2,}|[^\S\n\f ])[^\S\n\f]*/g;
+
 export function toLogicalLines(raw: string): LogicalLine[] {
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  const physical = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  // One pass over the whole text is much cheaper than collapsing line by line.
+  text = text.replace(ODD_SPACE, ' ');
+  const physical = text.split('\n');
   // First pass: trimmed lines with page markers; count blank runs between content lines.
   const contents: { text: string; blanksBefore: number; pageStart: boolean }[] = [];
   let blanks = 0;
   let pending = false;
   for (const line of physical) {
-    let body = line;
-    if (body.includes('\f')) {
+    let trimmed: string;
+    if (line.includes('\f')) {
       pending = true;
-      body = body.replace(/\f/g, '');
+      trimmed = collapse(line.replace(/\f/g, ' '));
+    } else {
+      trimmed = line.trim();
     }
-    const trimmed = collapse(body);
     if (trimmed === '') {
       blanks++;
       continue;
@@ -68,10 +75,25 @@ export function joinLines(lines: readonly string[]): string {
   return out;
 }
 
-const UNUSUAL_SPACE = /\s\s|[^\S ]/;
+/** True when `t` holds whitespace other than single ASCII spaces (a plain loop: far cheaper than a regex here). */
+function needsCollapse(t: string): boolean {
+  let prevSpace = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+    } else {
+      if (c < 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029) return true;
+      if (c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x85) return true;
+      prevSpace = false;
+    }
+  }
+  return false;
+}
 
 /** Whitespace runs to one space, trimmed; cheap when there is nothing to do (the common case). */
 export function collapse(s: string): string {
   const t = s.trim();
-  return UNUSUAL_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
+  return needsCollapse(t) ? t.replace(/\s+/g, ' ') : t;
 }
