@@ -42,6 +42,8 @@ export const ERROR_CODES = {
     message: 'No qualified, conflict-free reviewer is available for this case.',
   },
   IMR_STORE_UNAVAILABLE: { status: 503, message: 'The database could not be reached.' },
+  IMR_ALREADY_EXISTS: { status: 409, message: 'A record with the same unique key already exists.' },
+  IMR_DOCUMENT_STORE_FAILED: { status: 500, message: 'The document could not be saved to the document store.' },
   IMR_REVIEW_INPUT_INVALID: {
     status: 400,
     message: 'The case given for review does not match the review input schema.',

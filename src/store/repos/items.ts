@@ -1,0 +1,48 @@
+import type { Insertable, Updateable } from 'kysely';
+import { type DisputedItem, DisputedItemPatch, NewDisputedItem } from '../../domain/case.js';
+import { codec, parseInput } from '../codec.js';
+import type { CaseItemsTable, Handle, Tx } from '../schema.js';
+import { notFound } from './common.js';
+
+export const itemCodec = codec<DisputedItem>({
+  id: 'value',
+  caseId: 'value',
+  seq: 'value',
+  request: 'value',
+  originalRequest: 'value',
+  authorizedPortion: 'value',
+  category: 'value',
+  status: 'value',
+  decision: 'value',
+  claimsAdministratorBasis: 'json',
+  reviewerBasis: 'json',
+  rationale: 'value',
+});
+
+/** Disputed items of a case (table `case_items`), in letter order. */
+export const items = {
+  /** Two items of one case with the same `seq`: IMR_ALREADY_EXISTS. */
+  async create(tx: Tx, input: NewDisputedItem): Promise<DisputedItem> {
+    const row = itemCodec.toRow(parseInput(NewDisputedItem, input, 'disputed item')) as Insertable<CaseItemsTable>;
+    return itemCodec.fromRow(await tx.db.insertInto('case_items').values(row).returningAll().executeTakeFirstOrThrow());
+  },
+
+  async getById(h: Handle, id: number): Promise<DisputedItem | undefined> {
+    const row = await h.db.selectFrom('case_items').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : itemCodec.fromRow(row);
+  },
+
+  async listByCase(h: Handle, caseId: number): Promise<DisputedItem[]> {
+    const rows = await h.db.selectFrom('case_items').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+    return rows.map((r) => itemCodec.fromRow(r));
+  },
+
+  async update(tx: Tx, id: number, patch: DisputedItemPatch): Promise<DisputedItem> {
+    const set = itemCodec.toRow(
+      parseInput(DisputedItemPatch, patch, 'disputed item change'),
+    ) as Updateable<CaseItemsTable>;
+    if (Object.keys(set).length === 0) return (await items.getById(tx, id)) ?? notFound('item', id);
+    const row = await tx.db.updateTable('case_items').set(set).where('id', '=', id).returningAll().executeTakeFirst();
+    return row === undefined ? notFound('item', id) : itemCodec.fromRow(row);
+  },
+};
