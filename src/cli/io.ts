@@ -6,6 +6,8 @@ export interface CliIo {
   stdoutBytes(bytes: Uint8Array): void;
   readonly stderrIsTty: boolean;
   readonly stdoutIsTty: boolean;
+  /** Standard input, for commands that stream (`imr review --jsonl`); tests pass their own. */
+  readonly stdin?: NodeJS.ReadableStream;
 }
 
 export function processIo(): CliIo {

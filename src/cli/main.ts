@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { type ImrError, imrError, toImrError } from '../domain/errors.js';
+import { registerImportCommands } from './import-command.js';
 import { type CliIo, processIo } from './io.js';
 import { registerLetterCommands } from './letter-commands.js';
+import { registerReviewCommands } from './review-commands.js';
 
 export const VERSION = '0.1.0';
 
@@ -16,6 +18,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     })
     .showHelpAfterError('(run with --help for usage)');
   registerLetterCommands(program, io, setExit);
+  registerImportCommands(program, io, setExit);
+  registerReviewCommands(program, io, setExit);
   return program;
 }
 

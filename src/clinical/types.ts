@@ -18,8 +18,8 @@ export const FactKind = z.enum([
   'exam-finding', // value: 'straight-leg-raise' | 'facet-loading' | 'tenderness' | 'spasm' | 'rom-limited' | 'weakness' | 'sensory-deficit' | 'reflex-change' | 'atrophy' | 'impingement-sign' | 'instability' | 'effusion' | 'mcmurray' | 'tinel' | 'phalen' | 'normal-neuro' …
   'radicular-symptoms', // radiating pain, numbness, tingling in a limb; negated: "no radicular symptoms"
   'neurological-deficit',
-  'imaging-result', // value: modality (mri, x-ray, ct); qualifier: finding text
-  'electrodiagnostic-result',
+  'imaging-result', // value: modality (mri, x-ray, ct); qualifier: finding text; negated: normal study; no qualifier: done, result not stated
+  'electrodiagnostic-result', // value: 'emg' | 'ncs' | 'emg/ncs' | 'electrodiagnostic'; like imaging-result
   'red-flag', // fracture, tumour, infection, cauda equina, progressive deficit, bowel/bladder
   'surgery-history', // value: procedure; date when stated
   'surgery-planned',
@@ -49,10 +49,23 @@ export const Fact = z.object({
   /** Hedged ("possible", "rule out", "may have", "?"). */
   uncertain: z.boolean(),
   evidence: EvidenceSpan,
+  /** A stated range ("6-8/10", "30-50 percent"); `value` is then its midpoint. */
+  range: z.object({ low: z.number(), high: z.number() }).optional(),
+  /**
+   * Who states it: the treating record as summarized ('record'), the plan or request ('plan': proposed,
+   * not done), or the utilization review / claims administrator restating the file ('review').
+   */
+  context: z.enum(['record', 'plan', 'review']).optional(),
 });
 export type Fact = z.infer<typeof Fact>;
 
-export const Sentence = z.object({ text: z.string(), start: z.number().int(), end: z.number().int() });
+export const Sentence = z.object({
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  /** Normalized header of the section the sentence sits in ("diagnoses", "plan", "objective", …) when the text has headers. */
+  section: z.string().optional(),
+});
 export type Sentence = z.infer<typeof Sentence>;
 
 export interface ClinicalRecord {

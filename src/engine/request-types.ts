@@ -45,6 +45,10 @@ export const Frequency = z.object({
   perDay: z.number().optional(),
   days: z.number().optional(),
   asNeeded: z.boolean().optional(),
+  /** Hours of care a day ("6 hours per day" of home care). */
+  hoursPerDay: z.number().optional(),
+  /** Most units taken at a time ("1-2 tabs every 4-6 hours" → 2), for daily-dose arithmetic. */
+  unitsPerDose: z.number().optional(),
 });
 export type Frequency = z.infer<typeof Frequency>;
 
@@ -67,6 +71,8 @@ export const ParsedRequest = z.object({
   contrast: z.enum(['with', 'without', 'with-and-without']).optional(),
   retrospective: z.object({ date: z.string().optional() }).optional(), // ISO date of service when given
   associatedSurgery: z.boolean().optional(), // "Associated surgical service: …", "Pre-op …", "Post-op …"
+  /** For kind 'surgical-associated': the kind of the service itself ("Post-op Norco" → medication, "Pre-op labs" → laboratory). */
+  serviceKind: RequestKind.optional(),
   additional: z.boolean().optional(), // "additional", "continued", "re-exam"
 });
 export type ParsedRequest = z.infer<typeof ParsedRequest>;

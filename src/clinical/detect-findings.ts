@@ -1,0 +1,395 @@
+import { firstDate } from './dates.js';
+import type { ClinicalDoc } from './document.js';
+import { alternation, type Entry, valueOf } from './lexicon.js';
+
+/** Imaging and electrodiagnostic results, red flags, diagnoses. */
+
+const IMAGING: readonly Entry[] = [
+  ['MR arthrogram|MRI arthrogram|arthrogram', 'arthrogram'],
+  ['MRIs?|MRI scans?|magnetic resonance imaging|magnetic resonance|MR imaging', 'mri'],
+  ['CT(?: scans?)?|CAT scans?|computed tomography|computerized tomography|computerized axial tomography', 'ct'],
+  ['x-?rays?|x rays?|radiographs?|radiographic (?:imaging|studies|evaluation)|plain films?|films', 'x-ray'],
+  ['ultrasounds?|sonograms?|ultrasonography|diagnostic ultrasound', 'ultrasound'],
+  ['bone scans?|bone scintigraphy', 'bone scan'],
+  ['myelograms?|CT myelogram', 'myelogram'],
+  ['discograms?|discography', 'discogram'],
+  ['diagnostic imaging|imaging studies|imaging', 'imaging'],
+];
+const ELECTRODIAGNOSTIC: readonly Entry[] = [
+  ['EMG\\s*(?:\\/|and|&)\\s*NC[VS]s?|NC[VS]\\s*(?:\\/|and|&)\\s*EMG', 'emg/ncs'],
+  [
+    'electrodiagnostic (?:studies|study|testing|tests?|evaluation)|electrodiagnostics|electrophysiologic(?:al)? (?:studies|testing)',
+    'electrodiagnostic',
+  ],
+  ['EMGs?|electromyograms?|electromyography', 'emg'],
+  [
+    'NC[VS]s?|nerve conduction (?:velocity |velocities )?(?:studies|study|tests?|testing)?|nerve conduction velocities',
+    'ncs',
+  ],
+];
+
+const IMG = alternation(IMAGING);
+const EDX = alternation(ELECTRODIAGNOSTIC);
+
+const RESULT_VERB =
+  /\b(?:(?:was |were )?noted to (?:reveal|show|demonstrate|be)(?: for)?|revealed|reveals|revealing(?: for)?|showed|shows|show|showing|demonstrated|demonstrates|demonstrating|documented|documents|notable for|significant for|consistent with|positive for|negative for|indicated|indicates|found|confirmed|remarkable for|with findings of|impression|noted)\b|\b(?:was|were|is|are)\s+(?:noted to be\s+|reported as\s+|read as\s+|interpreted as\s+)?(?=(?:normal|unremarkable|negative|positive|abnormal|significant|notable|remarkable|consistent|within|without|essentially|mild|moderate|severe|no)\b)/i;
+const NORMAL_WORDS =
+  /^(?:normal|unremarkable|negative|no\b|without\b|within normal limits|wnl|intact|stable|not (?:show|reveal|demonstrate)|noncontributory|benign)/i;
+const NORMAL_ANYWHERE =
+  /\b(?:normal|unremarkable|negative|no (?:acute |significant |evidence|abnormalit|fracture|bony))/i;
+const RESULT_PLAN =
+  /\b(?:ordered|requested|recommended|to rule out|rule out|to evaluate|to assess|planned|pending|scheduled|authorization|denied|non-?certified|approved|was not|were not|not (?:done|performed|available|provided|included))\b/i;
+
+function resultText(
+  doc: ClinicalDoc,
+  i: number,
+  from: number,
+  stopAt: number,
+): { text: string; start: number } | undefined {
+  const s = doc.sentence(i);
+  const after = doc.text.slice(from, stopAt);
+  const verb = RESULT_VERB.exec(after);
+  if (verb === null || verb.index > 90) return undefined;
+  const begin = from + verb.index + verb[0].length;
+  let text = doc.text.slice(begin, Math.min(stopAt, s.end)).trim();
+  text = text.replace(/^[:"“\s]+|["”.\s]+$/g, '');
+  if (text.length === 0 && /normal|negative|unremarkable/i.test(verb[0])) text = verb[0].trim();
+  if (text.length > 240) text = `${text.slice(0, 237)}…`;
+  return text.length > 0 ? { text, start: begin } : undefined;
+}
+
+/** A finding list is normal when every part of it is stated as normal or absent. */
+export function isNormalResult(text: string): boolean {
+  const parts = text
+    .split(/[;,]|\band\b(?=\s+(?:no|normal|without|negative|unremarkable)\b)|\bwith\b/i)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  if (parts.length === 0) return false;
+  return parts.every(
+    (p) => NORMAL_WORDS.test(p) || (/^(?:or|and)\b/i.test(p) && parts.length > 1) || /^(?:of|in|at)\b/i.test(p),
+  );
+}
+
+function detectStudies(doc: ClinicalDoc, alt: typeof IMG, kind: 'imaging-result' | 'electrodiagnostic-result'): void {
+  const perSentence = new Set<string>();
+  doc.scan(alt.re, (m, i, start, end) => {
+    const value = valueOf(alt, m);
+    if (value === undefined) return;
+    const s = doc.sentence(i);
+    const ctx = doc.context(i);
+    const key = `${i}|${value}`;
+    if (perSentence.has(key)) return;
+    // the next study mention bounds this one's result
+    alt.re.lastIndex = 0;
+    const rest = doc.text.slice(end, s.end);
+    const next = new RegExp(alt.re.source, 'i').exec(rest);
+    const stopAt = next === null ? s.end : end + next.index;
+    const [a, b] = doc.segment(i, start, end);
+    const seg = doc.text.slice(a, b);
+    if (ctx === 'review') return;
+    const result = resultText(doc, i, end, stopAt);
+    if (ctx !== 'record' && result === undefined) return;
+    if (result === undefined && (RESULT_PLAN.test(seg) || doc.planned(i, start, end))) return;
+    if (
+      result !== undefined &&
+      RESULT_PLAN.test(doc.text.slice(Math.max(s.start, start - 40), start)) &&
+      ctx !== 'record'
+    )
+      return;
+    if (
+      value === 'imaging' &&
+      result === undefined &&
+      !/\b(?:included|includes|underwent|had|performed)\b/i.test(s.text)
+    )
+      return;
+    const assertion = doc.assertion(i, start, end);
+    if (result === undefined && assertion.negated) return; // "no prior MRI": not done, no result
+    perSentence.add(key);
+    const date = firstDate(doc.text.slice(Math.max(s.start, start - 30), result === undefined ? b : result.start));
+    const bodyPart = doc.bodyPartAttached(i, start, end) ?? doc.bodyPartNear(i, start, end, false);
+    const side = doc.sideNear(i, start, end);
+    const normal =
+      result !== undefined &&
+      (isNormalResult(result.text) || (assertion.negated && !NORMAL_ANYWHERE.test(result.text)));
+    doc.emit(kind, i, start, end, {
+      value,
+      ...(result !== undefined ? { qualifier: result.text } : {}),
+      negated: normal,
+      ...(date !== undefined ? { date: date.iso } : {}),
+      ...(bodyPart !== undefined ? { bodyPart } : {}),
+      ...(side !== undefined ? { side } : {}),
+    });
+  });
+}
+
+export function detectImaging(doc: ClinicalDoc): void {
+  detectStudies(doc, IMG, 'imaging-result');
+}
+
+export function detectElectrodiagnostics(doc: ClinicalDoc): void {
+  detectStudies(doc, EDX, 'electrodiagnostic-result');
+}
+
+const RED_FLAGS: readonly Entry[] = [
+  ['cauda equina(?: syndrome)?|saddle an(?:a)?esthesia', 'cauda-equina'],
+  [
+    '(?:bowel|bladder)(?: (?:or|and|\\/) (?:bowel|bladder))? (?:incontinence|dysfunction|retention|changes?|problems?|symptoms?|complaints?|control)|(?:urinary |fecal |faecal )?incontinence|urinary retention',
+    'bowel-bladder',
+  ],
+  [
+    'progressive (?:neurologic(?:al)? )?(?:deficits?|weakness|numbness)|worsening (?:neurologic\\w* )?deficits?',
+    'progressive-deficit',
+  ],
+  ['foot drop|drop foot', 'foot-drop'],
+  ['(?:compression |stress |pathologic(?:al)? )?fractures?|fx', 'fracture'],
+  ['tumou?rs?|malignan\\w+|cancer|neoplasm\\w*|metasta\\w+|mass lesion', 'tumor'],
+  ['infections?|osteomyelitis|abscess|discitis|septic|fevers?', 'infection'],
+  ['myelopathy', 'myelopathy'],
+  ['dislocations?|dislocated', 'dislocation'],
+  [
+    'intracranial (?:bleed\\w*|hemorrhage|haemorrhage|hematoma)|subdural hematoma|epidural hematoma',
+    'intracranial-bleed',
+  ],
+  ['loss of consciousness|LOC', 'loss-of-consciousness'],
+  ['unexplained weight loss|night sweats', 'constitutional'],
+  ['compartment syndrome|vascular compromise|neurovascular compromise', 'vascular'],
+  ['red flags?(?: conditions?| signs?| symptoms?| findings?)?', 'red-flag'],
+];
+const RED = alternation(RED_FLAGS);
+
+export function detectRedFlags(doc: ClinicalDoc): void {
+  doc.scan(
+    RED.re,
+    (m, i, start, end) => {
+      const value = valueOf(RED, m);
+      if (value === undefined) return;
+      if (value === 'fracture' && /^\s*(?:clinic|care)/i.test(doc.text.slice(end, end + 10))) return;
+      const bodyPart = doc.bodyPartNear(i, start, end);
+      doc.emit('red-flag', i, start, end, { value, ...(bodyPart !== undefined ? { bodyPart } : {}) });
+    },
+    [
+      'cauda',
+      'saddle',
+      'bowel',
+      'bladder',
+      'incontinen',
+      'retention',
+      'progressive',
+      'worsening',
+      'drop',
+      'fract',
+      'fx',
+      'tumo',
+      'malign',
+      'cancer',
+      'neoplas',
+      'metasta',
+      'mass',
+      'infect',
+      'osteomy',
+      'absces',
+      'discitis',
+      'septic',
+      'fever',
+      'myelopath',
+      'disloc',
+      'intracran',
+      'hematoma',
+      'consciousness',
+      'loc',
+      'weight loss',
+      'sweats',
+      'compartment',
+      'compromise',
+      'red flag',
+    ],
+  );
+}
+
+/** Canonical diagnoses found anywhere; list items keep their own wording and carry the key as qualifier. */
+const DIAGNOSES: readonly Entry[] = [
+  ['radiculopath(?:y|ies)|radiculitis|radicular syndrome', 'radiculopathy'],
+  [
+    'herniated (?:nucleus pulposus|dis[ck]s?)|dis[ck] herniations?|HNP|(?:dis[ck] )?(?:protrusions?|extrusions?)|dis[ck] displacement|bulging dis[ck]s?|dis[ck] bulges?',
+    'disc herniation',
+  ],
+  ['(?:spinal |foraminal |central |canal |lumbar |cervical )?stenosis', 'spinal stenosis'],
+  [
+    'degenerative dis[ck] disease|DDD|spondylosis|dis[ck] degeneration|degenerative dis[ck] changes',
+    'degenerative disc disease',
+  ],
+  ['spondylolisthesis', 'spondylolisthesis'],
+  ['facet (?:joint )?(?:arthropathy|syndrome|hypertrophy|degeneration|arthrosis|pain)', 'facet arthropathy'],
+  ['carpal tunnel syndrome|CTS', 'carpal tunnel syndrome'],
+  ['cubital tunnel syndrome', 'cubital tunnel syndrome'],
+  ['impingement syndrome|shoulder impingement', 'shoulder impingement'],
+  ['rotator cuff (?:tear|tendinopathy|tendinitis|tendinosis|syndrome|strain)', 'rotator cuff disorder'],
+  ['labral tear|torn (?:glenoid )?labrum|SLAP (?:tear|lesion)', 'labral tear'],
+  ['men(?:i)?scus tears?|meniscal tears?|tear of (?:the )?(?:\\w+ )*meniscus', 'meniscal tear'],
+  ['(?:anterior cruciate|ACL|medial collateral|MCL|collateral) (?:ligament )?(?:tear|rupture|sprain)', 'ligament tear'],
+  ['(?:lateral |medial )?epicondylitis', 'epicondylitis'],
+  ['tenosynovitis|tendinitis|tendonitis|tendinopathy|tendinosis', 'tendinopathy'],
+  ['bursitis', 'bursitis'],
+  ['osteoarthritis|osteoarthrosis|degenerative joint disease|DJD|arthritis|chondromalacia', 'osteoarthritis'],
+  ['(?:complex regional pain syndrome|CRPS|reflex sympathetic dystrophy|RSD)', 'crps'],
+  ['fibromyalgia|myofascial pain(?: syndrome)?', 'myofascial pain'],
+  ['(?:peripheral |diabetic )?neuropath(?:y|ies)|neuralgia|neuritis', 'neuropathy'],
+  ['sciatica', 'sciatica'],
+  ['(?:post-?)?concussion(?: syndrome)?', 'concussion'],
+  ['migraines?|headaches?|cephalgia', 'headache'],
+  ['sprains?|strains?', 'sprain/strain'],
+  ['contusions?', 'contusion'],
+  [
+    '(?:major )?depressive disorder|adjustment disorder|anxiety disorder|PTSD|post-?traumatic stress disorder',
+    'psychiatric disorder',
+  ],
+  ['insomnia', 'insomnia'],
+  ['chronic pain syndrome', 'chronic pain syndrome'],
+  ['(?:umbilical |inguinal |ventral |incisional )?hernia', 'hernia'],
+  ['fractures?', 'fracture'],
+];
+const DX = alternation(DIAGNOSES);
+
+const LIST_LEAD =
+  /\b(?:diagnos(?:is|es)\s*(?:(?:that|which)\s+)?(?:(?:has|have)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:documented|noted|listed|given)(?:\s+as)?\s+|include[sd]?|including|are|is|was|were|of|as|consist(?:s|ed)? of)?\s*:?|diagnosed (?:as having|with|as)|(?:being |currently |was |is )?(?:treated|undergoing treatment|under treatment|in treatment) for(?: the diagnos[ie]s of)?|filed a claim for|diagnosis of|dx:?)\s*(?:having\s+)?/gi;
+const LIST_STOP =
+  /,?\s+(?:reportedly|who|which|that|with an industrial|sustained|on \d|dated|per\b|and (?:has|had|was|is|were|presented|complained|reported)|since\b|as of\b|subsequent to|following\b|secondary to|after\b|in a\b)|[.;](?=\s|$)/i;
+const DX_WORD =
+  /\b(?:pain|injury|injuries|syndrome|disorder|disease|strain|sprain|tear|fracture|\w*itis|\w*osis|\w*opathy|\w*algia|contusion|dysfunction|hernia|lesion|derangement|instability|deformity|stiffness|dysplasia|laceration|paresthesias?|numbness|concussion|displacement|arthr\w+|stenosis|protrusion|herniation|spasms?|impingement|radiculopathy|sciatica|lumbago|cervicalgia|depression|anxiety|insomnia|stress|hypertension|dyslipidemia|hyperlipidemia|diabetes|erectile|obesity|status post|s\/p|subluxation|dislocation|wound|burn|bursitis|neuropathy|migraine|headache|trauma|ulcer|syncope|tachycardia|arrhythmia|infection|vertigo|dizziness|asthma|tinnitus|abrasion|contracture|amputation|hematoma|effusion|cyst|mass|neuroma|ganglion|cellulitis|edema|palpitations|dyspepsia|gastritis|reflux|fibromyalgia|myalgia|neuritis|neuralgia|lesion|deficit|weakness|instability|laxity|tightness)\b/i;
+
+function normalizeDx(s: string): string {
+  let v = s
+    .replace(/^\s*(?:\d{1,2}[.)]\s*)/, '')
+    .replace(/^["“\s]+|["”\s.]+$/g, '')
+    .replace(/^(?:the|a|an|of|as|having)\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+  // an unclosed parenthesis ("chronic low back pain (lbp") is dropped with what follows it
+  const open = v.lastIndexOf('(');
+  if (open !== -1 && v.indexOf(')', open) === -1) v = v.slice(0, open).trim();
+  return v.slice(0, 140);
+}
+
+interface Item {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Splits a diagnosis list at semicolons, else commas, and at "and" between two diagnoses. */
+function splitItems(text: string, offset: number): Item[] {
+  const parts: Item[] = [];
+  const sep = text.includes(';') ? /;/g : /,\s*(?:and\s+)?/g;
+  let last = 0;
+  for (const m of text.matchAll(sep)) {
+    parts.push({ start: last, end: m.index });
+    last = m.index + m[0].length;
+  }
+  parts.push({ start: last, end: text.length });
+  const out: Item[] = [];
+  for (const part of parts) {
+    const piece = text.slice(part.start, part.end);
+    let from = 0;
+    for (const m of piece.matchAll(/\s+and\s+/g)) {
+      const left = piece.slice(from, m.index);
+      const right = piece.slice(m.index + m[0].length).split(/\s+and\s+/)[0] ?? '';
+      const adjective = !DX_WORD.test(left) && /(?:-based|ed|al|ic|ive|ior|ous|ar|ary)\s*$/i.test(left);
+      if (left.trim() !== '' && DX_WORD.test(right) && !adjective && !/\b(?:of|in|at|to|with|the)\s*$/i.test(left)) {
+        out.push({ start: offset + part.start + from, end: offset + part.start + m.index });
+        from = m.index + m[0].length;
+      }
+    }
+    out.push({ start: offset + part.start + from, end: offset + part.end });
+  }
+  return out;
+}
+
+/** Joins fragments without a diagnosis word to a neighbour ("contusion of face, scalp and neck", "lumbar, hip, and neck strain"). */
+function mergeFragments(text: string, items: readonly Item[]): Item[] {
+  const merged: Item[] = [];
+  let pending: Item | undefined;
+  for (const it of items) {
+    const has = DX_WORD.test(text.slice(it.start, it.end));
+    const prev = merged[merged.length - 1];
+    if (!has && prev !== undefined && pending === undefined)
+      merged[merged.length - 1] = { start: prev.start, end: it.end };
+    else if (!has) pending = { start: pending?.start ?? it.start, end: it.end };
+    else if (pending !== undefined) {
+      merged.push({ start: pending.start, end: it.end });
+      pending = undefined;
+    } else merged.push(it);
+  }
+  if (pending !== undefined) merged.push(pending);
+  return merged;
+}
+
+export function detectDiagnoses(doc: ClinicalDoc): void {
+  const covered: Item[] = [];
+  const emitItem = (i: number, start: number, end: number): void => {
+    let a = start;
+    let b = end;
+    while (a < b && /[\s,:"“(]/.test(doc.text[a] ?? '')) a++;
+    while (b > a && /[\s,.;"”]/.test(doc.text[b - 1] ?? '')) b--;
+    const raw = doc.text.slice(a, b);
+    const value = normalizeDx(raw);
+    if (value.length < 3 || !/[a-z]/.test(value)) return;
+    DX.re.lastIndex = 0;
+    const key = DX.re.exec(raw);
+    const canonical = key === null ? undefined : valueOf(DX, key);
+    const side = doc.sideNear(i, a, b, false);
+    const bodyPart = doc.bodyPartNear(i, a, b, false);
+    covered.push({ start: a, end: b });
+    doc.emit('diagnosis', i, a, b, {
+      value,
+      ...(canonical !== undefined ? { qualifier: canonical } : {}),
+      ...(bodyPart !== undefined ? { bodyPart } : {}),
+      ...(side !== undefined ? { side } : {}),
+      evidence: [a, b],
+    });
+  };
+  // numbered items under a diagnoses lead-in ("the diagnoses are: 1. … 2. …")
+  for (let i = 0; i < doc.sentences.length; i++) {
+    const s = doc.sentence(i);
+    if (s.section === 'diagnoses' || s.section === 'assessment') {
+      if (/^\s*(?:\d{1,2}[.)]|[-•*])\s*/.test(s.text)) emitItem(i, s.start, s.end);
+      else if (!/:\s*$/.test(s.text) && s.text.length < 200)
+        for (const it of mergeFragments(doc.text, splitItems(s.text, s.start))) emitItem(i, it.start, it.end);
+    }
+  }
+  doc.scan(
+    LIST_LEAD,
+    (m, i, start, end) => {
+      const s = doc.sentence(i);
+      const rest = doc.text.slice(end, s.end);
+      if (rest.trim().length === 0) return;
+      const stop = LIST_STOP.exec(rest);
+      const listEnd = end + (stop === null ? rest.length : stop.index);
+      if (listEnd - end < 3) return;
+      const merged = mergeFragments(doc.text, splitItems(doc.text.slice(end, listEnd), end));
+      void m;
+      void start;
+      for (const it of merged) emitItem(i, it.start, it.end);
+    },
+    ['diagnos', 'dx', 'treat', 'claim for'],
+  );
+  doc.scan(DX.re, (m, i, start, end) => {
+    if (covered.some((c) => c.start <= start && end <= c.end)) return;
+    const value = valueOf(DX, m);
+    if (
+      value === undefined ||
+      value === 'fracture' ||
+      value === 'sprain/strain' ||
+      value === 'headache' ||
+      value === 'contusion'
+    )
+      return;
+    if (/^\s*(?:test|testing|maneuver|sign)\b/i.test(doc.text.slice(end, end + 10))) return;
+    const bodyPart = doc.bodyPartNear(i, start, end, false);
+    const side = doc.sideNear(i, start, end, false);
+    doc.emit('diagnosis', i, start, end, {
+      value,
+      qualifier: value,
+      ...(bodyPart !== undefined ? { bodyPart } : {}),
+      ...(side !== undefined ? { side } : {}),
+    });
+  });
+}

@@ -1,0 +1,451 @@
+import {
+  alternation,
+  BODY_PARTS,
+  DRUG_CLASS_RE,
+  DRUG_RE,
+  drugClassOfMatch,
+  drugOfMatch,
+  MODALITIES,
+  valueOf,
+} from './lexicon.js';
+import { type Assertion, assertionOf, type ScopeMap, scopeSentences } from './negation.js';
+import type { Fact, FactKind, Sentence } from './types.js';
+
+/** Who states a sentence: the record as summarized, the plan or request, or the utilization review. */
+export type Context = 'record' | 'plan' | 'review';
+
+export interface Mention {
+  /** Absolute offsets into the document text. */
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+  /** Drug class, for drug mentions. */
+  readonly drugClass?: string;
+}
+
+const REVIEW_CUE =
+  /\b(?:utilization review|UR\b|claims administrator|non-?certif\w*|non-?approved|(?:was|were|been|is|are|be)\s+(?:previously\s+|subsequently\s+|partially\s+)?(?:denied|modified|approved|certified|authorized|reviewed)\b|(?:denied|modified|approved|certified|non-?certified) (?:the |a |this )?(?:\w+ )?requests?|(?:prior|previous|original) (?:review|determination|denial)|rationale for (?:the )?(?:denial|modification|non-?certification)|(?:the )?determination|independent medical review|IMR\b|failed to approve|partially approved|appeal(?:ed|s)?\b|not medically necessary|reviewer)/i;
+const PLAN_CUE =
+  /\b(?:treatment plan|plan of care|(?:the )?plan (?:is|was|includes?|included|consisted)|recommend\w*|request(?:ed|s|ing)?\b|RFA\b|request for authorization|scheduled|ordered|order(?:ing)? (?:an? )?|propos\w+|to rule out|rule out|will\b|would\b|referr?al|refer(?:red)? (?:to|for)|sought|pursu\w+|intent on|candidate for|pending|awaiting|to undergo|to receive|to start|to begin|to continue|prescription to refill|advised)/i;
+const CLAUSE_PLAN_CUE =
+  /\b(?:recommend\w*|request\w*|plan(?:s|ned)?\b|will\b|would\b|to (?:start|begin|undergo|receive|try|attend|rule out)|scheduled|ordered|propos\w+|pending|awaiting|pursu\w+|intend\w*|sought|referr?al|candidate|consider\w*|authoriz\w+|RFA\b|appeal\w*|need(?:s|ed)?\b|requir\w+|warrant\w*|prescri(?:be|bing)\b|rule out)/i;
+
+const BODY = alternation(BODY_PARTS);
+const MODALITY = alternation(MODALITIES);
+const SIDE =
+  /\b(?:(left|lt\.?)|(right|rt\.?)|(bilateral(?:ly)?|both|bilat\.?|b\/l))\b(?:\s+(?:greater|worse)\s+than\s+(?:left|right))?/gi;
+
+const MAX_EVIDENCE = 320;
+/** Words between a finding and the body part it is about. */
+const POINTS_TO =
+  /^\s*(?:(?:the\s+)?(?:\w+\s+)?(?:aspect|side|portion|region|area|edge|border)\s+of\s+)?(?:(?:was|were|is|are|noted|found|present|appreciated|elicited|positive|negative|mildly|moderately|severely|mild|moderate|severe|decreased|limited|restricted|bilaterally|medially|laterally|and painful|to palpation|on palpation|upon palpation|with palpation)\s+){0,3}(?:of|to|in|at|over|about|along|on|around|throughout|into|down|for|within|across)\s+(?:(?:the|both|his|her|their|a|an|all|bilateral|left|right|upper|lower|posterior|anterior|medial|lateral|distal|proximal)\s+){0,3}$/i;
+const COORDINATED_CLAUSE =
+  /\b(?:and|but|then)\s+(?=(?:will|would|plans?|planned|recommended|requested|ordered|referred|scheduled|is to|was to)\b)/gi;
+
+function collect(
+  re: RegExp,
+  text: string,
+  offset: number,
+  value: (m: RegExpMatchArray) => string | undefined,
+): Mention[] {
+  const out: Mention[] = [];
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    const v = value(m);
+    if (v !== undefined) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, value: v });
+  }
+  return out;
+}
+
+interface SentenceCache {
+  context?: Context;
+}
+
+export interface EmitFields {
+  value?: string | number | boolean;
+  qualifier?: string;
+  count?: number;
+  date?: string;
+  bodyPart?: string;
+  side?: 'left' | 'right' | 'bilateral';
+  range?: { low: number; high: number };
+  /** Overrides the scope-based assertion. */
+  negated?: boolean;
+  uncertain?: boolean;
+  /** Evidence bounds (absolute) instead of the clause around the span. */
+  evidence?: readonly [number, number];
+  context?: Context;
+}
+
+/** A text split into sentences, with per-sentence caches and the facts found so far. */
+export class ClinicalDoc {
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+  readonly facts: Fact[] = [];
+  private readonly cache: SentenceCache[];
+  private readonly seen = new Set<string>();
+  private readonly byKind: Partial<Record<'bodies' | 'sides' | 'modalities', Mention[][]>> = {};
+  private drugs: Mention[] | undefined;
+  private scopes: ScopeMap[] | undefined;
+  private lowered: string | undefined;
+
+  constructor(text: string, sentences: readonly Sentence[]) {
+    this.text = text;
+    this.sentences = sentences;
+    this.cache = sentences.map(() => ({}));
+  }
+
+  /** Index of the sentence containing [start, end), or -1 when the span crosses a boundary or lies outside. */
+  sentenceAt(start: number, end = start + 1): number {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.sentences[mid];
+      if (s === undefined) break;
+      if (start < s.start) hi = mid - 1;
+      else if (start >= s.end) lo = mid + 1;
+      else return end <= s.end ? mid : -1;
+    }
+    return -1;
+  }
+
+  sentence(i: number): Sentence {
+    const s = this.sentences[i];
+    if (s === undefined) throw new RangeError(`no sentence ${i}`);
+    return s;
+  }
+
+  private c(i: number): SentenceCache {
+    const c = this.cache[i];
+    if (c === undefined) throw new RangeError(`no sentence ${i}`);
+    return c;
+  }
+
+  scope(i: number): ScopeMap {
+    this.scopes ??= scopeSentences(this.text, this.sentences);
+    const s = this.scopes[i];
+    if (s === undefined) throw new RangeError(`no sentence ${i}`);
+    return s;
+  }
+
+  context(i: number): Context {
+    const c = this.c(i);
+    if (c.context === undefined) {
+      const s = this.sentence(i);
+      const section = s.section;
+      if (REVIEW_CUE.test(s.text)) c.context = 'review';
+      else if (section === 'plan' || PLAN_CUE.test(s.text)) c.context = 'plan';
+      else c.context = 'record';
+    }
+    return c.context;
+  }
+
+  assertion(i: number, start: number, end: number): Assertion {
+    const s = this.sentence(i);
+    return assertionOf(this.scope(i), start - s.start, end - s.start);
+  }
+
+  /** The comma/semicolon-bounded segment around [start, end) within its sentence (absolute offsets). */
+  segment(i: number, start: number, end: number): readonly [number, number] {
+    const s = this.sentence(i);
+    const t = this.text;
+    let a = start;
+    while (a > s.start && !',;:('.includes(t[a - 1] ?? '')) a--;
+    let b = end;
+    while (b < s.end && !',;:)'.includes(t[b] ?? '')) b++;
+    return [a, b];
+  }
+
+  /** Whether the segment around the span holds plan wording ("recommended", "will", "requested"). */
+  planned(i: number, start: number, end: number): boolean {
+    const [a, b] = this.segment(i, start, end);
+    return CLAUSE_PLAN_CUE.test(this.text.slice(a, b));
+  }
+
+  /** Evidence bounds: the sentence, or for long sentences the clause (semicolons, then commas) around the span. */
+  evidence(i: number, start: number, end: number): readonly [number, number] {
+    const s = this.sentence(i);
+    if (s.end - s.start <= MAX_EVIDENCE) return [s.start, s.end];
+    const t = this.text;
+    const cut = (chars: string, lo: number, hi: number): [number, number] => {
+      let a = start;
+      while (a > lo && !chars.includes(t[a - 1] ?? '')) a--;
+      let b = end;
+      while (b < hi && !chars.includes(t[b] ?? '')) b++;
+      return [a, b];
+    };
+    let [a, b] = cut(';', s.start, s.end);
+    if (b - a > MAX_EVIDENCE) {
+      [a, b] = cut(',;', a, b);
+      // widen short comma clauses by one neighbour on each side
+      if (b - a < 80) {
+        const left = t.lastIndexOf(',', a - 2);
+        const right = t.indexOf(',', b + 1);
+        if (left >= s.start && a - left < 120) a = left + 1;
+        if (right !== -1 && right < s.end && right - b < 120) b = right;
+      }
+    }
+    while (a < b && /\s/.test(t[a] ?? '')) a++;
+    while (b > a && /[\s,;]/.test(t[b - 1] ?? '')) b--;
+    return a < b ? [a, b] : [start, end];
+  }
+
+  private docMentions(key: 'bodies' | 'sides' | 'modalities'): Mention[][] {
+    const cached = this.byKind[key];
+    if (cached !== undefined) return cached;
+    const t = this.text;
+    let found: Mention[];
+    if (key === 'bodies') found = collect(BODY.re, t, 0, (m) => valueOf(BODY, m));
+    else if (key === 'sides') {
+      found = collect(SIDE, t, 0, (m) =>
+        m[0].includes(' than ') || m[3] !== undefined ? 'bilateral' : m[1] !== undefined ? 'left' : 'right',
+      );
+    } else {
+      const mods = collect(MODALITY.re, t, 0, (m) => valueOf(MODALITY, m));
+      const drugs = this.drugMentions();
+      // a named drug is more specific than the word "medications" around it
+      found = dropOverlaps([...drugs, ...mods.filter((m) => !drugs.some((d) => d.start < m.end && m.start < d.end))]);
+    }
+    const buckets: Mention[][] = this.sentences.map(() => []);
+    for (const m of found) {
+      const i = this.sentenceAt(m.start, m.end);
+      if (i !== -1) buckets[i]?.push(m);
+    }
+    this.byKind[key] = buckets;
+    return buckets;
+  }
+
+  /** Drug names and drug classes in the whole text (names win over overlapping classes). */
+  drugMentions(): Mention[] {
+    if (this.drugs !== undefined) return this.drugs;
+    const t = this.text;
+    const names: Mention[] = [];
+    DRUG_RE.lastIndex = 0;
+    for (const m of t.matchAll(DRUG_RE)) {
+      const d = drugOfMatch(m);
+      if (d !== undefined)
+        names.push({ start: m.index, end: m.index + m[0].length, value: d.generic, drugClass: d.drugClass });
+    }
+    const classes: Mention[] = [];
+    DRUG_CLASS_RE.lastIndex = 0;
+    for (const m of t.matchAll(DRUG_CLASS_RE)) {
+      const d = drugClassOfMatch(m);
+      const start = m.index;
+      const end = start + m[0].length;
+      if (d !== undefined && !names.some((n) => n.start < end && start < n.end))
+        classes.push({ start, end, value: d.generic, drugClass: d.drugClass });
+    }
+    this.drugs = [...names, ...classes].sort((a, b) => a.start - b.start);
+    return this.drugs;
+  }
+
+  private mentions(i: number, key: 'bodies' | 'sides' | 'modalities'): Mention[] {
+    return this.docMentions(key)[i] ?? [];
+  }
+
+  bodyParts(i: number): Mention[] {
+    return this.mentions(i, 'bodies');
+  }
+  modalities(i: number): Mention[] {
+    return this.mentions(i, 'modalities');
+  }
+
+  /** The mention nearest to the span: within its segment first, then within the sentence. */
+  nearest(
+    i: number,
+    key: 'bodies' | 'sides' | 'modalities',
+    start: number,
+    end: number,
+    sentenceWide = true,
+  ): Mention | undefined {
+    const all = this.mentions(i, key);
+    if (all.length === 0) return undefined;
+    const [a, b] = this.segment(i, start, end);
+    const pick = (list: readonly Mention[]): Mention | undefined => {
+      let best: Mention | undefined;
+      let bestD = Number.POSITIVE_INFINITY;
+      for (const m of list) {
+        if (m.start < end && start < m.end && key !== 'modalities') return m;
+        const d = m.end <= start ? start - m.end : m.start >= end ? m.start - end : 0;
+        if (d < bestD) {
+          bestD = d;
+          best = m;
+        }
+      }
+      return best;
+    };
+    const inSegment = all.filter((m) => m.start >= a && m.end <= b);
+    const got = pick(inSegment);
+    if (got !== undefined || !sentenceWide) return got;
+    return pick(all);
+  }
+
+  /**
+   * The body part a finding is about: one inside the span, else one it points to ("tenderness over the
+   * right shoulder", "range of motion of the lumbar spine"), else the nearest before it in its clause,
+   * else (when `sentenceWide`) the nearest in the sentence.
+   */
+  bodyPartNear(i: number, start: number, end: number, sentenceWide = true): string | undefined {
+    const all = this.mentions(i, 'bodies');
+    if (all.length === 0) return undefined;
+    const inside = all.find((m) => m.start >= start && m.end <= end);
+    if (inside !== undefined) return inside.value;
+    const t = this.text;
+    const pointed = all.find((m) => m.start >= end && m.start - end <= 60 && POINTS_TO.test(t.slice(end, m.start)));
+    if (pointed !== undefined) return pointed.value;
+    const [a] = this.segment(i, start, end);
+    const before = all.filter((m) => m.end <= start && m.start >= a);
+    const last = before[before.length - 1];
+    if (last !== undefined) return last.value;
+    return this.nearest(i, 'bodies', start, end, sentenceWide)?.value;
+  }
+
+  /** A body part written as part of the phrase: inside it, pointed to ("of the knee"), or just before it ("knee MRI"). */
+  bodyPartAttached(i: number, start: number, end: number): string | undefined {
+    const all = this.mentions(i, 'bodies');
+    const t = this.text;
+    const inside = all.find((m) => m.start >= start && m.end <= end);
+    if (inside !== undefined) return inside.value;
+    const pointed = all.find((m) => m.start >= end && m.start - end <= 40 && POINTS_TO.test(t.slice(end, m.start)));
+    if (pointed !== undefined) return pointed.value;
+    const before = all.filter(
+      (m) => m.end <= start && start - m.end <= 25 && !/[,;:()]|\band\b|\bor\b/.test(t.slice(m.end, start)),
+    );
+    return before[before.length - 1]?.value;
+  }
+
+  /**
+   * Laterality of the span: a side word in its clause within a few words ("positive on the left", "right
+   * knee effusion", "… bilaterally"), or the side written before the body part it points to ("tenderness over
+   * the anterolateral aspect of the right shoulder").
+   */
+  sideNear(i: number, start: number, end: number, sentenceWide = false): 'left' | 'right' | 'bilateral' | undefined {
+    const all = this.mentions(i, 'sides');
+    if (all.length === 0) return undefined;
+    const [a, b] = this.segment(i, start, end);
+    let best: Mention | undefined;
+    let bestD = Number.POSITIVE_INFINITY;
+    for (const m of all) {
+      const inSeg = m.start >= a && m.end <= b;
+      if (!inSeg && !sentenceWide) continue;
+      const d = m.end <= start ? start - m.end : m.start >= end ? m.start - end : 0;
+      const limit = m.value === 'bilateral' && m.start >= end ? 90 : 45;
+      if (d < bestD && (d <= limit || sentenceWide)) {
+        bestD = d;
+        best = m;
+      }
+    }
+    if (best === undefined) {
+      const t = this.text;
+      const body = this.mentions(i, 'bodies').find(
+        (m) =>
+          m.start >= end &&
+          m.start - end <= 80 &&
+          POINTS_TO.test(t.slice(end, m.start).replace(/\b(?:aspect|side|portion|region|area) of (?:the )?$/i, '')),
+      );
+      if (body !== undefined) best = all.find((m) => m.end <= body.start && body.start - m.end <= 3);
+      if (best === undefined && body !== undefined) best = all.find((m) => m.start >= end && m.end <= body.start);
+    }
+    const v = best?.value;
+    return v === 'left' || v === 'right' || v === 'bilateral' ? v : undefined;
+  }
+
+  /** Sentence context, narrowed for plan sentences: a clause without plan wording is the record. */
+  contextAt(i: number, start: number, end: number): Context {
+    const ctx = this.context(i);
+    if (ctx !== 'plan' || this.sentence(i).section === 'plan') return ctx;
+    const s = this.sentence(i);
+    const first = PLAN_CUE.exec(s.text);
+    if (first !== null && s.start + first.index < start) return 'plan';
+    const [a, b] = this.clause(i, start, end);
+    const clause = this.text.slice(a, b);
+    return PLAN_CUE.test(clause) || CLAUSE_PLAN_CUE.test(clause) ? 'plan' : 'record';
+  }
+
+  /** The segment around the span, also cut before a coordinated plan clause ("… and will order an MRI"). */
+  clause(i: number, start: number, end: number): readonly [number, number] {
+    const [a, b] = this.segment(i, start, end);
+    const t = this.text;
+    let from = a;
+    let to = b;
+    COORDINATED_CLAUSE.lastIndex = 0;
+    for (const m of t.slice(a, b).matchAll(COORDINATED_CLAUSE)) {
+      const at = a + m.index;
+      if (at >= end) {
+        to = Math.min(to, at);
+        break;
+      }
+      if (at + m[0].length <= start) from = at;
+    }
+    return [from, to];
+  }
+
+  /** Adds a fact unless the same one (kind, value, qualifier, polarity) is already recorded for this sentence. */
+  emit(kind: FactKind, i: number, start: number, end: number, fields: EmitFields = {}): Fact | undefined {
+    const assertion =
+      fields.negated === undefined || fields.uncertain === undefined ? this.assertion(i, start, end) : undefined;
+    const negated = fields.negated ?? assertion?.negated ?? false;
+    const uncertain = fields.uncertain ?? assertion?.uncertain ?? false;
+    const key = `${i}|${kind}|${String(fields.value)}|${fields.qualifier ?? ''}|${negated}|${fields.bodyPart ?? ''}|${fields.count ?? ''}|${fields.date ?? ''}`;
+    if (this.seen.has(key)) return undefined;
+    this.seen.add(key);
+    const [ea, eb] = fields.evidence ?? this.evidence(i, start, end);
+    const fact: Fact = {
+      kind,
+      negated,
+      uncertain,
+      evidence: { quote: this.text.slice(ea, eb), start: ea, end: eb },
+      context: fields.context ?? this.contextAt(i, start, end),
+    };
+    if (fields.value !== undefined) fact.value = fields.value;
+    if (fields.qualifier !== undefined) fact.qualifier = fields.qualifier;
+    if (fields.count !== undefined) fact.count = fields.count;
+    if (fields.date !== undefined) fact.date = fields.date;
+    if (fields.bodyPart !== undefined) fact.bodyPart = fields.bodyPart;
+    if (fields.side !== undefined) fact.side = fields.side;
+    if (fields.range !== undefined) fact.range = fields.range;
+    this.facts.push(fact);
+    return fact;
+  }
+
+  /** The text in lower case, for cheap keyword gates before a pattern runs. */
+  get lower(): string {
+    this.lowered ??= this.text.toLowerCase();
+    return this.lowered;
+  }
+
+  /**
+   * Runs `re` over the whole text and calls `fn` for each match that lies inside one sentence. `gate` lists
+   * lower-case substrings one of which every match contains; when none occurs in the text the pattern is skipped.
+   */
+  scan(
+    re: RegExp,
+    fn: (m: RegExpMatchArray, i: number, start: number, end: number) => void,
+    gate?: readonly string[],
+  ): void {
+    if (gate !== undefined && !gate.some((g) => this.lower.includes(g))) return;
+    re.lastIndex = 0;
+    for (const m of this.text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (end === start) continue;
+      const i = this.sentenceAt(start, end);
+      if (i !== -1) fn(m, i, start, end);
+    }
+  }
+}
+
+/** Keeps the earliest, then longest, of overlapping mentions. */
+export function dropOverlaps(list: Mention[]): Mention[] {
+  const sorted = [...list].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Mention[] = [];
+  let lastEnd = -1;
+  for (const m of sorted) {
+    if (m.start >= lastEnd) {
+      out.push(m);
+      lastEnd = m.end;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,362 @@
+/**
+ * Vocabulary of the clinical reader: body parts, treatment modalities, drugs, procedures. Each table maps
+ * a pattern (as written in records) to a normalized value; names follow the engine's request parser
+ * ("lumbar spine", "physical therapy", "hydrocodone/acetaminophen").
+ */
+
+export type Entry = readonly [pattern: string, value: string];
+
+/** Compiles entries into one case-insensitive alternation with a value per alternative (by group index). */
+export interface Alternation {
+  readonly re: RegExp;
+  readonly values: readonly string[];
+}
+
+export function alternation(entries: readonly Entry[], flags = 'gi'): Alternation {
+  return { re: new RegExp(wordAlternation(entries.map(([p]) => p)), flags), values: entries.map(([, v]) => v) };
+}
+
+/**
+ * One group per pattern, each a whole word. The word start is tested once, outside the alternatives: a big
+ * alternation is then tried only where a word begins, several times faster than a boundary per alternative.
+ */
+export function wordAlternation(patterns: readonly string[]): string {
+  return `(?<![A-Za-z0-9])(?=[A-Za-z#])(?:${patterns.map((p) => `((?:${p})(?![\\w'’]))`).join('|')})`;
+}
+
+export function word(p: string): string {
+  return `\\b(?:${p})(?![\\w'’])`;
+}
+
+/** The value of the alternative that matched (the first defined capture group). */
+export function valueOf(alt: Alternation, m: RegExpMatchArray): string | undefined {
+  for (let i = 0; i < alt.values.length; i++) if (m[i + 1] !== undefined) return alt.values[i];
+  return undefined;
+}
+
+export const BODY_PARTS: readonly Entry[] = [
+  ['sacroiliac(?: joints?)?|SI joints?', 'sacroiliac joint'],
+  ['thoracolumbar(?: spine| junction)?|lumbosacral(?: spine| junction)?', 'lumbar spine'],
+  ['cervicothoracic(?: spine)?', 'cervical spine'],
+  [
+    'cervical(?: spine| paraspinals?| paravertebrals?| region)?|c-spine|neck|paracervical|suboccipitals?|[Cc][1-8](?:-[Cc]?[1-8]|-T1)',
+    'cervical spine',
+  ],
+  [
+    'thoracic(?: spine| paraspinals?| region)?|t-spine|mid[- ]?back|upper back|[Tt]1[0-2](?:-[Tt]?\\d{1,2}|-L1)?',
+    'thoracic spine',
+  ],
+  [
+    'lumbar(?: spine| paraspinals?| paravertebrals?| region)?|l-spine|low(?:er)? back|LBP|lumbago|paralumbar|[Ll][1-5](?:-[LlSs]?[1-5])?|L5-S1',
+    'lumbar spine',
+  ],
+  [
+    'shoulders?|rotator cuff|subacromial|acromioclavicular|AC joint|glenohumeral|deltoid|supraspinatus|labrum|glenoid|scapula(?:r)?',
+    'shoulder',
+  ],
+  ['elbows?|(?:lateral |medial )?epicondyl\\w*|cubital tunnel|olecranon|radial head|radius head|radial neck', 'elbow'],
+  ['wrists?|carpal tunnel|distal radius|radial styloid', 'wrist'],
+  ['hands?|fingers?|thumbs?|palms?|thenar(?: eminence)?|digits?', 'hand'],
+  ['forearms?', 'forearm'],
+  ['hips?|groin|(?:greater )?trochanter(?:ic)?|inguinal', 'hip'],
+  ['knees?|patell\\w*|menisc\\w*|joint line|ACL|MCL|PCL|LCL|tibiofemoral', 'knee'],
+  ['ankles?|ATFL|achilles|malleol\\w*|calcaneofibular', 'ankle'],
+  ['feet|foot|heels?|toes?|metatarsals?|plantar', 'foot'],
+  ['head|skull|scalp|face|facial|temporal', 'head'],
+  ['jaw|TMJ|temporomandibular', 'jaw'],
+  ['chest(?: wall)?|ribs?|sternum', 'chest'],
+  ['abdom\\w*|umbilic\\w*|hernia', 'abdomen'],
+  ['buttocks?|gluteal|gluteus|sciatic notch', 'buttock'],
+  ['thighs?|calf|calves|shins?', 'lower extremity'],
+  ['upper extremit(?:y|ies)|upper limbs?|arms?', 'upper extremity'],
+  ['lower extremit(?:y|ies)|lower limbs?|(?<!straight[- ])legs?(?![- ]rais)', 'lower extremity'],
+  ['trapezi(?:us|i)|rhomboids?', 'cervical spine'],
+  ['spine|spinal|back', 'spine'],
+];
+
+/** Treatment modalities, specific before generic (overlaps keep the earlier, longer match). */
+export const MODALITIES: readonly Entry[] = [
+  ['aquatic (?:physical )?therapy|pool therapy|aqua ?therapy|water therapy', 'aquatic therapy'],
+  [
+    'chiropractic(?: (?:treatments?|care|therapy|sessions?|visits?|manipulation|physiotherapy|adjustments?))?|chiro(?:practor|therapy)?|(?:spinal )?manipulat(?:ion|ive therapy|ive treatment)|manual therapy',
+    'chiropractic',
+  ],
+  [
+    'physical therap(?:y|ies)|physiotherapy|\\bPT(?!\\/|T| ?INR)|physical medicine|land[- ]based therapy|therapeutic exercises?',
+    'physical therapy',
+  ],
+  ['occupational therap(?:y|ies)|hand therapy|\\bOT\\b(?!\\/)', 'occupational therapy'],
+  ['(?:electro[- ]?)?acupuncture(?: sessions?| treatments?| visits?)?', 'acupuncture'],
+  ['massage(?: therapy)?|myofascial release', 'massage'],
+  [
+    '(?:lumbar |cervical |thoracic )?(?:transforaminal |interlaminar |caudal )?epidural(?: steroid)?(?: injections?| blocks?| ESIs?)?|ESIs?',
+    'epidural steroid injection',
+  ],
+  ['medial branch (?:nerve )?blocks?|MBBs?', 'medial branch block'],
+  ['facet(?: joint)? (?:injections?|blocks?)', 'facet injection'],
+  ['radiofrequency(?: ablation| neurotomy| rhizotomy| lesioning)?|RFA|rhizotomy|neurotomy', 'radiofrequency ablation'],
+  ['trigger point injections?|TPIs?', 'trigger point injection'],
+  ['(?:SI|sacroiliac)(?: joint)? (?:injections?|blocks?)', 'sacroiliac joint injection'],
+  ['(?:platelet[- ]rich plasma|PRP)(?: injections?)?', 'prp injection'],
+  ['(?:stellate ganglion |sympathetic |occipital |peripheral )?nerve blocks?', 'nerve block'],
+  [
+    '(?:(?:subacromial|intra-?articular|corticosteroid|cortisone|steroid|ketorolac|toradol|knee|shoulder|joint|hip|wrist|elbow|hyaluronic|synvisc|viscosupplementation) )?(?:injections?|shots?)',
+    'injection',
+  ],
+  [
+    'TENS(?: unit)?|transcutaneous electrical nerve stimulat\\w+|(?:electrical )?muscle stimulation|electrical stimulation|interferential(?: unit| stimulation)?|EMS',
+    'tens unit',
+  ],
+  ['(?:extracorporeal )?shock ?wave(?: therapy)?|ESWT', 'shockwave therapy'],
+  [
+    'functional restoration(?: program)?|FRP|work hardening|work conditioning|multidisciplinary pain program',
+    'functional restoration program',
+  ],
+  [
+    'home exercises?(?: programs?)?|HEP|home (?:stretching|strengthening)(?: program| exercises)?|self[- ]directed exercises?|independent exercise program',
+    'home exercise',
+  ],
+  [
+    'psychotherapy|counseling|counselling|cognitive behaviou?ral therapy|CBT|psych(?:ological|iatric)? (?:treatment|therapy|appointments|sessions|care)|biofeedback',
+    'psychotherapy',
+  ],
+  [
+    'braces?|bracing|splints?|splinting|orthotics?|orthosis|(?:lumbar|back|wrist|knee) supports?|immobiliz\\w+|boot|sling|cast',
+    'bracing',
+  ],
+  ['activity modifications?|modified activit(?:y|ies)|activity restrictions', 'activity modification'],
+  [
+    'ice(?:[- ]heat)?(?: therapy)?|heat(?: therapy)?|hot/cold(?: therapy)?|cold therapy(?: unit)?|cryotherapy',
+    'ice/heat',
+  ],
+  ['rest', 'rest'],
+  ['stretching', 'stretching'],
+  ['traction(?! injur)', 'traction'],
+  ['crutches|cane|walker', 'assistive device'],
+  ['conservative (?:care|treatments?|therapy|management|measures|modalities)', 'conservative treatment'],
+  ['surgery|surgical (?:intervention|treatment)|operation', 'surgery'],
+  [
+    '(?:medications?|meds|medication management|pharmacotherapy|oral medications?|pain medications?|analgesics|NSAIDs?|anti-?inflammator(?:y|ies)(?: medications?)?|muscle relaxants?|(?<!non-?)opioids?|narcotics|pain pills)(?!\\s+(?:misuse|abuse|efficacy|selection|review|reconciliation|seeking|diversion|dependence))',
+    'medications',
+  ],
+];
+
+export interface Drug {
+  readonly generic: string;
+  readonly drugClass: string;
+}
+
+/** Brand and generic names (and common misspellings) to generic and class. */
+const DRUGS: readonly (readonly [pattern: string, generic: string, drugClass: string])[] = [
+  [
+    'norco|vicodin|lortab|hydrocodone(?:[-/ ](?:acetaminophen|apap|bitartrate))?|hycet|zohydro|hysingla',
+    'hydrocodone/acetaminophen',
+    'opioid',
+  ],
+  ['percocet|endocet|oxycodone(?:[-/ ](?:acetaminophen|apap))?|oxycontin|roxicodone|xtampza', 'oxycodone', 'opioid'],
+  ['ultram(?: er)?|ultracet|tram(?:a)?dol(?: er| hcl)?|conzip', 'tramadol', 'opioid'],
+  ['nucynta(?: er)?|tapentadol', 'tapentadol', 'opioid'],
+  ['ms contin|morphine(?: sulfate)?|kadian|avinza', 'morphine', 'opioid'],
+  ['dilaudid|hydromorphone|exalgo', 'hydromorphone', 'opioid'],
+  ['methadone|dolophine', 'methadone', 'opioid'],
+  ['fentanyl|duragesic', 'fentanyl', 'opioid'],
+  ['buprenorphine|butrans|suboxone|belbuca', 'buprenorphine', 'opioid'],
+  ['opana|oxymorphone', 'oxymorphone', 'opioid'],
+  ['tylenol (?:#|no\\.? ?)3|tylenol with codeine|codeine', 'codeine', 'opioid'],
+  ['trezix|dihydrocodeine', 'dihydrocodeine', 'opioid'],
+  ['duexis', 'ibuprofen/famotidine', 'nsaid'],
+  ['vimovo', 'naproxen/esomeprazole', 'nsaid'],
+  ['motrin|advil|ibuprofen', 'ibuprofen', 'nsaid'],
+  ['naprosyn|anaprox(?: ds)?|aleve|naproxen(?: sodium)?', 'naproxen', 'nsaid'],
+  ['mobic|meloxicam', 'meloxicam', 'nsaid'],
+  [
+    'voltaren(?: gel| xr)?|diclofenac(?: sodium| potassium)?|arthrotec|zipsor|cambia|flector|pennsaid',
+    'diclofenac',
+    'nsaid',
+  ],
+  ['lodine|etodolac(?: er)?', 'etodolac', 'nsaid'],
+  ['relafen|nabumetone', 'nabumetone', 'nsaid'],
+  ['ket[ao]profen', 'ketoprofen', 'nsaid'],
+  ['celebrex|celecoxib', 'celecoxib', 'nsaid'],
+  ['toradol|ketorolac', 'ketorolac', 'nsaid'],
+  ['indocin|indomethacin', 'indomethacin', 'nsaid'],
+  ['flurbiprofen', 'flurbiprofen', 'nsaid'],
+  ['daypro|oxaprozin', 'oxaprozin', 'nsaid'],
+  ['feldene|piroxicam', 'piroxicam', 'nsaid'],
+  ['salonpas|methyl salicylate|bengay', 'methyl salicylate', 'topical'],
+  ['flexeril|fexmid|amrix|cyclobenzaprine', 'cyclobenzaprine', 'muscle-relaxant'],
+  ['zanaflex|tizanidine', 'tizanidine', 'muscle-relaxant'],
+  ['soma|carisoprodol', 'carisoprodol', 'muscle-relaxant'],
+  ['robaxin|methocarbamol', 'methocarbamol', 'muscle-relaxant'],
+  ['skelaxin|metaxalone', 'metaxalone', 'muscle-relaxant'],
+  ['norflex|or?phenadrine(?: citrate)?(?: er)?', 'orphenadrine', 'muscle-relaxant'],
+  ['baclofen|lioresal', 'baclofen', 'muscle-relaxant'],
+  ['dantrolene', 'dantrolene', 'muscle-relaxant'],
+  ['tylenol|acetaminophen|paracetamol|APAP', 'acetaminophen', 'analgesic'],
+  ['fioricet|butalbital', 'butalbital/acetaminophen/caffeine', 'barbiturate'],
+  ['neurontin|gralise|gabapentin', 'gabapentin', 'anticonvulsant'],
+  ['lyrica|pregabalin', 'pregabalin', 'anticonvulsant'],
+  ['topamax|topiramate', 'topiramate', 'anticonvulsant'],
+  ['trileptal|oxcarbazepine', 'oxcarbazepine', 'anticonvulsant'],
+  ['tegretol|carbamazepine', 'carbamazepine', 'anticonvulsant'],
+  ['lamictal|lamotrigine', 'lamotrigine', 'anticonvulsant'],
+  ['cymbalta|duloxetine', 'duloxetine', 'antidepressant'],
+  ['elavil|amitriptyline', 'amitriptyline', 'antidepressant'],
+  ['pamelor|nortriptyline', 'nortriptyline', 'antidepressant'],
+  ['effexor(?: xr)?|venlafaxine', 'venlafaxine', 'antidepressant'],
+  ['savella|milnacipran', 'milnacipran', 'antidepressant'],
+  ['desyrel|trazodone', 'trazodone', 'antidepressant'],
+  ['zoloft|sertraline', 'sertraline', 'antidepressant'],
+  ['prozac|fluoxetine', 'fluoxetine', 'antidepressant'],
+  ['celexa|citalopram', 'citalopram', 'antidepressant'],
+  ['lexapro|escitalopram', 'escitalopram', 'antidepressant'],
+  ['paxil|paroxetine', 'paroxetine', 'antidepressant'],
+  ['wellbutrin|bupropion', 'bupropion', 'antidepressant'],
+  ['remeron|mirtazapine', 'mirtazapine', 'antidepressant'],
+  ['ambien(?: cr)?|zolpidem', 'zolpidem', 'hypnotic'],
+  ['lunesta|eszopiclone', 'eszopiclone', 'hypnotic'],
+  ['sonata|zaleplon', 'zaleplon', 'hypnotic'],
+  ['restoril|temazepam', 'temazepam', 'benzodiazepine'],
+  ['valium|diazepam', 'diazepam', 'benzodiazepine'],
+  ['xanax|alprazolam', 'alprazolam', 'benzodiazepine'],
+  ['ativan|lorazepam', 'lorazepam', 'benzodiazepine'],
+  ['klonopin|clonazepam', 'clonazepam', 'benzodiazepine'],
+  ['prilosec|omeprazole', 'omeprazole', 'ppi'],
+  ['protonix|pantoprazole', 'pantoprazole', 'ppi'],
+  ['nexium|esomeprazole', 'esomeprazole', 'ppi'],
+  ['prevacid|lansoprazole', 'lansoprazole', 'ppi'],
+  ['dexilant|dexlansoprazole', 'dexlansoprazole', 'ppi'],
+  ['zantac|ranitidine', 'ranitidine', 'h2-blocker'],
+  ['pepcid|famotidine', 'famotidine', 'h2-blocker'],
+  ['lidoderm|lidocaine(?: patch(?:es)?| cream| ointment)?', 'lidocaine', 'topical'],
+  ['terocin|menthoderm|dendracin', 'topical compound', 'topical'],
+  ['capsaicin|zostrix', 'capsaicin', 'topical'],
+  ['anecream', 'lidocaine', 'topical'],
+  ['medrol(?: dosepak)?|methylpred\\w*', 'methylprednisolone', 'corticosteroid'],
+  ['prednisone|prednisolone', 'prednisone', 'corticosteroid'],
+  ['zofran|ondansetron', 'ondansetron', 'antiemetic'],
+  ['colace|docusate', 'docusate', 'laxative'],
+  ['senna|senokot|miralax', 'laxative', 'laxative'],
+  ['viagra|sildenafil', 'sildenafil', 'other'],
+  ['cialis|tadalafil', 'tadalafil', 'other'],
+  ['risperdal|risperidone', 'risperidone', 'antipsychotic'],
+  ['seroquel|quetiapine', 'quetiapine', 'antipsychotic'],
+  ['abilify|aripiprazole', 'aripiprazole', 'antipsychotic'],
+  ['imitrex|sumatriptan', 'sumatriptan', 'other'],
+  ['aspirin|ASA', 'aspirin', 'antiplatelet'],
+  ['plavix|clopidogrel', 'clopidogrel', 'antiplatelet'],
+  ['coumadin|warfarin|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|dabigatran', 'anticoagulant', 'anticoagulant'],
+];
+
+/** Classes named instead of a drug ("NSAIDs", "muscle relaxants"). */
+const DRUG_CLASSES: readonly (readonly [pattern: string, generic: string, drugClass: string])[] = [
+  [
+    'NSAIDs?|non-?steroidal anti-?inflammator\\w*(?: drugs?| medications?)?|anti-?inflammator(?:y|ies)(?: medications?)?',
+    'nsaid',
+    'nsaid',
+  ],
+  ['(?<!non-?)(?:opioids?|opiates?|narcotics?(?: medications?)?)', 'opioid', 'opioid'],
+  ['muscle relaxants?', 'muscle relaxant', 'muscle-relaxant'],
+  ['benzodiazepines?', 'benzodiazepine', 'benzodiazepine'],
+  ['proton pump inhibitors?|PPIs?', 'proton pump inhibitor', 'ppi'],
+  ['antidepressants?', 'antidepressant', 'antidepressant'],
+  ['anticonvulsants?|anti-?epilep\\w+ (?:drugs?|medications?)|AEDs?', 'anticonvulsant', 'anticonvulsant'],
+  [
+    'topical (?:analgesics?|creams?|compounds?|compounded \\w+)|compounded (?:topical )?(?:creams?|analgesics?)',
+    'topical analgesic',
+    'topical',
+  ],
+  ['sleep aids?|hypnotics?', 'hypnotic', 'hypnotic'],
+];
+
+const drugPattern = (rows: typeof DRUGS): string => wordAlternation(rows.map(([p]) => p));
+
+export const DRUG_RE = new RegExp(drugPattern(DRUGS), 'gi');
+export const DRUG_CLASS_RE = new RegExp(drugPattern(DRUG_CLASSES), 'gi');
+
+function drugOf(rows: typeof DRUGS, m: RegExpMatchArray): Drug | undefined {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row && m[i + 1] !== undefined) return { generic: row[1], drugClass: row[2] };
+  }
+  return undefined;
+}
+
+export function drugOfMatch(m: RegExpMatchArray): Drug | undefined {
+  return drugOf(DRUGS, m);
+}
+export function drugClassOfMatch(m: RegExpMatchArray): Drug | undefined {
+  return drugOf(DRUG_CLASSES, m);
+}
+
+/** Any drug name or drug class, for "with medication" qualifiers and modality lookups (no groups). */
+export const DRUG_WORDS = [...DRUGS, ...DRUG_CLASSES].map(([p]) => p).join('|');
+
+/** Surgical procedures, specific before generic. */
+export const PROCEDURES: readonly Entry[] = [
+  ['(?:anterior cervical )?discectomy and fusion|ACDF', 'fusion'],
+  [
+    '(?:(?:spinal|lumbar|cervical|posterior|anterior|interbody|instrumented|AP)\\s+)*fusion|arthrodesis|TLIF|PLIF|ALIF|XLIF',
+    'fusion',
+  ],
+  ['(?:micro)?discectomy|diskectomy|microdiskectomy', 'discectomy'],
+  ['(?:hemi)?laminectomy|laminotomy|laminoplasty', 'laminectomy'],
+  ['foraminotomy', 'foraminotomy'],
+  ['subacromial decompression|acromioplasty', 'subacromial decompression'],
+  ['(?:AP |spinal |lumbar |cervical )?decompression', 'decompression'],
+  ['rotator cuff repair', 'rotator cuff repair'],
+  ['(?:labral|SLAP|Bankart) repair|biceps tenodesis|tenodesis', 'labral repair'],
+  ['(?:partial |medial |lateral )?men(?:i)?s(?:c)?ectomy|meniscus repair|meniscal repair', 'meniscectomy'],
+  ['(?:ACL|anterior cruciate ligament) reconstruction', 'acl reconstruction'],
+  ['total knee (?:arthroplasty|replacement)|TKA|TKR|knee (?:arthroplasty|replacement)', 'knee arthroplasty'],
+  ['total hip (?:arthroplasty|replacement)|THA|THR|hip (?:arthroplasty|replacement)', 'hip arthroplasty'],
+  ['(?:total |reverse )?shoulder (?:arthroplasty|replacement)', 'shoulder arthroplasty'],
+  ['carpal tunnel release|CTR', 'carpal tunnel release'],
+  ['cubital tunnel release|ulnar nerve transposition', 'cubital tunnel release'],
+  ["trigger finger release|(?:de ?quervain'?s? )?release", 'release'],
+  ['ORIF|open reduction(?: and)? internal fixation', 'orif'],
+  ['hardware removal|removal of hardware', 'hardware removal'],
+  ['(?:umbilical |inguinal |ventral )?hernia repair|herniorrhaphy|hernioplasty', 'hernia repair'],
+  ['arthroscop(?:y|ic)(?: surgery| debridement| repair)?', 'arthroscopy'],
+  ['debridement', 'debridement'],
+  ['spinal cord stimulator(?: implant(?:ation)?| trial)?|SCS', 'spinal cord stimulator'],
+  ['(?:coronary )?(?:artery )?stent(?:ing|s)?|angioplasty|bypass(?: surgery)?|CABG', 'cardiac procedure'],
+  ['amputation', 'amputation'],
+  [
+    '(?:spine |spinal |back |neck |knee |shoulder |hip |wrist |hand |elbow |foot |ankle )?surger(?:y|ies)|surgical procedures?|operation',
+    'surgery',
+  ],
+];
+
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  eighteen: 18,
+  twenty: 20,
+  'twenty-four': 24,
+  'twenty four': 24,
+  'a dozen': 12,
+};
+export const NUMBER_WORD_RE = Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+export function numberOf(s: string): number | undefined {
+  const n = Number(s);
+  if (Number.isFinite(n) && s.trim() !== '') return n;
+  return NUMBER_WORDS[s.toLowerCase()];
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { DRUG_ENTRIES, DRUG_INDEX, DrugClass, lookupDrug, nearestDrug } from './drugs.js';
+
+describe('drug lexicon', () => {
+  it('is broad: several hundred products and over a thousand names', () => {
+    expect(DRUG_ENTRIES.length).toBeGreaterThan(400);
+    expect(DRUG_INDEX.size).toBeGreaterThan(1000);
+  });
+
+  it('has products in every class but "unknown"', () => {
+    for (const drugClass of DrugClass.options) {
+      const count = DRUG_ENTRIES.filter((e) => e.drugClass === drugClass).length;
+      if (drugClass === 'unknown') expect(count).toBe(0);
+      else expect(count, drugClass).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives each name one meaning', () => {
+    expect(DRUG_INDEX.conflicts).toEqual([]);
+  });
+
+  it.each([
+    ['Norco', 'hydrocodone/acetaminophen', 'opioid'],
+    ['hydrocodone/APAP', 'hydrocodone/acetaminophen', 'opioid'],
+    ['Flexeril', 'cyclobenzaprine', 'muscle-relaxant'],
+    ['Ultram', 'tramadol', 'opioid'],
+    ['Zanaflex', 'tizanidine', 'muscle-relaxant'],
+    ['Lidoderm', 'lidocaine', 'topical-anesthetic'],
+    ['Voltaren gel', 'diclofenac', 'topical-nsaid'],
+    ['Voltaren', 'diclofenac', 'nsaid'],
+    ['Fioricet', 'butalbital/acetaminophen/caffeine', 'barbiturate-containing-analgesic'],
+    ['Tylenol #3', 'codeine/acetaminophen', 'opioid'],
+    ['DEPO-MEDROL', 'methylprednisolone', 'corticosteroid'],
+    ['Senokot-S', 'sennosides/docusate', 'laxative'],
+    ['Synvisc One', 'hyaluronic acid', 'viscosupplement'],
+    ['Theramine', 'theramine', 'medical-food'],
+  ] as const)('%s → %s (%s)', (name, generic, drugClass) => {
+    expect(lookupDrug(name)).toMatchObject({ generic, drugClass });
+  });
+
+  it('gives the form a brand implies', () => {
+    expect(lookupDrug('Lidoderm')?.form).toBe('patch');
+    expect(lookupDrug('Flector')?.form).toBe('patch');
+    expect(lookupDrug('Norco')?.form).toBeUndefined();
+  });
+
+  it('knows no words that are not drug names, nor part of a name alone', () => {
+    expect(lookupDrug('therapy')).toBeUndefined();
+    expect(lookupDrug('same')).toBeUndefined();
+    expect(lookupDrug('Norco tablets')).toBeUndefined();
+  });
+
+  it('finds a misspelt name one or two letters away, and nothing for a stranger', () => {
+    expect(nearestDrug('cyclobenzeprine')?.entry.generic).toBe('cyclobenzaprine');
+    expect(nearestDrug('Ibuprophen')?.entry.generic).toBe('ibuprofen');
+    expect(nearestDrug('Zorbitrex')).toBeUndefined();
+    expect(nearestDrug('knee')).toBeUndefined();
+  });
+});

@@ -1,0 +1,257 @@
+import type { Fact } from '../clinical/types.js';
+import type {
+  BodyRegion,
+  Condition,
+  Criterion,
+  DrugClass,
+  Evidence,
+  FactCondition,
+  Phase,
+  RequestFlag,
+  RequestNumber,
+} from '../guidelines/schema.js';
+import type { ParsedRequest } from './request-types.js';
+import type { CriterionResult, CriterionStatus } from './review-types.js';
+
+/** Everything a criterion may look at for one disputed item. */
+export interface ItemContext {
+  readonly request: ParsedRequest;
+  /** Guideline drug classes of the requested drugs and ingredients. */
+  readonly drugClasses: readonly DrugClass[];
+  readonly bodyRegions: readonly BodyRegion[];
+  readonly facts: readonly Fact[];
+  readonly phases: readonly Phase[];
+  readonly age?: number;
+  /** Whether the surgery a surgery-associated service supports is certified (undefined: unknown). */
+  readonly surgeryCertified?: boolean;
+  readonly sameServiceAuthorized?: boolean;
+}
+
+interface Outcome {
+  /** true: holds; false: stated not to hold; undefined: the record is silent. */
+  readonly value: boolean | undefined;
+  readonly evidence: readonly Fact['evidence'][];
+}
+
+const SILENT: Outcome = { value: undefined, evidence: [] };
+
+function lower(v: Fact['value']): string {
+  return typeof v === 'string' ? v.toLowerCase() : String(v ?? '');
+}
+
+function factMatches(f: Fact, c: FactCondition): boolean {
+  if (f.kind !== c.fact) return false;
+  if (c.values && !c.values.some((v) => lower(f.value).includes(v))) return false;
+  if (c.qualifiers && !c.qualifiers.some((q) => (f.qualifier ?? '').toLowerCase().includes(q))) return false;
+  if (c.min !== undefined || c.max !== undefined) {
+    const n = typeof f.value === 'number' ? f.value : Number.NaN;
+    if (Number.isNaN(n)) return false;
+    if (c.min !== undefined && n < c.min) return false;
+    if (c.max !== undefined && n > c.max) return false;
+  }
+  if (c.minCount !== undefined && (f.count === undefined || f.count < c.minCount)) return false;
+  return true;
+}
+
+function evalFact(c: FactCondition, ctx: ItemContext): Outcome {
+  const matching = ctx.facts.filter((f) => factMatches(f, c) && !f.uncertain);
+  const positive = matching.filter((f) => !f.negated);
+  const negative = matching.filter((f) => f.negated);
+  if (positive.length === 0 && negative.length === 0) return SILENT;
+  // A stated finding outweighs a denial elsewhere in the record (the record documents it somewhere).
+  const present = positive.length > 0;
+  const holds = c.expect === 'present' ? present : !present;
+  return { value: holds, evidence: (present ? positive : negative).map((f) => f.evidence) };
+}
+
+export function requestNumber(name: RequestNumber, ctx: ItemContext): number | undefined {
+  const r = ctx.request;
+  switch (name) {
+    case 'sessions':
+      return r.sessions;
+    case 'sessionsWithPrior': {
+      if (r.sessions === undefined) return undefined;
+      const modality = r.modality ?? r.kind;
+      const prior = ctx.facts
+        .filter((f) => f.kind === 'prior-treatment' && !f.negated && f.count !== undefined)
+        .filter((f) => lower(f.value).includes(modality.split(' ')[0] ?? modality));
+      return r.sessions + prior.reduce((s, f) => s + (f.count ?? 0), 0);
+    }
+    case 'quantity':
+      return r.quantity;
+    case 'supplyDays':
+      return r.supplyDays;
+    case 'refills':
+      return r.refills;
+    case 'levels':
+      return r.spinalLevels.length > 0 ? r.spinalLevels.length : undefined;
+    case 'weeks':
+      return r.frequency?.weeks;
+    case 'perWeek':
+      return r.frequency?.perWeek;
+    case 'perDay':
+      return r.frequency?.perDay;
+    case 'hoursPerWeek': {
+      const m = /(\d+(?:\.\d+)?)\s*hours?\s*(?:per|a|\/)\s*day/i.exec(r.text);
+      if (!m || r.frequency?.perWeek === undefined) return undefined;
+      return Number(m[1]) * r.frequency.perWeek;
+    }
+    case 'strengthPercent': {
+      const p = r.drugs.map((d) => d.percent).filter((x): x is number => x !== undefined);
+      return p.length ? Math.max(...p) : undefined;
+    }
+    case 'medMgPerDay':
+      return undefined;
+    default: {
+      const never: never = name;
+      return never;
+    }
+  }
+}
+
+export function requestFlag(name: RequestFlag, ctx: ItemContext): boolean {
+  const r = ctx.request;
+  switch (name) {
+    case 'quantityUnspecified':
+      return (
+        r.quantityUnspecified === true ||
+        ((r.kind === 'medication' || r.kind === 'compounded-topical') &&
+          r.quantity === undefined &&
+          r.supplyDays === undefined &&
+          r.frequency === undefined)
+      );
+    case 'frequencySpecified':
+      return r.frequency !== undefined || r.sessions !== undefined;
+    case 'bodyPartSpecified':
+      return r.bodyParts.length > 0;
+    case 'levelsSpecified':
+      return r.spinalLevels.length > 0;
+    case 'sideSpecified':
+      return r.side !== undefined;
+    case 'retrospective':
+      return r.retrospective !== undefined;
+    case 'associatedSurgery':
+      return r.associatedSurgery === true || r.kind === 'surgical-associated';
+    case 'additional':
+      return r.additional === true;
+    case 'asNeeded':
+      return r.frequency?.asNeeded === true;
+    case 'rentalOrPurchaseSpecified':
+      return /\b(rental|rent|purchase|buy)\b/i.test(r.text);
+    default: {
+      const never: never = name;
+      return never;
+    }
+  }
+}
+
+function mentions(text: string, words: readonly string[]): boolean {
+  const t = ` ${text.toLowerCase().replace(/[^a-z0-9%/]+/g, ' ')} `;
+  return words.some((w) => t.includes(` ${w.toLowerCase()}`));
+}
+
+function known(value: boolean): Outcome {
+  return { value, evidence: [] };
+}
+
+export function evalCondition(c: Condition, ctx: ItemContext): Outcome {
+  if ('fact' in c) return evalFact(c, ctx);
+  if ('request' in c && ('min' in c || 'max' in c)) {
+    const n = requestNumber(c.request as RequestNumber, ctx);
+    if (n === undefined) return SILENT;
+    const min = 'min' in c ? c.min : undefined;
+    const max = 'max' in c ? c.max : undefined;
+    return known((min === undefined || n >= min) && (max === undefined || n <= max));
+  }
+  if ('request' in c && 'expect' in c) return known(requestFlag(c.request as RequestFlag, ctx) === c.expect);
+  if ('requestMentions' in c) return known(mentions(`${ctx.request.text} ${ctx.request.modality ?? ''}`, c.requestMentions));
+  if ('bodyPart' in c) {
+    if (ctx.bodyRegions.length === 0) return SILENT;
+    return known(ctx.bodyRegions.some((b) => c.bodyPart.includes(b)));
+  }
+  if ('ingredient' in c) {
+    const { classes, generics, forms } = c.ingredient;
+    const found = ctx.request.drugs.some((d, i) => {
+      const cls = ctx.drugClasses[i];
+      const classOk = !classes || (cls !== undefined && classes.includes(cls));
+      const genericOk = !generics || generics.some((g) => d.generic.toLowerCase().includes(g));
+      const formOk = !forms || forms.some((f) => (d.form ?? '').toLowerCase().includes(f) || ctx.request.text.toLowerCase().includes(f));
+      return classOk && genericOk && formOk;
+    });
+    return known(c.expect === 'present' ? found : !found);
+  }
+  if ('chronicity' in c) {
+    if (ctx.phases.length === 0) return SILENT;
+    return known(ctx.phases.some((p) => c.chronicity.includes(p)));
+  }
+  if ('age' in c) {
+    if (ctx.age === undefined) return SILENT;
+    return known((c.age.min === undefined || ctx.age >= c.age.min) && (c.age.max === undefined || ctx.age <= c.age.max));
+  }
+  if ('context' in c) {
+    const v = c.context === 'surgery-certified' ? ctx.surgeryCertified : ctx.sameServiceAuthorized;
+    return v === undefined ? SILENT : known(v === c.expect);
+  }
+  return SILENT;
+}
+
+const RANK: Record<CriterionStatus, number> = { met: 0, 'not-applicable': 0, 'not-documented': 1, unmet: 2 };
+
+function worst(a: CriterionStatus, b: CriterionStatus): CriterionStatus {
+  return RANK[b] > RANK[a] ? b : a;
+}
+
+/** Evaluates a criterion's evidence: anyOf (one suffices), allOf (all needed), noneOf (defeaters). */
+export function evalEvidence(e: Evidence, ctx: ItemContext): { status: CriterionStatus; evidence: Fact['evidence'][] } {
+  let status: CriterionStatus = 'met';
+  const evidence: Fact['evidence'][] = [];
+  if (e.anyOf) {
+    const outs = e.anyOf.map((c) => evalCondition(c, ctx));
+    const hit = outs.find((o) => o.value === true);
+    if (hit) evidence.push(...hit.evidence);
+    else {
+      status = worst(status, outs.every((o) => o.value === false) ? 'unmet' : 'not-documented');
+      for (const o of outs) evidence.push(...o.evidence);
+    }
+  }
+  if (e.allOf) {
+    const outs = e.allOf.map((c) => evalCondition(c, ctx));
+    if (outs.some((o) => o.value === false)) status = worst(status, 'unmet');
+    else if (outs.some((o) => o.value === undefined)) status = worst(status, 'not-documented');
+    for (const o of outs) evidence.push(...o.evidence);
+  }
+  if (e.noneOf) {
+    const outs = e.noneOf.map((c) => evalCondition(c, ctx));
+    const hits = outs.filter((o) => o.value === true);
+    if (hits.length > 0) {
+      status = worst(status, 'unmet');
+      for (const o of hits) evidence.push(...o.evidence);
+    } else if (outs.some((o) => o.value === undefined) && !e.anyOf && !e.allOf) {
+      status = worst(status, 'not-documented');
+    } else {
+      for (const o of outs) evidence.push(...o.evidence);
+    }
+  }
+  return { status, evidence: dedupe(evidence) };
+}
+
+function dedupe(spans: Fact['evidence'][]): Fact['evidence'][] {
+  const seen = new Set<string>();
+  return spans.filter((s) => {
+    const k = `${s.start}:${s.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function evalCriterion(c: Criterion, ctx: ItemContext): CriterionResult {
+  if (c.when) {
+    const applies = c.when.map((w) => evalCondition(w, ctx));
+    if (!applies.every((o) => o.value === true)) {
+      return { id: c.id, text: c.text, status: 'not-applicable', required: c.required, evidence: [] };
+    }
+  }
+  const { status, evidence } = evalEvidence(c.evidence, ctx);
+  return { id: c.id, text: c.text, status, required: c.required, evidence };
+}

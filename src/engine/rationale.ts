@@ -1,0 +1,65 @@
+import type { Topic } from '../guidelines/schema.js';
+import type { ParsedRequest } from './request-types.js';
+import type { CriterionResult, Recommendation } from './review-types.js';
+
+export interface RationaleInput {
+  request: ParsedRequest;
+  topic: Topic | undefined;
+  criteria: readonly CriterionResult[];
+  recommendation: Recommendation;
+  text: string;
+  reason: string;
+}
+
+function lowerFirst(s: string): string {
+  return s.length > 1 && /^[A-Z][a-z]/.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s;
+}
+
+function clause(c: CriterionResult): string {
+  const quote = c.evidence[0]?.quote.trim();
+  const cite = quote ? ` (the record notes: "${quote.length > 160 ? `${quote.slice(0, 157)}…` : quote}")` : '';
+  switch (c.status) {
+    case 'met':
+      return `${lowerFirst(c.text)} is documented${cite}`;
+    case 'unmet':
+      return `${lowerFirst(c.text)} is not satisfied${cite}`;
+    case 'not-documented':
+      return `the records provided do not document ${lowerFirst(c.text)}`;
+    case 'not-applicable':
+      return '';
+    default: {
+      const never: never = c.status;
+      return never;
+    }
+  }
+}
+
+/** Drafts a rationale in the register of determination letters: the guideline's position, the facts, the conclusion. */
+export function draftRationale(input: RationaleInput): string {
+  const { request, topic, criteria, recommendation } = input;
+  const what = `the request for ${request.text}`;
+  if (!topic || recommendation === 'Refer') {
+    return `No guideline topic in the knowledge base addresses ${what}; a physician reviewer must decide it from the record and the medical evidence.`;
+  }
+  const parts: string[] = [topic.positionSummary.replace(/\.?$/, '.')];
+  if (input.reason && /not address|silent|used/i.test(input.reason)) parts.push(input.reason.replace(/\.?$/, '.'));
+  const failing = criteria.filter((c) => c.required && (c.status === 'unmet' || c.status === 'not-documented'));
+  const met = criteria.filter((c) => c.status === 'met' && c.required);
+  if (recommendation === 'Upheld') {
+    if (topic.position === 'not-recommended' && failing.length === 0) {
+      parts.push('The record shows no circumstance that would justify an exception to the guideline.');
+    }
+    for (const c of failing.slice(0, 3)) {
+      const s = clause(c);
+      if (s) parts.push(`${s[0]?.toUpperCase()}${s.slice(1)}.`);
+    }
+    parts.push(`Therefore, ${what} is not medically necessary.`);
+  } else {
+    for (const c of met.slice(0, 3)) {
+      const s = clause(c);
+      if (s) parts.push(`${s[0]?.toUpperCase()}${s.slice(1)}.`);
+    }
+    parts.push(`The criteria are met; therefore, ${what} is medically necessary.`);
+  }
+  return parts.join(' ');
+}

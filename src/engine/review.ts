@@ -1,0 +1,160 @@
+import { readClinical } from '../clinical/extract.js';
+import type { Fact } from '../clinical/types.js';
+import type { Citation, Letter } from '../domain/letter.js';
+import { findTopicByCitation, formatCitation } from '../guidelines/cite.js';
+import { bodyRegionsOf, canonicalDrugClass } from '../guidelines/regions.js';
+import type { Phase, Topic } from '../guidelines/schema.js';
+import { type RankedTopic, topicsFor } from '../guidelines/select.js';
+import { evalCriterion, type ItemContext } from './evaluate.js';
+import { draftRationale } from './rationale.js';
+import { parseRequest } from './request.js';
+import type { ParsedRequest } from './request-types.js';
+import type { CriterionResult, ItemReview, Recommendation, ReviewInput, ReviewOutput } from './review-types.js';
+
+const DAY_MS = 86_400_000;
+
+/** Phase of the condition from the injury date and the decision date: acute < 6 weeks, subacute < 12, chronic after. */
+export function phasesOf(injuryDate: string | undefined, decisionDate: string, facts: readonly Fact[]): Phase[] {
+  const phases: Phase[] = [];
+  if (injuryDate) {
+    const weeks = (Date.parse(decisionDate) - Date.parse(injuryDate)) / DAY_MS / 7;
+    if (Number.isFinite(weeks) && weeks >= 0) phases.push(weeks < 6 ? 'acute' : weeks < 12 ? 'subacute' : 'chronic');
+  }
+  if (phases.length === 0) {
+    const chronic = facts.find((f) => f.kind === 'chronicity' && !f.negated);
+    if (chronic && typeof chronic.value === 'number') phases.push(chronic.value < 6 ? 'acute' : chronic.value < 12 ? 'subacute' : 'chronic');
+    else if (chronic) phases.push('chronic');
+  }
+  const surgery = facts.find((f) => f.kind === 'surgery-history' && !f.negated && f.date !== undefined);
+  if (surgery?.date) {
+    const months = (Date.parse(decisionDate) - Date.parse(surgery.date)) / DAY_MS / 30.4;
+    if (Number.isFinite(months) && months >= 0 && months <= 6) phases.push('postsurgical');
+  }
+  return phases;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+const NO_TOPIC = { id: 'none', title: 'No applicable guideline topic' };
+
+interface Prepared {
+  request: ParsedRequest;
+  selection: ReturnType<typeof topicsFor>;
+}
+
+/** The engine: a recommendation per disputed item, with the topic, criteria, evidence and a drafted rationale. */
+export function reviewCase(input: ReviewInput): ReviewOutput {
+  const decisionDate = input.decisionDate ?? today();
+  const text = [input.clinicalSummary, ...(input.documents ?? []).map((d) => d.text)].join('\n\n');
+  const readOpts: { referenceDate: string; injuryDate?: string } = { referenceDate: decisionDate };
+  if (input.patient?.injuryDate) readOpts.injuryDate = input.patient.injuryDate;
+  const record = readClinical(text, readOpts);
+  const phases = phasesOf(input.patient?.injuryDate, decisionDate, record.facts);
+  const phase = phases.includes('postsurgical') ? 'postsurgical' : phases[0];
+
+  const prepared: Prepared[] = input.items.map((item) => {
+    const request = parseRequest(item.request, { referenceDate: decisionDate });
+    const selection = topicsFor({
+      kind: request.kind,
+      text: request.text,
+      modality: request.modality,
+      drugs: request.drugs,
+      bodyParts: request.bodyParts,
+      phase,
+      date: decisionDate,
+      associatedSurgery: request.associatedSurgery,
+    });
+    return { request, selection };
+  });
+  // A service tied to a surgery that is not itself in dispute: the surgery was certified.
+  const surgeryInDispute = prepared.some((p) => p.request.kind === 'surgery');
+  const surgeryPlanned = record.facts.some((f) => f.kind === 'surgery-planned' && !f.negated);
+  const surgeryCertified = surgeryInDispute ? undefined : surgeryPlanned ? true : undefined;
+
+  const items: ItemReview[] = prepared.map(({ request, selection }) => {
+    const ctx: ItemContext = {
+      request,
+      drugClasses: request.drugs.map((d) => canonicalDrugClass(d.drugClass) ?? 'compounded'),
+      bodyRegions: bodyRegionsOf(request.bodyParts, request.text),
+      facts: record.facts,
+      phases,
+      ...(input.patient?.age === undefined ? {} : { age: input.patient.age }),
+      ...(surgeryCertified === undefined ? {} : { surgeryCertified }),
+    };
+    return reviewItem(request, selection, ctx, record.text);
+  });
+  const out: ReviewOutput = { items };
+  if (input.caseNumber !== undefined) out.caseNumber = input.caseNumber;
+  return out;
+}
+
+/** Generic rules that apply to any item, whatever its topic. */
+function genericCriteria(ctx: ItemContext): CriterionResult[] {
+  const r = ctx.request;
+  const out: CriterionResult[] = [];
+  if (r.kind === 'medication' || r.kind === 'compounded-topical') {
+    const unspecified =
+      r.quantityUnspecified === true || (r.quantity === undefined && r.supplyDays === undefined && r.frequency === undefined);
+    out.push({
+      id: 'request-quantity-specified',
+      text: 'The request states the quantity (or supply) of the medication, so the amount can be judged',
+      status: unspecified ? 'unmet' : 'met',
+      required: true,
+      evidence: [],
+    });
+  }
+  return out;
+}
+
+function decide(topic: Topic | undefined, criteria: readonly CriterionResult[]): Recommendation {
+  if (!topic) return 'Refer';
+  if (topic.position === 'not-recommended') return 'Upheld';
+  const required = criteria.filter((c) => c.required);
+  if (required.some((c) => c.status === 'unmet' || c.status === 'not-documented')) return 'Upheld';
+  return 'Overturned';
+}
+
+function reviewItem(request: ParsedRequest, selection: ReturnType<typeof topicsFor>, ctx: ItemContext, text: string): ItemReview {
+  const best: RankedTopic | undefined = selection.topics[0];
+  const topic = best?.topic;
+  const criteria: CriterionResult[] = [
+    ...genericCriteria(ctx),
+    ...(topic ? topic.criteria.map((c) => evalCriterion(c, ctx)) : []),
+  ];
+  const recommendation = decide(topic, criteria);
+  const citations: Citation[] = [];
+  if (topic) citations.push(formatCitation(topic));
+  for (const s of selection.supporting.slice(0, 1)) citations.push(formatCitation(s.topic));
+  const review: ItemReview = {
+    request: request.text,
+    recommendation,
+    topic: topic ? { id: topic.id, title: topic.title } : NO_TOPIC,
+    citations,
+    criteria,
+    rationale: draftRationale({ request, topic, criteria, recommendation, text, reason: selection.reason }),
+    kind: request.kind,
+  };
+  if (selection.tier !== undefined && selection.tier > 1) review.evidenceSearch = selection.reason;
+  return review;
+}
+
+/** Whether the engine's topic is the one the reviewer cited (same topic, or same lineage). */
+export function topicAgrees(review: ItemReview, cited: Letter['items'][number]['reviewerBasis']['citations']): boolean {
+  if (review.topic.id === NO_TOPIC.id) return false;
+  return cited.some((c) => {
+    const t = findTopicByCitation(c);
+    if (!t) return false;
+    if (t.id === review.topic.id) return true;
+    const mine = findTopicById(review.topic.id);
+    return mine?.lineage !== undefined && mine.lineage === t.lineage;
+  });
+}
+
+import { ALL_TOPICS } from '../guidelines/topics/index.js';
+
+const BY_ID = new Map(ALL_TOPICS.map((t) => [t.id, t]));
+function findTopicById(id: string): Topic | undefined {
+  return BY_ID.get(id);
+}

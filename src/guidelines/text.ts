@@ -1,0 +1,44 @@
+/** Text helpers shared by topic selection and citation lookup: one normalization for both. */
+
+/** Lower case, '&' → 'and', every run of other characters → one space, trimmed. */
+export function normalize(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Where `phrase` (normalized) occurs in `text` (normalized) as whole words; -1 when it does not. */
+export function phraseAt(text: string, phrase: string): number {
+  if (phrase === '') return -1;
+  const at = ` ${text} `.indexOf(` ${phrase} `);
+  return at;
+}
+
+/** `keyword` (normalized) occurs in `text` (normalized) starting at a word boundary ("inject" ⊂ "injections"). */
+export function keywordIn(text: string, keyword: string): boolean {
+  if (keyword === '') return false;
+  return ` ${text}`.includes(` ${keyword}`);
+}
+
+const STOP = new Set(['and', 'of', 'the', 'for', 'to', 'in', 'a', 'an', 'with', 'on', 's', 'or', 'by']);
+
+/** Content words, lightly stemmed (plural 's' dropped) so "Opioids" and "opioid" compare equal. */
+export function tokens(s: string): string[] {
+  const out: string[] = [];
+  for (const w of normalize(s).split(' ')) {
+    if (w === '' || STOP.has(w)) continue;
+    out.push(w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+  }
+  return out;
+}
+
+/** Share of `part`'s tokens found in `whole`'s tokens (0 when `part` has none). */
+export function containment(part: readonly string[], whole: ReadonlySet<string>): number {
+  if (part.length === 0) return 0;
+  let hit = 0;
+  for (const t of part) if (whole.has(t)) hit++;
+  return hit / part.length;
+}
