@@ -10,6 +10,7 @@ import type {
   RequestFlag,
   RequestNumber,
 } from '../guidelines/schema.js';
+import { regionsInText, regionsOverlap } from '../guidelines/regions.js';
 import type { ParsedRequest } from './request-types.js';
 import type { CriterionResult, CriterionStatus } from './review-types.js';
 
@@ -53,8 +54,24 @@ function factMatches(f: Fact, c: FactCondition): boolean {
   return true;
 }
 
+/** Limb regions whose findings bear on a spinal region (radicular symptoms, deficits, EMG). */
+const SPINE_LIMBS: Partial<Record<BodyRegion, readonly BodyRegion[]>> = {
+  'cervical spine': ['upper extremity', 'elbow', 'forearm', 'wrist', 'hand'],
+  'lumbar spine': ['lower extremity', 'leg', 'knee', 'ankle', 'foot', 'sacroiliac'],
+  'thoracic spine': ['chest', 'abdomen'],
+};
+
+/** Whether a finding about `part` bears on a request for `requested` regions (unknown part: yes). */
+export function bearsOn(part: string | undefined, requested: readonly BodyRegion[]): boolean {
+  if (part === undefined || requested.length === 0) return true;
+  const regions = regionsInText(part);
+  if (regions.length === 0) return true;
+  if (regionsOverlap(regions, requested)) return true;
+  return requested.some((r) => (SPINE_LIMBS[r] ?? []).some((limb) => regions.includes(limb)));
+}
+
 function evalFact(c: FactCondition, ctx: ItemContext): Outcome {
-  const matching = ctx.facts.filter((f) => factMatches(f, c) && !f.uncertain);
+  const matching = ctx.facts.filter((f) => factMatches(f, c) && !f.uncertain && bearsOn(f.bodyPart, ctx.bodyRegions));
   const positive = matching.filter((f) => !f.negated);
   const negative = matching.filter((f) => f.negated);
   if (positive.length === 0 && negative.length === 0) return SILENT;
