@@ -34,6 +34,8 @@ describe('drug lexicon', () => {
     ['Senokot-S', 'sennosides/docusate', 'laxative'],
     ['Synvisc One', 'hyaluronic acid', 'viscosupplement'],
     ['Theramine', 'theramine', 'medical-food'],
+    ['Celebrex', 'celecoxib', 'cox2-inhibitor'],
+    ['Salonpas', 'methyl salicylate/menthol', 'topical-salicylate'],
   ] as const)('%s → %s (%s)', (name, generic, drugClass) => {
     expect(lookupDrug(name)).toMatchObject({ generic, drugClass });
   });

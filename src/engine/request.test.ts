@@ -80,6 +80,11 @@ describe('parseRequest: kind and modality', () => {
     expect(parseRequest('Referral to neurology')).toMatchObject({ modality: 'specialist consultation' });
   });
 
+  it('reads PT and OT as therapies only in capitals', () => {
+    expect(parseRequest('PT 2x4 left knee').kind).toBe('therapy');
+    expect(parseRequest('Pt to continue Naproxen 500 mg #60').kind).toBe('medication');
+  });
+
   it('makes a physical-medicine modality followed by "unit" or "device" equipment', () => {
     expect(parseRequest('Whirlpool unit for the ankle')).toMatchObject({
       kind: 'equipment',

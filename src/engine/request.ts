@@ -4,11 +4,13 @@ import { type NormalizedText, normalizeText, originalSlice, PhraseIndex, type To
 import { type DrugMention, type Frequency, type ParsedRequest, RequestKind } from './request-types.js';
 
 /**
- * Reads one disputed item's request ("Norco 10/325 mg #90 with 2 refills", "Physical therapy 2x6
- * for the lumbar spine", "Associated surgical service: Shoulder brace") into its parts. It never
- * throws and never fails: what it cannot read it leaves out, and a request it cannot place at all
- * has kind 'other'.
+ * The request parser: one disputed item's request ("Norco 10/325 mg #90 with 2 refills", "Physical
+ * therapy 2x6 for the lumbar spine", "Associated surgical service: Shoulder brace") read into its
+ * parts — kind of treatment, drugs, amounts, schedule, body parts, levels, dates. Everything is
+ * general: vocabularies of treatments, drugs and anatomy, and the ways amounts and schedules are
+ * written; nothing is keyed to a particular letter.
  */
+
 export interface ParseRequestOptions {
   /** ISO date the request is read against (the letter's decision date): two-digit years resolve to or before its year. */
   readonly referenceDate?: string;
@@ -25,7 +27,8 @@ interface TreatmentRule {
 
 /**
  * `phrase; phrase => modality`; a leading `?` marks generic words. Within a phrase, `a|b` gives
- * alternatives for one word. Phrases are matched on words, longest first, left to right.
+ * alternatives for one word and `(a b|c|)` alternatives of any length (see `expandPhrase`).
+ * Phrases are matched on words, longest first, left to right; the first specific match names the kind.
  */
 const TREATMENTS: Record<RequestKind, readonly string[]> = {
   medication: [],
@@ -362,7 +365,7 @@ const DAYS = /\b(?:(?:for|x|times|over|during)\s*)?(\d+)[\s-]*days?\b(?!\s*(?:a|
 const AS_NEEDED = /\b(?:as\s+needed|prn|p\.r\.n\.?|when\s+needed|if\s+needed|as\s+required)(?![a-z])/gi;
 const DOSE_UNITS = '(?:tabs?|tablets?|caps?|capsules?|pills?|patch(?:es)?|puffs?|sprays?|pumps?)';
 const UNITS_PER_DOSE = new RegExp(
-  String.raw`\b(\d+(?:\.\d+)?)(?:\s*(?:-|to|or)\s*(\d+(?:\.\d+)?))?\s*${DOSE_UNITS}\b`,
+  String.raw`(?<![\d./])(\d+(?:\.\d+)?)(?:\s*(?:-|to|or)\s*(\d+(?:\.\d+)?))?\s*${DOSE_UNITS}\b`,
   'gi',
 );
 const DOSE_BEFORE = /\b(?:take|takes|taking|apply|applies|use|inhale|chew|dose|sig)\s*:?\s*$/i;
@@ -935,6 +938,11 @@ function chooseKind(
 
 // ---------------------------------------------------------------- the parser
 
+/**
+ * Reads a request into its parts. Never throws and never fails: what it cannot read it leaves out,
+ * and a request it cannot place at all has kind 'other'. Fast enough to run per item without a
+ * cache (tens of microseconds).
+ */
 export function parseRequest(text: string, opts: ParseRequestOptions = {}): ParsedRequest {
   const raw = typeof text === 'string' ? text : '';
   const norm = normalizeText(raw);
@@ -1058,6 +1066,10 @@ export function parseRequest(text: string, opts: ParseRequestOptions = {}): Pars
       if (st >= g.index && st < gEnd) skip.add(i);
     });
   }
+  // "PT" and "OT" are therapies only when written in capitals ("pt" is as often the patient).
+  tokens.words.forEach((w, i) => {
+    if ((w === 'pt' || w === 'ot') && t.slice(tokens.starts[i], tokens.ends[i]) !== w.toUpperCase()) skip.add(i);
+  });
   const bodyMentions = mentions.filter((m) => m.at >= kindFrom);
   let choice = chooseKind(tokens, kindFrom, skip, bodyMentions[0]?.at);
   let drugMentions = mentions;
