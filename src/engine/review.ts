@@ -3,7 +3,7 @@ import type { Fact } from '../clinical/types.js';
 import type { Citation, Letter } from '../domain/letter.js';
 import { findTopicByCitation, formatCitation } from '../guidelines/cite.js';
 import { bodyRegionsOf, canonicalDrugClass } from '../guidelines/regions.js';
-import type { Phase, Topic } from '../guidelines/schema.js';
+import type { DrugClass, Phase, Topic } from '../guidelines/schema.js';
 import { type RankedTopic, topicsFor } from '../guidelines/select.js';
 import { evalCriterion, type ItemContext } from './evaluate.js';
 import { draftRationale } from './rationale.js';
@@ -35,6 +35,26 @@ export function phasesOf(injuryDate: string | undefined, decisionDate: string, f
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/** The request parser's finer drug classes, onto the knowledge base's classes. */
+const CLASS_OF: Readonly<Record<string, DrugClass>> = {
+  'tricyclic-antidepressant': 'antidepressant',
+  'snri-antidepressant': 'antidepressant',
+  'ssri-antidepressant': 'antidepressant',
+  'barbiturate-containing-analgesic': 'barbiturate-analgesic',
+  'non-opioid-analgesic': 'acetaminophen',
+  'vitamin-supplement': 'supplement',
+  'erectile-dysfunction': 'pde5-inhibitor',
+  'local-anesthetic': 'topical-anesthetic',
+};
+
+export function guidelineClass(drugClass: string, generic: string): DrugClass {
+  if (drugClass === 'topical-analgesic') {
+    if (/capsaicin/i.test(generic)) return 'capsaicin';
+    if (/salicylate|menthol|camphor/i.test(generic)) return 'topical-salicylate';
+  }
+  return CLASS_OF[drugClass] ?? canonicalDrugClass(drugClass) ?? 'compounded';
 }
 
 const NO_TOPIC = { id: 'none', title: 'No applicable guideline topic' };
@@ -76,7 +96,7 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
   const items: ItemReview[] = prepared.map(({ request, selection }) => {
     const ctx: ItemContext = {
       request,
-      drugClasses: request.drugs.map((d) => canonicalDrugClass(d.drugClass) ?? 'compounded'),
+      drugClasses: request.drugs.map((d) => guidelineClass(d.drugClass, d.generic)),
       bodyRegions: bodyRegionsOf(request.bodyParts, request.text),
       facts: record.facts,
       phases,
