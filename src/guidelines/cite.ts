@@ -1,6 +1,6 @@
 import type { Citation } from '../domain/letter.js';
 import type { Chapter, Edition, Source, Topic } from './schema.js';
-import { topicsFor, type TopicQuery } from './select.js';
+import { type TopicQuery, topicsFor } from './select.js';
 import { chapterOf, editionOf, SOURCES, sourceById } from './sources.js';
 import { containment, normalize, phraseAt, tokens } from './text.js';
 import { ALL_TOPICS } from './topics/index.js';
@@ -13,7 +13,8 @@ import { ALL_TOPICS } from './topics/index.js';
 function sourceAndEdition(topic: Topic): { source: Source; edition: Edition; chapter: Chapter | undefined } {
   const source = sourceById(topic.sourceId);
   const edition = source === undefined ? undefined : editionOf(source, topic.edition);
-  if (source === undefined || edition === undefined) throw new Error(`topic ${topic.id} names an unknown source edition`);
+  if (source === undefined || edition === undefined)
+    throw new Error(`topic ${topic.id} names an unknown source edition`);
   return { source, edition, chapter: chapterOf(source, topic.chapter) };
 }
 
@@ -28,7 +29,10 @@ export function formatCitation(topic: Topic): Citation {
   const citation: Citation =
     source.citationSource === 'MTUS'
       ? { source: 'MTUS', text: edition.citeAs }
-      : { source: 'Non-MTUS', text: [edition.citeAs, chapter?.citeAs, topic.section].filter((s) => s !== undefined).join(', ') };
+      : {
+          source: 'Non-MTUS',
+          text: [edition.citeAs, chapter?.citeAs, topic.section].filter((s) => s !== undefined).join(', '),
+        };
   if (source.citationSource === 'MTUS' && source.citeSections) citation.sections = topic.section;
   if (topic.pages !== undefined) citation.pages = [...topic.pages];
   return citation;
@@ -61,7 +65,8 @@ function firstHit(text: string, phrases: readonly string[]): PhraseHit | undefin
   for (const p of phrases) {
     const at = phraseAt(text, p);
     if (at < 0) continue;
-    if (best === undefined || at < best.at || (at === best.at && p.length > best.length)) best = { at, length: p.length, phrase: p };
+    if (best === undefined || at < best.at || (at === best.at && p.length > best.length))
+      best = { at, length: p.length, phrase: p };
   }
   return best;
 }
@@ -84,7 +89,11 @@ export function identifySource(citation: Citation): CitedSource | undefined {
   for (const source of pool) {
     const hit = firstHit(text, source.letterNames);
     if (hit === undefined) continue;
-    if (chosen === undefined || hit.at < chosen.hit.at || (hit.at === chosen.hit.at && hit.length > chosen.hit.length)) {
+    if (
+      chosen === undefined ||
+      hit.at < chosen.hit.at ||
+      (hit.at === chosen.hit.at && hit.length > chosen.hit.length)
+    ) {
       chosen = { source, hit };
     }
   }
@@ -115,7 +124,11 @@ export function identifySource(citation: Citation): CitedSource | undefined {
   for (const c of source.chapters ?? []) {
     const hit = firstHit(rest, c.letterNames);
     if (hit === undefined) continue;
-    if (chapterHit === undefined || hit.at < chapterHit.at || (hit.at === chapterHit.at && hit.length > chapterHit.length)) {
+    if (
+      chapterHit === undefined ||
+      hit.at < chapterHit.at ||
+      (hit.at === chapterHit.at && hit.length > chapterHit.length)
+    ) {
       chapter = c;
       chapterHit = hit;
     }
@@ -195,8 +208,8 @@ export function matchCitation(
   const words = tokens([citation.sections ?? '', cited.rest].join(' '));
   const hinted = new Map<string, number>();
   if (hint !== undefined) {
-    for (const r of topicsFor({ ...hint, date: undefined, phase: undefined }, editionPool).topics) hinted.set(r.topic.id, r.score);
-    for (const r of topicsFor({ ...hint, date: undefined, phase: undefined }, editionPool).supporting) hinted.set(r.topic.id, r.score);
+    const selection = topicsFor({ ...hint, date: undefined, phase: undefined }, editionPool);
+    for (const r of [...selection.topics, ...selection.supporting]) hinted.set(r.topic.id, r.score);
   }
 
   const pick = (pool: readonly Topic[]): { topic: Topic; level: CitationMatchLevel } | undefined => {
@@ -246,5 +259,7 @@ export function citationAgrees(topic: Topic, citation: Citation): 'section' | 's
   const cited = identifySource(citation);
   if (cited === undefined || cited.source.id !== topic.sourceId) return 'none';
   const words = tokens([citation.sections ?? '', cited.rest].join(' '));
-  return sectionScore(topic, words) > 0 || pageOverlap(topic, citation) > 0 ? 'section' : 'source';
+  if (sectionScore(topic, words) > 0 || pageOverlap(topic, citation) > 0) return 'section';
+  const sameEdition = ALL_TOPICS.filter((t) => t.sourceId === topic.sourceId && t.edition === cited.edition.id);
+  return sameEdition.length === 1 && sameEdition[0] === topic ? 'section' : 'source';
 }

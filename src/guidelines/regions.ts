@@ -49,7 +49,11 @@ export function regionsInText(text: string): BodyRegion[] {
     if (!out.includes(regionName) && words.some((w) => keywordIn(norm, w))) out.push(regionName);
   }
   // "upper back" is thoracic, not lumbar; "back" alone is lumbar.
-  if (out.includes('thoracic spine') && out.includes('lumbar spine') && !/\b(lumbar|low back|lower back|lumbosacral)\b/.test(norm)) {
+  if (
+    out.includes('thoracic spine') &&
+    out.includes('lumbar spine') &&
+    !/\b(lumbar|low back|lower back|lumbosacral)\b/.test(norm)
+  ) {
     out.splice(out.indexOf('lumbar spine'), 1);
   }
   return out;
@@ -115,7 +119,10 @@ const KNOWN_CLASSES: ReadonlySet<string> = new Set<string>(DRUG_CLASSES);
 /** A request parser's drug class mapped onto the knowledge base's classes (undefined when unknown). */
 export function canonicalDrugClass(drugClass: string | undefined): DrugClass | undefined {
   if (drugClass === undefined) return undefined;
-  const k = drugClass.trim().toLowerCase().replace(/[_\s]+/g, '-');
+  const k = drugClass
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/g, '-');
   if (KNOWN_CLASSES.has(k)) return k as DrugClass;
   return CLASS_SYNONYMS[k] ?? CLASS_SYNONYMS[drugClass.trim().toLowerCase()];
 }

@@ -57,7 +57,20 @@ export interface TopicSelection {
   reason: string;
 }
 
-const TOPICAL_FORMS = ['cream', 'gel', 'ointment', 'lotion', 'patch', 'spray', 'foam', 'topical', 'pad', 'balm', 'rub', 'liniment'];
+const TOPICAL_FORMS = [
+  'cream',
+  'gel',
+  'ointment',
+  'lotion',
+  'patch',
+  'spray',
+  'foam',
+  'topical',
+  'pad',
+  'balm',
+  'rub',
+  'liniment',
+];
 const TOPICAL_CLASSES = new Set<DrugClass>([
   'topical-nsaid',
   'topical-anesthetic',
@@ -66,7 +79,17 @@ const TOPICAL_CLASSES = new Set<DrugClass>([
   'topical-muscle-relaxant',
   'compounded',
 ]);
-const SURGICAL_WORDS = ['pre op', 'preop', 'pre operative', 'preoperative', 'post op', 'postop', 'post operative', 'postoperative', 'associated surgical'];
+const SURGICAL_WORDS = [
+  'pre op',
+  'preop',
+  'pre operative',
+  'preoperative',
+  'post op',
+  'postop',
+  'post operative',
+  'postoperative',
+  'associated surgical',
+];
 
 interface PreparedDrug {
   components: string[];
@@ -136,7 +159,8 @@ function prepare(q: TopicQuery): PreparedQuery {
     regions: bodyRegionsOf(q.bodyParts, q.text ?? ''),
     phase: q.phase,
     date: q.date,
-    surgical: q.associatedSurgery === true || q.phase === 'postsurgical' || SURGICAL_WORDS.some((w) => keywordIn(text, w)),
+    surgical:
+      q.associatedSurgery === true || q.phase === 'postsurgical' || SURGICAL_WORDS.some((w) => keywordIn(text, w)),
     route,
     label,
     phasePolicy: q.phasePolicy ?? 'prefer',
@@ -151,11 +175,33 @@ interface Match {
   general: boolean;
 }
 
+interface NormalizedWords {
+  keywords: string[];
+  drugs: string[];
+  exclude: string[];
+}
+
+/** Normalized matcher words, computed once per topic. */
+const WORDS = new WeakMap<Topic, NormalizedWords>();
+function wordsOf(t: Topic): NormalizedWords {
+  let w = WORDS.get(t);
+  if (w === undefined) {
+    w = {
+      keywords: (t.appliesTo.keywords ?? []).map(normalize),
+      drugs: (t.appliesTo.drugs ?? []).map(normalize),
+      exclude: (t.appliesTo.excludeKeywords ?? []).map(normalize),
+    };
+    WORDS.set(t, w);
+  }
+  return w;
+}
+
 /** How well a topic's matcher fits the request; undefined when it does not apply at all. */
 function matchTopic(t: Topic, q: PreparedQuery): Match | undefined {
   const m = t.appliesTo;
   if (!m.kinds.includes(q.kind)) return undefined;
-  if (m.excludeKeywords?.some((k) => keywordIn(q.text, normalize(k)))) return undefined;
+  const words = wordsOf(t);
+  if (words.exclude.some((k) => keywordIn(q.text, k))) return undefined;
   if (m.surgicalContext === 'required' && !q.surgical) return undefined;
   if (m.surgicalContext === 'excluded' && q.surgical) return undefined;
 
@@ -177,8 +223,7 @@ function matchTopic(t: Topic, q: PreparedQuery): Match | undefined {
   const hasSelectors = m.keywords !== undefined || m.drugClasses !== undefined || m.drugs !== undefined;
   let selected = false;
   if (m.drugs !== undefined) {
-    const hit = m.drugs.find((name) => {
-      const n = normalize(name);
+    const hit = words.drugs.find((n) => {
       return (
         drugs.some((d) => d.components.some((c) => c === n || c.startsWith(`${n} `))) ||
         (q.drugs.length === 0 && keywordIn(q.text, n))
@@ -201,8 +246,7 @@ function matchTopic(t: Topic, q: PreparedQuery): Match | undefined {
   }
   if (m.keywords !== undefined) {
     let best = '';
-    for (const k of m.keywords) {
-      const n = normalize(k);
+    for (const n of words.keywords) {
       if (n.length > best.length && keywordIn(q.text, n)) best = n;
     }
     if (best !== '') {
@@ -296,7 +340,16 @@ export function topicsFor(query: TopicQuery, topics: readonly Topic[] = ALL_TOPI
     if (source === undefined || edition === undefined) return;
     const m = matchTopic(t, q);
     if (m !== undefined) {
-      all.push({ topic: t, source, edition, score: m.score, matched: m.matched, order, phaseMismatch: m.phaseMismatch, general: m.general });
+      all.push({
+        topic: t,
+        source,
+        edition,
+        score: m.score,
+        matched: m.matched,
+        order,
+        phaseMismatch: m.phaseMismatch,
+        general: m.general,
+      });
     }
   });
 
@@ -312,7 +365,9 @@ export function topicsFor(query: TopicQuery, topics: readonly Topic[] = ALL_TOPI
       if (superseded.length > 0) {
         usable = superseded;
         const editions = [...new Set(superseded.map((c) => c.edition.citeAs))].join('; ');
-        notes.push(`The edition of ${TIER_NAME[tier]} in force on ${date} is not encoded; the latest encoded (${editions}) is used instead.`);
+        notes.push(
+          `The edition of ${TIER_NAME[tier]} in force on ${date} is not encoded; the latest encoded (${editions}) is used instead.`,
+        );
       }
     }
     return oneEditionPerLineage(usable, date).sort(rank);
@@ -357,10 +412,13 @@ export function topicsFor(query: TopicQuery, topics: readonly Topic[] = ALL_TOPI
     const phaseLimited = all
       .filter((c) => c.source.tier === 1 && c.phaseMismatch)
       .sort((a, b) => Number(a.general) - Number(b.general) || rank(a, b));
-    const inForceFirst = q.date === undefined ? phaseLimited : [
-      ...phaseLimited.filter((c) => inForce(c.edition, q.date as string)),
-      ...phaseLimited.filter((c) => !inForce(c.edition, q.date as string)),
-    ];
+    const inForceFirst =
+      q.date === undefined
+        ? phaseLimited
+        : [
+            ...phaseLimited.filter((c) => inForce(c.edition, q.date as string)),
+            ...phaseLimited.filter((c) => !inForce(c.edition, q.date as string)),
+          ];
     const limited = inForceFirst[0];
     const silent =
       limited !== undefined

@@ -79,14 +79,24 @@ const ODG_CHAPTERS: Chapter[] = [
     citeAs: 'Carpal Tunnel Syndrome Chapter',
     letterNames: ['carpal tunnel syndrome', 'carpal tunnel'],
   },
-  { id: 'knee', name: 'Knee & Leg (Acute & Chronic)', citeAs: 'Knee & Leg Chapter', letterNames: ['knee and leg', 'knee'] },
+  {
+    id: 'knee',
+    name: 'Knee & Leg (Acute & Chronic)',
+    citeAs: 'Knee & Leg Chapter',
+    letterNames: ['knee and leg', 'knee'],
+  },
   {
     id: 'ankle-foot',
     name: 'Ankle & Foot (Acute & Chronic)',
     citeAs: 'Ankle & Foot Chapter',
     letterNames: ['ankle and foot', 'ankle', 'foot'],
   },
-  { id: 'hip', name: 'Hip & Pelvis (Acute & Chronic)', citeAs: 'Hip & Pelvis Chapter', letterNames: ['hip and pelvis', 'hip'] },
+  {
+    id: 'hip',
+    name: 'Hip & Pelvis (Acute & Chronic)',
+    citeAs: 'Hip & Pelvis Chapter',
+    letterNames: ['hip and pelvis', 'hip'],
+  },
   { id: 'head', name: 'Head (trauma, headaches, etc.)', citeAs: 'Head Chapter', letterNames: ['head'] },
   {
     id: 'mental',
@@ -434,6 +444,7 @@ export const SOURCES: readonly Source[] = [
     undatedEdition: 'current',
     chapterImpliesSource: false,
     letterNames: [
+      'peer reviewed literature',
       'uptodate',
       'up to date',
       'journal',

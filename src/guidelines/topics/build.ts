@@ -197,11 +197,9 @@ export const common = {
     ),
 
   surgeryConsidered: (what = 'surgery or another invasive procedure'): Criterion =>
-    crit(
-      'surgery-considered',
-      `The patient is a candidate for ${what} and the result would change the plan`,
-      { anyOf: [present('surgery-planned')] },
-    ),
+    crit('surgery-considered', `The patient is a candidate for ${what} and the result would change the plan`, {
+      anyOf: [present('surgery-planned')],
+    }),
 
   analgesiaFromMedication: (): Criterion =>
     crit(
@@ -228,11 +226,9 @@ export const common = {
     ),
 
   surgeryCertified: (): Criterion =>
-    crit(
-      'surgery-certified',
-      'The surgery this service belongs to is itself certified as medically necessary',
-      { allOf: [SURGERY_CERTIFIED] },
-    ),
+    crit('surgery-certified', 'The surgery this service belongs to is itself certified as medically necessary', {
+      allOf: [SURGERY_CERTIFIED],
+    }),
 
   /** The guideline does not support the treatment: unmet whenever the request names it. */
   notRecommended: (words: string[], what = 'this treatment'): Criterion =>
@@ -336,7 +332,9 @@ export type ChronicPainSpec = Omit<TopicSpec, 'section' | 'sectionAliases' | 'pa
 export function chronicPain(spec: ChronicPainSpec): Topic[] {
   const { v2009, v2016, anyPhase, ...body } = spec;
   const appliesTo: TopicMatcher =
-    anyPhase === true || body.appliesTo.phases !== undefined ? body.appliesTo : { ...body.appliesTo, phases: ['chronic'] };
+    anyPhase === true || body.appliesTo.phases !== undefined
+      ? body.appliesTo
+      : { ...body.appliesTo, phases: ['chronic'] };
   const out: Topic[] = [];
   for (const [editionId, v] of [
     ['2009', v2009],

@@ -30,15 +30,41 @@ const equipment: Topic[] = [
     positionSummary:
       'DME is recommended when there is a medical need and the item meets the Medicare definition: it withstands repeated use, serves a medical purpose, is not useful without illness or injury, and suits home use; bathroom, exercise and environmental items are not DME unless the patient is room-confined.',
     criteria: [
-      crit('medical-need', 'A medical need tied to the diagnosis and a functional deficit the item addresses is documented', {
-        anyOf: [present('functional-limitation'), present('diagnosis')],
-      }),
-      crit('is-dme', 'The item is durable medical equipment rather than a convenience, exercise or environmental item', {
-        noneOf: [mentions('shower chair', 'tub bench', 'grab bar', 'raised toilet', 'treadmill', 'exercise bike', 'recliner', 'massage chair', 'air purifier')],
-      }),
-      crit('rental-or-purchase', 'Rental or purchase and the duration of use are specified', { allOf: [flag('rentalOrPurchaseSpecified', true)] }, { required: false }),
+      crit(
+        'medical-need',
+        'A medical need tied to the diagnosis and a functional deficit the item addresses is documented',
+        {
+          anyOf: [present('functional-limitation'), present('diagnosis')],
+        },
+      ),
+      crit(
+        'is-dme',
+        'The item is durable medical equipment rather than a convenience, exercise or environmental item',
+        {
+          noneOf: [
+            mentions(
+              'shower chair',
+              'tub bench',
+              'grab bar',
+              'raised toilet',
+              'treadmill',
+              'exercise bike',
+              'recliner',
+              'massage chair',
+              'air purifier',
+            ),
+          ],
+        },
+      ),
+      crit(
+        'rental-or-purchase',
+        'Rental or purchase and the duration of use are specified',
+        { allOf: [flag('rentalOrPurchaseSpecified', true)] },
+        { required: false },
+      ),
     ],
-    rationale: 'ODG supports DME only for a documented medical need with an item that meets the DME definition; here {finding}.',
+    rationale:
+      'ODG supports DME only for a documented medical need with an item that meets the DME definition; here {finding}.',
     verification: recalled('Used by reviewers where the MTUS has no general DME definition.'),
   }),
   odg('knee', {
@@ -53,7 +79,10 @@ const equipment: Topic[] = [
       'Walking aids are recommended when a gait or weight-bearing problem is documented (osteoarthritis, injury, surgery); the choice should match the deficit.',
     criteria: [
       crit('gait-deficit', 'A gait, balance or weight-bearing limitation is documented', {
-        anyOf: [present('functional-limitation', ['walk', 'gait', 'balance', 'ambulat', 'weight bearing', 'stand']), present('exam-finding', ['antalgic', 'gait'])],
+        anyOf: [
+          present('functional-limitation', ['walk', 'gait', 'balance', 'ambulat', 'weight bearing', 'stand']),
+          present('exam-finding', ['antalgic', 'gait']),
+        ],
       }),
     ],
     rationale: 'ODG supports walking aids for a documented gait or weight-bearing limitation; here {finding}.',
@@ -65,7 +94,10 @@ const equipment: Topic[] = [
     area: 'equipment',
     section: 'Power mobility devices (PMDs)',
     sectionAliases: ['Wheelchair', 'Scooter'],
-    appliesTo: { kinds: ['equipment'], keywords: ['scooter', 'power wheelchair', 'motorized', 'wheelchair', 'power chair'] },
+    appliesTo: {
+      kinds: ['equipment'],
+      keywords: ['scooter', 'power wheelchair', 'motorized', 'wheelchair', 'power chair'],
+    },
     position: 'conditional',
     positionSummary:
       'A power mobility device is not recommended if a cane, walker or manual wheelchair would meet the need, or if the patient can propel a manual chair or has a caregiver who can; a manual wheelchair needs a documented in-home mobility deficit.',
@@ -94,15 +126,20 @@ const equipment: Topic[] = [
     positionSummary:
       'A knee brace may be used for instability, ligament insufficiency or repair, painful unicompartmental osteoarthritis (unloader), patellar instability or after certain surgery; prefabricated braces are usually enough.',
     criteria: [
-      crit('indication', 'Instability, ligament injury or repair, patellar instability, or unicompartmental osteoarthritis is documented', {
-        anyOf: [
-          present('exam-finding', ['instability', 'lachman', 'drawer']),
-          present('diagnosis', ['instability', 'ligament', 'acl', 'mcl', 'patellar', 'osteoarthritis', 'arthritis']),
-          flag('associatedSurgery', true),
-        ],
-      }),
+      crit(
+        'indication',
+        'Instability, ligament injury or repair, patellar instability, or unicompartmental osteoarthritis is documented',
+        {
+          anyOf: [
+            present('exam-finding', ['instability', 'lachman', 'drawer']),
+            present('diagnosis', ['instability', 'ligament', 'acl', 'mcl', 'patellar', 'osteoarthritis', 'arthritis']),
+            flag('associatedSurgery', true),
+          ],
+        },
+      ),
     ],
-    rationale: 'ODG supports a knee brace for instability, ligament injury or unicompartmental arthritis; here {finding}.',
+    rationale:
+      'ODG supports a knee brace for instability, ligament injury or unicompartmental arthritis; here {finding}.',
     verification: RECALLED,
   }),
   topic('mtus-acoem-knee', '2004', {
@@ -118,10 +155,14 @@ const equipment: Topic[] = [
       'A brace may be used for patellar instability, ACL tear or MCL instability, and is usually needed only when the knee will be stressed under load (climbing ladders, carrying boxes).',
     criteria: [
       crit('indication', 'Patellar instability, ACL tear or MCL instability is documented, with loading demands', {
-        anyOf: [present('exam-finding', ['instability']), present('diagnosis', ['instability', 'acl', 'mcl', 'patellar', 'ligament'])],
+        anyOf: [
+          present('exam-finding', ['instability']),
+          present('diagnosis', ['instability', 'acl', 'mcl', 'patellar', 'ligament']),
+        ],
       }),
     ],
-    rationale: 'The MTUS ACOEM knee chapter supports a brace for ligament or patellar instability under load; here {finding}.',
+    rationale:
+      'The MTUS ACOEM knee chapter supports a brace for ligament or patellar instability under load; here {finding}.',
     verification: RECALLED,
   }),
   topic('mtus-acoem-low-back', '2004', {
@@ -133,16 +174,28 @@ const equipment: Topic[] = [
     pages: [301],
     appliesTo: {
       kinds: ['equipment'],
-      keywords: ['lumbar support', 'back brace', 'lumbar brace', 'lso', 'corset', 'back support', 'lumbar belt', ...BRACE],
+      keywords: [
+        'lumbar support',
+        'back brace',
+        'lumbar brace',
+        'lso',
+        'corset',
+        'back support',
+        'lumbar belt',
+        ...BRACE,
+      ],
       bodyParts: ['lumbar spine', 'thoracic spine'],
       surgicalContext: 'excluded',
     },
     position: 'not-recommended',
-    positionSummary: 'Lumbar supports have not been shown to have any lasting benefit beyond the acute phase of symptom relief.',
+    positionSummary: 'Lumbar supports give no lasting benefit once the acute phase of symptom relief is over.',
     criteria: [
-      crit('acute-phase', 'The support is for the acute phase of symptoms only', { anyOf: [{ chronicity: ['acute'] }] }),
+      crit('acute-phase', 'The support is for the acute phase of symptoms only', {
+        anyOf: [{ chronicity: ['acute'] }],
+      }),
     ],
-    rationale: 'The MTUS ACOEM low back chapter finds no lasting benefit from lumbar supports beyond the acute phase; here {finding}.',
+    rationale:
+      'The MTUS ACOEM low back chapter finds no lasting benefit from lumbar supports beyond the acute phase; here {finding}.',
     verification: letters('“Physical Methods” cited for a lumbar support in a 2017 letter; page 301 recalled.'),
   }),
   odg('low-back', {
@@ -160,9 +213,16 @@ const equipment: Topic[] = [
     positionSummary:
       'Lumbar supports are not recommended for prevention; they are an option for compression fractures, spondylolisthesis or documented instability, and (weak evidence) for acute non-specific low back pain.',
     criteria: [
-      crit('indication', 'Compression fracture, spondylolisthesis or documented instability, or acute low back pain, is documented', {
-        anyOf: [present('diagnosis', ['compression fracture', 'spondylolisthesis', 'instability']), { chronicity: ['acute'] }],
-      }),
+      crit(
+        'indication',
+        'Compression fracture, spondylolisthesis or documented instability, or acute low back pain, is documented',
+        {
+          anyOf: [
+            present('diagnosis', ['compression fracture', 'spondylolisthesis', 'instability']),
+            { chronicity: ['acute'] },
+          ],
+        },
+      ),
     ],
     rationale: 'ODG supports lumbar supports only for fracture, spondylolisthesis or instability; here {finding}.',
     verification: RECALLED,
@@ -176,7 +236,16 @@ const equipment: Topic[] = [
     pages: [299, 300],
     appliesTo: {
       kinds: ['equipment', 'therapy'],
-      keywords: ['hot cold', 'heat', 'cold pack', 'ice pack', 'heating pad', 'thermotherapy', 'hot pack', 'hot and cold'],
+      keywords: [
+        'hot cold',
+        'heat',
+        'cold pack',
+        'ice pack',
+        'heating pad',
+        'thermotherapy',
+        'hot pack',
+        'hot and cold',
+      ],
       bodyParts: ['lumbar spine'],
       surgicalContext: 'excluded',
     },
@@ -184,11 +253,16 @@ const equipment: Topic[] = [
     positionSummary:
       'At-home local applications of heat or cold are as effective as those given by therapists; powered units or clinic modalities need a specific justification.',
     criteria: [
-      crit('simple-applications', 'The request is for simple at-home heat or cold, or a specific reason requires a powered device', {
-        noneOf: [mentions('unit', 'machine', 'system', 'device')],
-      }),
+      crit(
+        'simple-applications',
+        'The request is for simple at-home heat or cold, or a specific reason requires a powered device',
+        {
+          noneOf: [mentions('unit', 'machine', 'system', 'device')],
+        },
+      ),
     ],
-    rationale: 'The MTUS ACOEM low back chapter supports simple home heat or cold rather than devices or clinic modalities; here {finding}.',
+    rationale:
+      'The MTUS ACOEM low back chapter supports simple home heat or cold rather than devices or clinic modalities; here {finding}.',
     verification: RECALLED,
   }),
   odg('low-back', {
@@ -196,9 +270,14 @@ const equipment: Topic[] = [
     title: 'ODG low back: cold/heat packs',
     area: 'equipment',
     section: 'Cold/heat packs',
-    appliesTo: { kinds: ['equipment', 'therapy'], keywords: ['hot cold', 'heat', 'cold pack', 'ice pack', 'heating pad', 'hot pack'], surgicalContext: 'excluded' },
+    appliesTo: {
+      kinds: ['equipment', 'therapy'],
+      keywords: ['hot cold', 'heat', 'cold pack', 'ice pack', 'heating pad', 'hot pack'],
+      surgicalContext: 'excluded',
+    },
     position: 'recommended',
-    positionSummary: 'Cold or heat packs applied at home are an option for acute pain; no evidence supports powered or clinic-applied versions over simple packs.',
+    positionSummary:
+      'Cold or heat packs applied at home are an option for acute pain; no evidence supports powered or clinic-applied versions over simple packs.',
     criteria: [
       crit('simple-applications', 'Simple packs rather than a powered unit are requested, or the device is justified', {
         noneOf: [mentions('unit', 'machine', 'system')],
@@ -214,10 +293,18 @@ const equipment: Topic[] = [
     section: 'Initial Care',
     sectionAliases: ['Summary'],
     pages: [175],
-    appliesTo: { kinds: ['equipment'], keywords: ['collar', 'cervical brace', 'neck brace'], bodyParts: ['cervical spine'], surgicalContext: 'excluded' },
+    appliesTo: {
+      kinds: ['equipment'],
+      keywords: ['collar', 'cervical brace', 'neck brace'],
+      bodyParts: ['cervical spine'],
+      surgicalContext: 'excluded',
+    },
     position: 'not-recommended',
-    positionSummary: 'Cervical collars are not recommended beyond a day or two after injury; prolonged immobilization delays recovery.',
-    criteria: [common.notRecommended(['collar', 'neck brace', 'cervical brace'], 'a cervical collar beyond the first days')],
+    positionSummary:
+      'Cervical collars are not recommended beyond a day or two after injury; prolonged immobilization delays recovery.',
+    criteria: [
+      common.notRecommended(['collar', 'neck brace', 'cervical brace'], 'a cervical collar beyond the first days'),
+    ],
     rationale: 'The MTUS ACOEM neck chapter does not support collars beyond a brief period; here {finding}.',
     verification: RECALLED,
   }),
@@ -229,7 +316,8 @@ const equipment: Topic[] = [
     sectionAliases: ['Cervical pillow', 'Cervical pillows'],
     appliesTo: { kinds: ['equipment'], keywords: ['pillow'] },
     position: 'conditional',
-    positionSummary: 'A cervical pillow is recommended for use while sleeping together with a daily exercise program; not alone.',
+    positionSummary:
+      'A cervical pillow is recommended for use while sleeping together with a daily exercise program; not alone.',
     criteria: [
       crit('with-exercise', 'The patient is in a daily exercise or rehabilitation program the pillow supports', {
         anyOf: [present('home-exercise'), present('prior-treatment', ['therapy', 'exercise'])],
@@ -250,9 +338,15 @@ const equipment: Topic[] = [
     positionSummary:
       'Wrist and thumb splints are supported for De Quervain’s tendinitis and for carpal tunnel syndrome (neutral splint, at night) before surgery; prolonged splinting after surgery is not.',
     criteria: [
-      crit('indication', 'Carpal tunnel syndrome, De Quervain’s tendinitis or another condition splinting treats is documented', {
-        anyOf: [present('diagnosis', ['carpal tunnel', 'quervain', 'tendinitis', 'tenosynovitis', 'sprain', 'fracture'])],
-      }),
+      crit(
+        'indication',
+        'Carpal tunnel syndrome, De Quervain’s tendinitis or another condition splinting treats is documented',
+        {
+          anyOf: [
+            present('diagnosis', ['carpal tunnel', 'quervain', 'tendinitis', 'tenosynovitis', 'sprain', 'fracture']),
+          ],
+        },
+      ),
       crit(
         'not-prolonged-postop',
         'After carpal tunnel release, splinting is limited to the first days (prolonged splinting is detrimental compared with home therapy)',
@@ -273,11 +367,16 @@ const equipment: Topic[] = [
     positionSummary:
       'Neutral wrist splinting at night is recommended for carpal tunnel syndrome; after release, splinting beyond about 48 hours may be harmful compared with a home program.',
     criteria: [
-      crit('cts', 'Carpal tunnel syndrome is documented', { anyOf: [present('diagnosis', ['carpal tunnel']), present('exam-finding', ['tinel', 'phalen'])] }),
+      crit('cts', 'Carpal tunnel syndrome is documented', {
+        anyOf: [present('diagnosis', ['carpal tunnel']), present('exam-finding', ['tinel', 'phalen'])],
+      }),
     ],
     limits: [{ measure: 'days', max: 2, applies: 'splinting after carpal tunnel release' }],
-    rationale: 'ODG supports night splinting for carpal tunnel syndrome, not prolonged splinting after release; here {finding}.',
-    verification: letters('Cited by a claims administrator; the 48-hour post-release point is applied in a 2017 letter.'),
+    rationale:
+      'ODG supports night splinting for carpal tunnel syndrome, not prolonged splinting after release; here {finding}.',
+    verification: letters(
+      'Cited by a claims administrator; the 48-hour post-release point is applied in a 2017 letter.',
+    ),
   }),
   topic('mtus-acoem-elbow', '2007', {
     key: 'immobilization-bracing',
@@ -288,13 +387,18 @@ const equipment: Topic[] = [
     appliesTo: { kinds: ['equipment'], keywords: BRACE, bodyParts: ['elbow'] },
     position: 'not-recommended',
     positionSummary:
-      'Immobilization of the elbow should be avoided except after surgery, since it can add to elbow pain and stiffness; a counterforce strap is an option for epicondylalgia.',
+      'Apart from the postoperative period the elbow should not be immobilized, because doing so can worsen pain and stiffness; a counterforce strap is an option for epicondylalgia.',
     criteria: [
-      crit('after-surgery-or-strap', 'The device follows elbow surgery, or is a counterforce strap for epicondylalgia', {
-        anyOf: [flag('associatedSurgery', true), mentions('counterforce', 'strap', 'band')],
-      }),
+      crit(
+        'after-surgery-or-strap',
+        'The device follows elbow surgery, or is a counterforce strap for epicondylalgia',
+        {
+          anyOf: [flag('associatedSurgery', true), mentions('counterforce', 'strap', 'band')],
+        },
+      ),
     ],
-    rationale: 'The MTUS ACOEM elbow chapter advises against immobilizing the elbow except after surgery; here {finding}.',
+    rationale:
+      'The MTUS ACOEM elbow chapter advises against immobilizing the elbow except after surgery; here {finding}.',
     verification: LETTERS,
   }),
   odg('elbow', {
@@ -305,7 +409,8 @@ const equipment: Topic[] = [
     sectionAliases: ['Splinting'],
     appliesTo: { kinds: ['equipment'], keywords: BRACE, bodyParts: ['elbow'] },
     position: 'conditional',
-    positionSummary: 'For cubital tunnel syndrome, padding and night splinting to limit elbow flexion are an option; routine bracing is not.',
+    positionSummary:
+      'For cubital tunnel syndrome, padding and night splinting to limit elbow flexion are an option; routine bracing is not.',
     criteria: [
       crit('cubital-tunnel', 'Cubital tunnel syndrome (ulnar neuropathy at the elbow) or epicondylitis is documented', {
         anyOf: [present('diagnosis', ['cubital', 'ulnar', 'epicondyl'])],
@@ -320,9 +425,15 @@ const equipment: Topic[] = [
     area: 'equipment',
     section: 'Initial Care',
     sectionAliases: ['Summary'],
-    appliesTo: { kinds: ['equipment'], keywords: ['sling', 'immobilizer', 'shoulder brace'], bodyParts: ['shoulder'], surgicalContext: 'excluded' },
+    appliesTo: {
+      kinds: ['equipment'],
+      keywords: ['sling', 'immobilizer', 'shoulder brace'],
+      bodyParts: ['shoulder'],
+      surgicalContext: 'excluded',
+    },
     position: 'conditional',
-    positionSummary: 'A sling is for brief comfort after acute injury; prolonged immobilization risks a frozen shoulder.',
+    positionSummary:
+      'A sling is for brief comfort after acute injury; prolonged immobilization risks a frozen shoulder.',
     criteria: [crit('brief', 'Use is brief, in the acute phase', { anyOf: [{ chronicity: ['acute'] }] })],
     rationale: 'The MTUS ACOEM shoulder chapter supports only brief sling use; here {finding}.',
     verification: uncertain('Recalled; not seen in a letter.'),
@@ -334,16 +445,34 @@ const equipment: Topic[] = [
     section: 'Physical Methods',
     sectionAliases: ['Initial Care', 'Summary'],
     pages: [370, 371],
-    appliesTo: { kinds: ['equipment'], keywords: ['orthotic', 'orthoses', 'insole', 'heel cup', 'shoe', ...BRACE], bodyParts: ['ankle', 'foot'] },
+    appliesTo: {
+      kinds: ['equipment'],
+      keywords: ['orthotic', 'orthoses', 'insole', 'heel cup', 'shoe', ...BRACE],
+      bodyParts: ['ankle', 'foot'],
+    },
     position: 'conditional',
     positionSummary:
       'Rigid orthotics are supported for plantar fasciitis and metatarsalgia; ankle supports for sprains in the acute phase.',
     criteria: [
-      crit('indication', 'Plantar fasciitis, metatarsalgia, an acute sprain, or another condition the device treats is documented', {
-        anyOf: [present('diagnosis', ['plantar fasci', 'metatarsalgia', 'sprain', 'flat foot', 'pes planus', 'instability'])],
-      }),
+      crit(
+        'indication',
+        'Plantar fasciitis, metatarsalgia, an acute sprain, or another condition the device treats is documented',
+        {
+          anyOf: [
+            present('diagnosis', [
+              'plantar fasci',
+              'metatarsalgia',
+              'sprain',
+              'flat foot',
+              'pes planus',
+              'instability',
+            ]),
+          ],
+        },
+      ),
     ],
-    rationale: 'The MTUS ACOEM ankle and foot chapter supports orthotics for plantar fasciitis and metatarsalgia; here {finding}.',
+    rationale:
+      'The MTUS ACOEM ankle and foot chapter supports orthotics for plantar fasciitis and metatarsalgia; here {finding}.',
     verification: uncertain('Pages recalled; not seen in a letter.'),
   }),
   odg('ankle-foot', {
@@ -352,7 +481,11 @@ const equipment: Topic[] = [
     area: 'equipment',
     section: 'Orthotic devices',
     sectionAliases: ['Ankle foot orthosis (AFO)', 'Bracing (immobilization)'],
-    appliesTo: { kinds: ['equipment'], keywords: ['orthotic', 'afo', 'ankle foot orthosis', 'insole', ...BRACE], bodyParts: ['ankle', 'foot'] },
+    appliesTo: {
+      kinds: ['equipment'],
+      keywords: ['orthotic', 'afo', 'ankle foot orthosis', 'insole', ...BRACE],
+      bodyParts: ['ankle', 'foot'],
+    },
     position: 'conditional',
     positionSummary:
       'Orthoses are recommended for plantar fasciitis and foot pain from rheumatoid arthritis; an AFO is for foot drop; ankle braces for instability.',
@@ -372,11 +505,16 @@ const equipment: Topic[] = [
     sectionAliases: ['Hospital bed'],
     appliesTo: { kinds: ['equipment'], keywords: ['mattress', 'bed', 'hospital bed', 'tempur'] },
     position: 'not-recommended',
-    positionSummary: 'No high-quality evidence supports a specific mattress for low back pain; choice is personal preference, not medical treatment.',
+    positionSummary:
+      'No high-quality evidence supports a specific mattress for low back pain; choice is personal preference, not medical treatment.',
     criteria: [
-      crit('medical-bed-need', 'A medical need for a hospital bed (e.g., bed-confined, positioning needs) is documented', {
-        anyOf: [present('functional-limitation', ['bed', 'transfer', 'confined'])],
-      }),
+      crit(
+        'medical-bed-need',
+        'A medical need for a hospital bed (e.g., bed-confined, positioning needs) is documented',
+        {
+          anyOf: [present('functional-limitation', ['bed', 'transfer', 'confined'])],
+        },
+      ),
     ],
     rationale: 'ODG does not support a mattress as medical treatment for back pain; here {finding}.',
     verification: RECALLED,
@@ -386,14 +524,20 @@ const equipment: Topic[] = [
     title: 'ODG low back: bone growth stimulators',
     area: 'equipment',
     section: 'Bone growth stimulators (BGS)',
-    appliesTo: { kinds: ['equipment', 'surgical-associated'], keywords: ['bone growth', 'bone stimulator', 'bgs', 'osteogenic'] },
+    appliesTo: {
+      kinds: ['equipment', 'surgical-associated'],
+      keywords: ['bone growth', 'bone stimulator', 'bgs', 'osteogenic'],
+    },
     position: 'insufficient-evidence',
     positionSummary:
       'Bone growth stimulators are under study; they may be considered after fusion in patients at risk of failed fusion (prior failed fusion, grade III or worse spondylolisthesis, multilevel fusion, smoking, diabetes, renal disease, alcoholism).',
     criteria: [
       common.surgeryCertified(),
       crit('risk-factor', 'A risk factor for failed fusion is documented', {
-        anyOf: [present('diagnosis', ['diabetes', 'smok', 'renal', 'alcohol', 'osteoporosis', 'pseudarthrosis']), present('surgery-history', ['fusion'])],
+        anyOf: [
+          present('diagnosis', ['diabetes', 'smok', 'renal', 'alcohol', 'osteoporosis', 'pseudarthrosis']),
+          present('surgery-history', ['fusion']),
+        ],
       }),
     ],
     rationale: 'ODG considers bone growth stimulators only for fusions at risk of failing; here {finding}.',

@@ -47,7 +47,7 @@ const surgeryOrProcedureUnlessRedFlag: Criterion = crit(
 /** The four-part imaging test of the 2004 neck and shoulder chapters. */
 const fourPartImagingIndication: Criterion = crit(
   'indication',
-  'One imaging indication is documented: a red flag; physiologic evidence of tissue insult or neurologic dysfunction; failure to progress in a strengthening program meant to avoid surgery; or clarifying anatomy before an invasive procedure',
+  'One imaging indication is documented: an emerging red flag; objective signs of tissue damage or nerve dysfunction; no progress in a strengthening program intended to avert surgery; or a need to define anatomy before an invasive procedure',
   {
     anyOf: [
       present('red-flag'),
@@ -66,7 +66,12 @@ const acoemImaging: Topic[] = [
     title: 'Low back complaints: MRI and CT (special studies)',
     area: 'imaging',
     section: 'Special Studies',
-    sectionAliases: ['Diagnostic Criteria', 'Summary', 'Table 12-8', 'Special Studies and Diagnostic and Treatment Considerations'],
+    sectionAliases: [
+      'Diagnostic Criteria',
+      'Summary',
+      'Table 12-8',
+      'Special Studies and Diagnostic and Treatment Considerations',
+    ],
     pages: [303, 304, 308, 309],
     appliesTo: { kinds: ['imaging'], keywords: ADVANCED, bodyParts: ['lumbar spine'], excludeKeywords: XRAY },
     position: 'conditional',
@@ -91,7 +96,9 @@ const acoemImaging: Topic[] = [
     limits: [{ measure: 'weeks-of-conservative-care', min: 4, applies: 'before imaging without red flags' }],
     rationale:
       'The MTUS ACOEM low back chapter supports imaging for red flags or for clear objective nerve compromise after failed conservative care when surgery is an option; here {finding}.',
-    verification: letters('“Special Studies” is the section letters cite for lumbar MRI; pages 303–304 and Table 12-8 recalled.'),
+    verification: letters(
+      '“Special Studies” is the section letters cite for lumbar MRI; pages 303–304 and Table 12-8 recalled.',
+    ),
   }),
   topic('mtus-acoem-low-back', '2004', {
     key: 'radiographs',
@@ -120,10 +127,14 @@ const acoemImaging: Topic[] = [
     section: 'Special Studies',
     sectionAliases: ['Summary', 'Table 8-8', 'Special Studies and Diagnostic and Treatment Considerations'],
     pages: [177, 178, 182],
-    appliesTo: { kinds: ['imaging'], keywords: [...ADVANCED, ...XRAY], bodyParts: ['cervical spine', 'thoracic spine'] },
+    appliesTo: {
+      kinds: ['imaging'],
+      keywords: [...ADVANCED, ...XRAY],
+      bodyParts: ['cervical spine', 'thoracic spine'],
+    },
     position: 'conditional',
     positionSummary:
-      'Neck or upper back imaging needs a red flag, physiologic evidence of tissue insult or neurologic dysfunction, failure to progress in a strengthening program meant to avoid surgery, or clarification of anatomy before an invasive procedure; MRI for neural tissue, CT for bone.',
+      'Imaging of the neck or upper back needs one of four reasons: an emerging red flag, objective signs of tissue damage or nerve dysfunction, no progress in a strengthening program intended to avert surgery, or defining anatomy before an invasive procedure; MRI for neural tissue, CT for bone.',
     criteria: [
       fourPartImagingIndication,
       failedCareUnlessRedFlag('several weeks'),
@@ -137,7 +148,9 @@ const acoemImaging: Topic[] = [
     ],
     rationale:
       'The MTUS ACOEM neck chapter supports imaging only for a red flag, objective neurologic dysfunction, failure of a strengthening program, or before an invasive procedure; here {finding}.',
-    verification: letters('The four criteria are quoted in 2017 letters under “Special Studies”; pages 177–178 recalled.'),
+    verification: letters(
+      'The four criteria are quoted in 2017 letters under “Special Studies”; pages 177–178 recalled.',
+    ),
   }),
   topic('mtus-acoem-shoulder', '2004', {
     key: 'special-studies-imaging',
@@ -149,12 +162,14 @@ const acoemImaging: Topic[] = [
     appliesTo: { kinds: ['imaging'], keywords: [...ADVANCED, ...XRAY, 'ultrasound'], bodyParts: ['shoulder'] },
     position: 'conditional',
     positionSummary:
-      'Shoulder imaging needs a red flag, physiologic evidence of tissue insult or neurovascular dysfunction, failure to progress in a strengthening program meant to avoid surgery, or clarification of anatomy before an invasive procedure (e.g., a full-thickness tear not responding to care, or before an injection).',
+      'Shoulder imaging needs an emerging red flag, objective signs of tissue damage or neurovascular dysfunction, no progress in a strengthening program intended to avert surgery, or defining anatomy before an invasive procedure such as an injection.',
     criteria: [fourPartImagingIndication, failedCareUnlessRedFlag('four to six weeks'), repeatImaging('shoulder MRI')],
     limits: [{ measure: 'weeks-of-conservative-care', min: 4, max: 6 }],
     rationale:
       'The MTUS ACOEM shoulder chapter supports imaging for red flags, failed strengthening, or anatomy before a procedure; here {finding}.',
-    verification: letters('Cited as “Special Studies” (and “Summary”); an MRI before a planned subacromial injection was upheld as supported.'),
+    verification: letters(
+      'Cited as “Special Studies” (and “Summary”); an MRI before a planned subacromial injection was upheld as supported.',
+    ),
   }),
   topic('mtus-acoem-knee', '2004', {
     key: 'special-studies-mri',
@@ -168,13 +183,19 @@ const acoemImaging: Topic[] = [
     positionSummary:
       'Knee MRI can confirm a meniscal or ligament tear, but only when surgery is being considered and the suspected lesion is stated; imaging without that risks false positives.',
     criteria: [
-      crit('suspected-lesion', 'The record states what is suspected (meniscal or ligament tear, internal derangement) and why', {
-        anyOf: [
-          present('diagnosis', ['menisc', 'ligament', 'acl', 'derangement', 'tear', 'osteochondral']),
-          present('exam-finding', ['mcmurray', 'instability', 'effusion', 'locking', 'lachman']),
-        ],
+      crit(
+        'suspected-lesion',
+        'The record states what is suspected (meniscal or ligament tear, internal derangement) and why',
+        {
+          anyOf: [
+            present('diagnosis', ['menisc', 'ligament', 'acl', 'derangement', 'tear', 'osteochondral']),
+            present('exam-finding', ['mcmurray', 'instability', 'effusion', 'locking', 'lachman']),
+          ],
+        },
+      ),
+      crit('surgery-considered', 'Surgery is being considered, and the MRI would change the plan', {
+        anyOf: [present('surgery-planned')],
       }),
-      crit('surgery-considered', 'Surgery is being considered, and the MRI would change the plan', { anyOf: [present('surgery-planned')] }),
       failedCareUnlessRedFlag('a period'),
     ],
     rationale:
@@ -193,7 +214,11 @@ const acoemImaging: Topic[] = [
       'After knee trauma, x-rays follow the Ottawa rules (effusion within a day, fibular head or patellar tenderness, inability to bear weight for four steps or flex to 90°); most knee problems need none.',
     criteria: [
       crit('indication', 'Trauma with an Ottawa criterion, a red flag, or persistent symptoms is documented', {
-        anyOf: [present('red-flag'), present('exam-finding', ['effusion', 'tenderness']), present('functional-limitation', ['bear weight', 'walk'])],
+        anyOf: [
+          present('red-flag'),
+          present('exam-finding', ['effusion', 'tenderness']),
+          present('functional-limitation', ['bear weight', 'walk']),
+        ],
       }),
     ],
     rationale: 'The MTUS ACOEM knee chapter limits x-rays to the Ottawa criteria or red flags; here {finding}.',
@@ -219,7 +244,8 @@ const acoemImaging: Topic[] = [
       }),
       failedCareUnlessRedFlag('several weeks'),
     ],
-    rationale: 'The MTUS ACOEM ankle and foot chapter supports imaging for a specific suspected lesion; here {finding}.',
+    rationale:
+      'The MTUS ACOEM ankle and foot chapter supports imaging for a specific suspected lesion; here {finding}.',
     verification: letters('Cited as “Summary” and “Special Studies, Diagnostic Criteria”; pages not seen in letters.'),
   }),
   topic('mtus-acoem-hand', '2004', {
@@ -239,7 +265,8 @@ const acoemImaging: Topic[] = [
       }),
       failedCareUnlessRedFlag('four to six weeks'),
     ],
-    rationale: 'The MTUS ACOEM hand chapter supports imaging for red flags or a specific suspected lesion; here {finding}.',
+    rationale:
+      'The MTUS ACOEM hand chapter supports imaging for red flags or a specific suspected lesion; here {finding}.',
     verification: RECALLED,
   }),
 ];
@@ -250,20 +277,40 @@ const odgImaging: Topic[] = [
     title: 'ODG low back: MRI',
     area: 'imaging',
     section: 'MRIs (magnetic resonance imaging)',
-    sectionAliases: ['MRI', 'Magnetic resonance imaging', 'Indications for imaging -- Magnetic resonance imaging', 'CT (computed tomography)'],
-    appliesTo: { kinds: ['imaging'], keywords: ADVANCED, bodyParts: ['lumbar spine', 'thoracic spine'], excludeKeywords: XRAY },
+    sectionAliases: [
+      'MRI',
+      'Magnetic resonance imaging',
+      'Indications for imaging -- Magnetic resonance imaging',
+      'CT (computed tomography)',
+    ],
+    appliesTo: {
+      kinds: ['imaging'],
+      keywords: ADVANCED,
+      bodyParts: ['lumbar spine', 'thoracic spine'],
+      excludeKeywords: XRAY,
+    },
     position: 'conditional',
     positionSummary:
       'Lumbar MRI for trauma with neurologic deficit, suspected cancer or infection, radiculopathy after at least a month of conservative care (sooner for severe or progressive deficit), prior surgery, cauda equina or myelopathy; repeats only for significant change.',
     criteria: [
-      crit('indication', 'One ODG indication is documented (red flag, trauma with deficit, radiculopathy after a month of care, prior back surgery, myelopathy)', {
-        anyOf: [present('red-flag'), present('neurological-deficit'), present('radicular-symptoms'), present('surgery-history', ['lumbar', 'back', 'spine'])],
-      }),
+      crit(
+        'indication',
+        'One ODG indication is documented (red flag, trauma with deficit, radiculopathy after a month of care, prior back surgery, myelopathy)',
+        {
+          anyOf: [
+            present('red-flag'),
+            present('neurological-deficit'),
+            present('radicular-symptoms'),
+            present('surgery-history', ['lumbar', 'back', 'spine']),
+          ],
+        },
+      ),
       failedCareUnlessRedFlag('at least a month'),
       repeatImaging('MRI'),
     ],
     limits: [{ measure: 'weeks-of-conservative-care', min: 4, applies: 'for radiculopathy without severe deficit' }],
-    rationale: 'ODG supports lumbar MRI for red flags or for radiculopathy after a month of conservative care; here {finding}.',
+    rationale:
+      'ODG supports lumbar MRI for red flags or for radiculopathy after a month of conservative care; here {finding}.',
     verification: letters('Cited by claims administrators for lumbar MRI.'),
   }),
   odg('neck', {
@@ -283,7 +330,8 @@ const odgImaging: Topic[] = [
       failedCareUnlessRedFlag('conservative care'),
       repeatImaging('MRI'),
     ],
-    rationale: 'ODG supports cervical MRI for neurologic findings after conservative care or red flags; here {finding}.',
+    rationale:
+      'ODG supports cervical MRI for neurologic findings after conservative care or red flags; here {finding}.',
     verification: RECALLED,
   }),
   odg('neck', {
@@ -297,9 +345,17 @@ const odgImaging: Topic[] = [
     positionSummary:
       'Cervical CT is indicated mainly for trauma: suspected injury with tenderness, paresthesias or impaired consciousness, or known injury with abnormal or equivocal plain films.',
     criteria: [
-      crit('trauma-indication', 'Cervical trauma is suspected or known, with tenderness, neurologic symptoms, altered consciousness, or abnormal plain films', {
-        anyOf: [present('red-flag'), present('imaging-result', ['fracture', 'abnormal']), present('diagnosis', ['fracture', 'trauma'])],
-      }),
+      crit(
+        'trauma-indication',
+        'Cervical trauma is suspected or known, with tenderness, neurologic symptoms, altered consciousness, or abnormal plain films',
+        {
+          anyOf: [
+            present('red-flag'),
+            present('imaging-result', ['fracture', 'abnormal']),
+            present('diagnosis', ['fracture', 'trauma']),
+          ],
+        },
+      ),
     ],
     rationale: 'ODG supports cervical CT for trauma with suspected bony injury; here {finding}.',
     verification: LETTERS,
@@ -315,13 +371,17 @@ const odgImaging: Topic[] = [
     positionSummary:
       'Shoulder MRI for acute trauma with suspected cuff tear or impingement (over 40, normal x-rays), subacute pain with suspected instability or labral tear, or red flags such as weakness and atrophy; repeats only for significant change.',
     criteria: [
-      crit('indication', 'A suspected cuff tear, impingement, instability or labral tear with normal x-rays, or a red flag (weakness, atrophy), is documented', {
-        anyOf: [
-          present('red-flag'),
-          present('exam-finding', ['weakness', 'atrophy', 'impingement-sign', 'instability']),
-          present('diagnosis', ['rotator cuff', 'tear', 'labral', 'instability', 'impingement']),
-        ],
-      }),
+      crit(
+        'indication',
+        'A suspected cuff tear, impingement, instability or labral tear with normal x-rays, or a red flag (weakness, atrophy), is documented',
+        {
+          anyOf: [
+            present('red-flag'),
+            present('exam-finding', ['weakness', 'atrophy', 'impingement-sign', 'instability']),
+            present('diagnosis', ['rotator cuff', 'tear', 'labral', 'instability', 'impingement']),
+          ],
+        },
+      ),
       crit('response-to-care', 'The response to conservative care is documented, or surgery is being considered', {
         anyOf: [present('treatment-failure', CONSERVATIVE_CARE), present('surgery-planned')],
       }),
@@ -341,12 +401,16 @@ const odgImaging: Topic[] = [
     positionSummary:
       'Knee MRI when internal derangement is suspected: acute trauma with suspected tear, or non-traumatic pain with normal x-rays and suspected derangement; not routinely for osteoarthritis.',
     criteria: [
-      crit('derangement-suspected', 'Internal derangement (meniscal or ligament tear) is suspected from history and examination', {
-        anyOf: [
-          present('diagnosis', ['menisc', 'ligament', 'derangement', 'tear']),
-          present('exam-finding', ['mcmurray', 'instability', 'effusion', 'locking']),
-        ],
-      }),
+      crit(
+        'derangement-suspected',
+        'Internal derangement (meniscal or ligament tear) is suspected from history and examination',
+        {
+          anyOf: [
+            present('diagnosis', ['menisc', 'ligament', 'derangement', 'tear']),
+            present('exam-finding', ['mcmurray', 'instability', 'effusion', 'locking']),
+          ],
+        },
+      ),
     ],
     rationale: 'ODG supports knee MRI when internal derangement is suspected; here {finding}.',
     verification: LETTERS,
@@ -362,12 +426,25 @@ const odgImaging: Topic[] = [
     positionSummary:
       'Elbow MRI is for chronic elbow pain with nondiagnostic plain films when a specific lesion is suspected (loose body, osteochondral injury, nerve entrapment or mass, chronic epicondylitis, collateral ligament or biceps tear).',
     criteria: [
-      crit('plain-films', 'Plain films were taken and were nondiagnostic', { anyOf: [present('imaging-result', ['x-ray', 'x ray', 'radiograph', 'plain film'])] }),
+      crit('plain-films', 'Plain films were taken and were nondiagnostic', {
+        anyOf: [present('imaging-result', ['x-ray', 'x ray', 'radiograph', 'plain film'])],
+      }),
       crit('specific-lesion', 'A specific lesion is suspected on examination', {
-        anyOf: [present('diagnosis', ['osteochondral', 'loose body', 'entrapment', 'epicondyl', 'ligament', 'biceps', 'mass'])],
+        anyOf: [
+          present('diagnosis', [
+            'osteochondral',
+            'loose body',
+            'entrapment',
+            'epicondyl',
+            'ligament',
+            'biceps',
+            'mass',
+          ]),
+        ],
       }),
     ],
-    rationale: 'ODG supports elbow MRI only after nondiagnostic plain films with a specific suspected lesion; here {finding}.',
+    rationale:
+      'ODG supports elbow MRI only after nondiagnostic plain films with a specific suspected lesion; here {finding}.',
     verification: letters('Applied in a 2017 letter that found the MTUS silent on elbow MRI.'),
   }),
   odg('forearm-wrist-hand', {
@@ -417,7 +494,9 @@ const odgImaging: Topic[] = [
       'Hip MRI for suspected osteonecrosis, occult or stress fracture, labral tear, soft-tissue injury or tumour when x-rays are nondiagnostic.',
     criteria: [
       crit('indication', 'A specific suspected lesion with nondiagnostic x-rays is documented', {
-        anyOf: [present('diagnosis', ['osteonecrosis', 'avascular', 'fracture', 'labral', 'tear', 'tumor', 'dysplasia'])],
+        anyOf: [
+          present('diagnosis', ['osteonecrosis', 'avascular', 'fracture', 'labral', 'tear', 'tumor', 'dysplasia']),
+        ],
       }),
     ],
     rationale: 'ODG supports hip MRI for a specific suspected lesion; here {finding}.',
@@ -435,7 +514,11 @@ const odgImaging: Topic[] = [
       'Head CT for acute trauma; MRI to assess persistent symptoms after head injury when CT is unrevealing or to follow a known lesion.',
     criteria: [
       crit('indication', 'Head trauma with neurologic findings or persistent unexplained symptoms is documented', {
-        anyOf: [present('red-flag'), present('neurological-deficit'), present('diagnosis', ['concussion', 'head injury', 'skull fracture', 'tbi'])],
+        anyOf: [
+          present('red-flag'),
+          present('neurological-deficit'),
+          present('diagnosis', ['concussion', 'head injury', 'skull fracture', 'tbi']),
+        ],
       }),
     ],
     rationale: 'ODG supports head imaging for trauma with neurologic findings or persistent symptoms; here {finding}.',
@@ -475,13 +558,17 @@ const edx: Topic[] = [
     positionSummary:
       'EMG and NCS are separate tests used to localize focal nerve entrapment or radiculopathy; EMG after about a month of conservative care unless radiculopathy is already obvious; lower-limb NCS not when symptoms are presumed radicular; NCS for clinical carpal tunnel in surgical candidates.',
     criteria: [
-      crit('neurologic-findings', 'Neurologic symptoms or deficits suggesting entrapment or radiculopathy are documented in each limb tested', {
-        anyOf: [
-          present('neurological-deficit'),
-          present('radicular-symptoms'),
-          present('exam-finding', ['tinel', 'phalen', 'sensory-deficit', 'weakness', 'reflex-change']),
-        ],
-      }),
+      crit(
+        'neurologic-findings',
+        'Neurologic symptoms or deficits suggesting entrapment or radiculopathy are documented in each limb tested',
+        {
+          anyOf: [
+            present('neurological-deficit'),
+            present('radicular-symptoms'),
+            present('exam-finding', ['tinel', 'phalen', 'sensory-deficit', 'weakness', 'reflex-change']),
+          ],
+        },
+      ),
       crit('conservative-first', 'About a month of conservative care failed first', {
         anyOf: [present('treatment-failure', CONSERVATIVE_CARE)],
       }),
@@ -495,7 +582,13 @@ const edx: Topic[] = [
       crit(
         'upper-cts',
         'For the upper limbs, clinical signs of carpal tunnel or other entrapment and surgical candidacy are documented when NCS is sought for it',
-        { anyOf: [present('exam-finding', ['tinel', 'phalen']), present('diagnosis', ['carpal tunnel', 'cubital', 'entrapment']), present('surgery-planned')] },
+        {
+          anyOf: [
+            present('exam-finding', ['tinel', 'phalen']),
+            present('diagnosis', ['carpal tunnel', 'cubital', 'entrapment']),
+            present('surgery-planned'),
+          ],
+        },
         { required: false, when: [mentions('upper', 'arm', 'arms', 'hand', 'wrist')] },
       ),
     ],
@@ -516,14 +609,21 @@ const edx: Topic[] = [
     positionSummary:
       'EMG, including H-reflex, may identify subtle focal neurologic dysfunction in low back pain lasting more than three or four weeks; it is not needed when findings are unequivocal.',
     criteria: [
-      crit('symptom-duration', 'Symptoms have lasted more than three to four weeks', { anyOf: [{ chronicity: ['subacute', 'chronic'] }] }),
+      crit('symptom-duration', 'Symptoms have lasted more than three to four weeks', {
+        anyOf: [{ chronicity: ['subacute', 'chronic'] }],
+      }),
       crit('subtle-findings', 'Neurologic findings are present but equivocal (subtle focal dysfunction)', {
-        anyOf: [present('radicular-symptoms'), present('neurological-deficit'), present('exam-finding', ['sensory-deficit', 'weakness', 'reflex-change'])],
+        anyOf: [
+          present('radicular-symptoms'),
+          present('neurological-deficit'),
+          present('exam-finding', ['sensory-deficit', 'weakness', 'reflex-change']),
+        ],
       }),
       radiculopathyNotObvious,
     ],
     limits: [{ measure: 'weeks', min: 3, max: 4, applies: 'symptom duration before EMG' }],
-    rationale: 'The MTUS ACOEM low back chapter supports EMG for subtle neurologic findings lasting more than three to four weeks; here {finding}.',
+    rationale:
+      'The MTUS ACOEM low back chapter supports EMG for subtle neurologic findings lasting more than three to four weeks; here {finding}.',
     verification: RECALLED,
   }),
   topic('mtus-acoem-neck', '2004', {
@@ -538,13 +638,20 @@ const edx: Topic[] = [
     positionSummary:
       'EMG and NCV may identify subtle focal neurologic dysfunction in neck or arm symptoms lasting more than three or four weeks, and help when the neurologic exam is equivocal before imaging.',
     criteria: [
-      crit('symptom-duration', 'Neck or arm symptoms have lasted more than three to four weeks', { anyOf: [{ chronicity: ['subacute', 'chronic'] }] }),
+      crit('symptom-duration', 'Neck or arm symptoms have lasted more than three to four weeks', {
+        anyOf: [{ chronicity: ['subacute', 'chronic'] }],
+      }),
       crit('neurologic-findings', 'Neurologic symptoms or equivocal findings are documented', {
-        anyOf: [present('radicular-symptoms'), present('neurological-deficit'), present('exam-finding', ['sensory-deficit', 'weakness', 'tinel', 'phalen'])],
+        anyOf: [
+          present('radicular-symptoms'),
+          present('neurological-deficit'),
+          present('exam-finding', ['sensory-deficit', 'weakness', 'tinel', 'phalen']),
+        ],
       }),
     ],
     limits: [{ measure: 'weeks', min: 3, max: 4, applies: 'symptom duration before EMG/NCV' }],
-    rationale: 'The MTUS ACOEM neck chapter supports EMG/NCV for subtle neurologic findings lasting more than three to four weeks; here {finding}.',
+    rationale:
+      'The MTUS ACOEM neck chapter supports EMG/NCV for subtle neurologic findings lasting more than three to four weeks; here {finding}.',
     verification: letters('The three-to-four-week rule is quoted in a 2017 letter.'),
   }),
   topic('mtus-acoem-hand', '2004', {
@@ -554,17 +661,25 @@ const edx: Topic[] = [
     section: 'Special Studies',
     sectionAliases: ['Diagnostic Criteria', 'Summary'],
     pages: [261, 268, 270],
-    appliesTo: { kinds: ['electrodiagnostic'], keywords: EDX, bodyParts: ['wrist', 'hand', 'forearm', 'upper extremity'] },
+    appliesTo: {
+      kinds: ['electrodiagnostic'],
+      keywords: EDX,
+      bodyParts: ['wrist', 'hand', 'forearm', 'upper extremity'],
+    },
     position: 'conditional',
     positionSummary:
       'Nerve conduction testing confirms carpal tunnel syndrome in patients with clinical findings, especially before surgery; EMG is usually not needed.',
     criteria: [
       crit('clinical-findings', 'Clinical findings of carpal tunnel or another entrapment are documented', {
-        anyOf: [present('exam-finding', ['tinel', 'phalen', 'sensory-deficit', 'atrophy']), present('diagnosis', ['carpal tunnel', 'cubital', 'entrapment'])],
+        anyOf: [
+          present('exam-finding', ['tinel', 'phalen', 'sensory-deficit', 'atrophy']),
+          present('diagnosis', ['carpal tunnel', 'cubital', 'entrapment']),
+        ],
       }),
       common.failedConservativeCare('splinting or other conservative care', false),
     ],
-    rationale: 'The MTUS ACOEM hand chapter supports nerve conduction testing to confirm clinically suspected carpal tunnel syndrome; here {finding}.',
+    rationale:
+      'The MTUS ACOEM hand chapter supports nerve conduction testing to confirm clinically suspected carpal tunnel syndrome; here {finding}.',
     verification: recalled('Section cited by a claims administrator (“Diagnostic Criteria”); pages recalled.'),
   }),
   odg('low-back', {
@@ -573,16 +688,23 @@ const edx: Topic[] = [
     area: 'electrodiagnostics',
     section: 'EMGs (electromyography)',
     sectionAliases: ['EMG'],
-    appliesTo: { kinds: ['electrodiagnostic'], keywords: ['emg', 'electromyograph'], bodyParts: ['lumbar spine', 'lower extremity'] },
+    appliesTo: {
+      kinds: ['electrodiagnostic'],
+      keywords: ['emg', 'electromyograph'],
+      bodyParts: ['lumbar spine', 'lower extremity'],
+    },
     position: 'conditional',
     positionSummary:
       'EMG may give unequivocal evidence of radiculopathy after a month of conservative care; it is not needed when radiculopathy is already clinically obvious.',
     criteria: [
-      crit('conservative-first', 'About a month of conservative care failed', { anyOf: [present('treatment-failure', CONSERVATIVE_CARE)] }),
+      crit('conservative-first', 'About a month of conservative care failed', {
+        anyOf: [present('treatment-failure', CONSERVATIVE_CARE)],
+      }),
       radiculopathyNotObvious,
     ],
     limits: [{ measure: 'weeks-of-conservative-care', min: 4 }],
-    rationale: 'ODG supports EMG after a month of conservative care when radiculopathy is not already clear; here {finding}.',
+    rationale:
+      'ODG supports EMG after a month of conservative care when radiculopathy is not already clear; here {finding}.',
     verification: RECALLED,
   }),
   odg('low-back', {
@@ -590,7 +712,11 @@ const edx: Topic[] = [
     title: 'ODG low back: nerve conduction studies',
     area: 'electrodiagnostics',
     section: 'Nerve conduction studies (NCS)',
-    appliesTo: { kinds: ['electrodiagnostic'], keywords: ['ncv', 'ncs', 'nerve conduction'], bodyParts: ['lumbar spine', 'lower extremity'] },
+    appliesTo: {
+      kinds: ['electrodiagnostic'],
+      keywords: ['ncv', 'ncs', 'nerve conduction'],
+      bodyParts: ['lumbar spine', 'lower extremity'],
+    },
     position: 'not-recommended',
     positionSummary:
       'Lower-limb nerve conduction studies are not recommended when symptoms are presumed radicular; they are for suspected peripheral neuropathy or entrapment.',
@@ -608,14 +734,26 @@ const edx: Topic[] = [
     area: 'electrodiagnostics',
     section: 'Electrodiagnostic studies (EDS)',
     sectionAliases: ['Electromyography (EMG)', 'Nerve conduction studies (NCS)'],
-    appliesTo: { kinds: ['electrodiagnostic'], keywords: EDX, bodyParts: ['wrist', 'hand', 'forearm', 'upper extremity', 'elbow'] },
+    appliesTo: {
+      kinds: ['electrodiagnostic'],
+      keywords: EDX,
+      bodyParts: ['wrist', 'hand', 'forearm', 'upper extremity', 'elbow'],
+    },
     position: 'conditional',
     positionSummary:
       'Electrodiagnostic studies are recommended for suspected carpal tunnel syndrome in surgical candidates, and to separate entrapment from radiculopathy or plexus injury when findings overlap.',
     criteria: [
-      crit('entrapment-suspected', 'Findings suggest entrapment (numbness in a nerve distribution, Tinel or Phalen signs, weakness)', {
-        anyOf: [present('exam-finding', ['tinel', 'phalen', 'sensory-deficit', 'weakness']), present('neurological-deficit'), present('diagnosis', ['carpal tunnel', 'cubital', 'entrapment'])],
-      }),
+      crit(
+        'entrapment-suspected',
+        'Findings suggest entrapment (numbness in a nerve distribution, Tinel or Phalen signs, weakness)',
+        {
+          anyOf: [
+            present('exam-finding', ['tinel', 'phalen', 'sensory-deficit', 'weakness']),
+            present('neurological-deficit'),
+            present('diagnosis', ['carpal tunnel', 'cubital', 'entrapment']),
+          ],
+        },
+      ),
     ],
     rationale: 'ODG supports electrodiagnostic studies when entrapment is suspected on examination; here {finding}.',
     verification: letters('Cited with the AANEM policy in a 2017 letter that found EMG and NCS both necessary.'),
@@ -631,10 +769,15 @@ const edx: Topic[] = [
       'Except in unusual circumstances, EMG and nerve conduction studies are performed together in one evaluation by a qualified physician, when medically indicated.',
     criteria: [
       crit('indicated', 'Neurologic symptoms or deficits make the study medically indicated', {
-        anyOf: [present('neurological-deficit'), present('radicular-symptoms'), present('exam-finding', ['sensory-deficit', 'weakness', 'tinel', 'phalen'])],
+        anyOf: [
+          present('neurological-deficit'),
+          present('radicular-symptoms'),
+          present('exam-finding', ['sensory-deficit', 'weakness', 'tinel', 'phalen']),
+        ],
       }),
     ],
-    rationale: 'The AANEM policy supports EMG with nerve conduction studies when neurologic findings make them indicated; here {finding}.',
+    rationale:
+      'The AANEM policy supports EMG with nerve conduction studies when neurologic findings make them indicated; here {finding}.',
     verification: LETTERS,
   }),
   odg('head', {
@@ -646,11 +789,15 @@ const edx: Topic[] = [
     appliesTo: { kinds: ['electrodiagnostic', 'other', 'imaging'], keywords: ['eeg', 'electroencephalogra', 'qeeg'] },
     position: 'conditional',
     positionSummary:
-      'EEG is not generally indicated in the immediate period after head injury; it may help when the patient fails to improve or deteriorates after initial assessment and stabilization (for example suspected seizures).',
+      'EEG has no routine role right after a head injury; it may help if the patient does not improve, or worsens, once first assessed and stabilized (for example when seizures are suspected).',
     criteria: [
-      crit('failure-to-improve', 'The patient failed to improve or deteriorated after initial assessment and stabilization, or seizures are suspected', {
-        anyOf: [present('diagnosis', ['seizure', 'epilep']), present('neurological-deficit'), present('red-flag')],
-      }),
+      crit(
+        'failure-to-improve',
+        'The patient failed to improve or deteriorated after initial assessment and stabilization, or seizures are suspected',
+        {
+          anyOf: [present('diagnosis', ['seizure', 'epilep']), present('neurological-deficit'), present('red-flag')],
+        },
+      ),
     ],
     rationale: 'ODG supports EEG only when a head-injured patient fails to improve or deteriorates; here {finding}.',
     verification: LETTERS,

@@ -20,10 +20,37 @@ import {
 
 /** Injections and interventional pain procedures. */
 
-const ESI_WORDS = ['epidural', 'esi', 'transforaminal', 'interlaminar', 'caudal', 'selective nerve root', 'snrb', 'nerve root block'];
+const ESI_WORDS = [
+  'epidural',
+  'esi',
+  'transforaminal',
+  'interlaminar',
+  'caudal',
+  'selective nerve root',
+  'snrb',
+  'nerve root block',
+];
 const FACET_WORDS = ['facet', 'medial branch', 'mbb', 'zygapophyseal'];
-const RF_WORDS = ['radiofrequency', 'rfa', 'rf ablation', 'neurotomy', 'rhizotomy', 'neurolytic', 'neurolysis', 'denervation'];
-const RADICULAR_IMAGING = ['nerve root', 'herniat', 'protrusion', 'extrusion', 'stenosis', 'impinge', 'compress', 'foramin'];
+const RF_WORDS = [
+  'radiofrequency',
+  'rfa',
+  'rf ablation',
+  'neurotomy',
+  'rhizotomy',
+  'neurolytic',
+  'neurolysis',
+  'denervation',
+];
+const RADICULAR_IMAGING = [
+  'nerve root',
+  'herniat',
+  'protrusion',
+  'extrusion',
+  'stenosis',
+  'impinge',
+  'compress',
+  'foramin',
+];
 
 const radiculopathyOnExam: Criterion = crit(
   'radiculopathy-on-exam',
@@ -31,7 +58,14 @@ const radiculopathyOnExam: Criterion = crit(
   {
     anyOf: [
       present('neurological-deficit'),
-      present('exam-finding', ['sensory-deficit', 'weakness', 'reflex-change', 'straight-leg-raise', 'spurling', 'atrophy']),
+      present('exam-finding', [
+        'sensory-deficit',
+        'weakness',
+        'reflex-change',
+        'straight-leg-raise',
+        'spurling',
+        'atrophy',
+      ]),
     ],
   },
 );
@@ -64,7 +98,12 @@ const esiLevels: Criterion = crit(
 const ESI_LIMITS = [
   { measure: 'levels' as const, max: 2, stage: 'per-session' as const, applies: 'transforaminal nerve-root levels' },
   { measure: 'levels' as const, max: 1, stage: 'per-session' as const, applies: 'interlaminar levels' },
-  { measure: 'relief-percent' as const, min: 50, stage: 'repeat' as const, applies: 'relief after the prior injection' },
+  {
+    measure: 'relief-percent' as const,
+    min: 50,
+    stage: 'repeat' as const,
+    applies: 'relief after the prior injection',
+  },
   { measure: 'relief-weeks' as const, min: 6, max: 8, stage: 'repeat' as const, applies: 'duration of that relief' },
   { measure: 'injections-per-year' as const, max: 4, applies: 'per region, therapeutic phase' },
   { measure: 'injections' as const, max: 2, stage: 'trial' as const, applies: 'diagnostic phase' },
@@ -114,15 +153,28 @@ const chronicPainInjections: Topic[] = [
     positionSummary:
       'When facet pain is suspected, no more than one set of therapeutic intra-articular lumbar facet blocks is recommended; radicular pain argues against a facet source.',
     criteria: [
-      crit('non-radicular', 'The pain is not radicular (no radicular findings, no concurrent request for epidural injection)', {
-        noneOf: [present('radicular-symptoms'), present('exam-finding', ['straight-leg-raise'])],
-      }),
-      crit('no-prior-set', 'No prior set of therapeutic facet injections was done (or its documented result justifies another)', {
-        noneOf: [present('prior-treatment', FACET_WORDS)],
-      }),
-      crit('facet-findings', 'Findings suggest facet pain (paravertebral facet tenderness, pain on facet loading)', {
-        anyOf: [present('exam-finding', ['facet-loading', 'tenderness'])],
-      }, { required: false }),
+      crit(
+        'non-radicular',
+        'The pain is not radicular (no radicular findings, no concurrent request for epidural injection)',
+        {
+          noneOf: [present('radicular-symptoms'), present('exam-finding', ['straight-leg-raise'])],
+        },
+      ),
+      crit(
+        'no-prior-set',
+        'No prior set of therapeutic facet injections was done (or its documented result justifies another)',
+        {
+          noneOf: [present('prior-treatment', FACET_WORDS)],
+        },
+      ),
+      crit(
+        'facet-findings',
+        'Findings suggest facet pain (paravertebral facet tenderness, pain on facet loading)',
+        {
+          anyOf: [present('exam-finding', ['facet-loading', 'tenderness'])],
+        },
+        { required: false },
+      ),
     ],
     limits: [{ measure: 'injections', max: 1, applies: 'sets of therapeutic intra-articular lumbar facet blocks' }],
     lineage: 'chronic-pain-facet-blocks',
@@ -145,18 +197,26 @@ const chronicPainInjections: Topic[] = [
       crit('no-radiculopathy', 'Radiculopathy is absent (by exam, imaging or testing)', {
         noneOf: [present('neurological-deficit'), present('electrodiagnostic-result', ['radiculopathy'])],
       }),
-      crit('failed-care', 'Symptoms persisted over three months despite stretching, therapy, NSAIDs and muscle relaxants', {
-        anyOf: [present('treatment-failure', CONSERVATIVE_CARE)],
-      }),
+      crit(
+        'failed-care',
+        'Symptoms persisted over three months despite stretching, therapy, NSAIDs and muscle relaxants',
+        {
+          anyOf: [present('treatment-failure', CONSERVATIVE_CARE)],
+        },
+      ),
       crit(
         'repeat-response',
         'A repeat injection follows more than 50% relief for six weeks with functional improvement, at intervals of at least two months',
         { allOf: [present('pain-relief', ['trigger', 'injection'], { min: 50 })] },
         { when: [present('prior-treatment', ['trigger point'])] },
       ),
-      crit('local-anesthetic-only', 'Only local anesthetic, with or without steroid, is injected, and no more than 3–4 points per session', {
-        noneOf: [mentions('botox', 'botulinum', 'sarapin', 'traumeel')],
-      }),
+      crit(
+        'local-anesthetic-only',
+        'Only local anesthetic, with or without steroid, is injected, and no more than 3–4 points per session',
+        {
+          noneOf: [mentions('botox', 'botulinum', 'sarapin', 'traumeel')],
+        },
+      ),
     ],
     limits: [
       { measure: 'injections', max: 4, stage: 'per-session', applies: 'trigger points per session' },
@@ -188,7 +248,12 @@ const chronicPainInjections: Topic[] = [
       }),
     ],
     rationale: 'The guideline does not support botulinum toxin for most chronic pain conditions; here {finding}.',
-    v2009: { section: 'Botulinum toxin (Botox®)', sectionAliases: ['Botulinum toxin (Botox)'], pages: [25, 26], verification: RECALLED },
+    v2009: {
+      section: 'Botulinum toxin (Botox®)',
+      sectionAliases: ['Botulinum toxin (Botox)'],
+      pages: [25, 26],
+      verification: RECALLED,
+    },
     v2016: { section: 'Botulinum toxin (Botox®)', sectionAliases: ['Botulinum toxin (Botox)'], verification: RECALLED },
   }),
   ...chronicPain({
@@ -204,7 +269,9 @@ const chronicPainInjections: Topic[] = [
       'Spinal cord stimulation is for selected patients (failed back surgery syndrome, CRPS) after less invasive treatment fails, with a psychological evaluation and a successful trial before implantation.',
     criteria: [
       crit('indication', 'Failed back surgery syndrome or CRPS is documented', {
-        anyOf: [present('diagnosis', ['failed back', 'post laminectomy', 'crps', 'reflex sympathetic', 'complex regional'])],
+        anyOf: [
+          present('diagnosis', ['failed back', 'post laminectomy', 'crps', 'reflex sympathetic', 'complex regional']),
+        ],
       }),
       crit('psych-clearance', 'A psychological evaluation supports the procedure', {
         anyOf: [present('prior-treatment', ['psychological evaluation', 'psych eval', 'psychological clearance'])],
@@ -241,7 +308,12 @@ const chronicPainInjections: Topic[] = [
       crit(
         'repeat-response',
         'Repeat blocks follow documented improvement in pain and function from the previous one',
-        { anyOf: [present('functional-improvement'), present('treatment-benefit', ['block', 'stellate', 'sympathetic'])] },
+        {
+          anyOf: [
+            present('functional-improvement'),
+            present('treatment-benefit', ['block', 'stellate', 'sympathetic']),
+          ],
+        },
         { when: [present('prior-treatment', ['stellate', 'sympathetic'])] },
       ),
     ],
@@ -315,7 +387,10 @@ const acoemInjections: Topic[] = [
       'Lumbar facet neurotomy gives mixed results; it should follow appropriate investigation including controlled medial branch blocks.',
     criteria: [
       crit('positive-mbb', 'A diagnostic medial branch block at the same levels gave a clear positive response', {
-        anyOf: [present('pain-relief', ['medial branch', 'mbb', 'facet'], { min: 70 }), present('treatment-benefit', ['medial branch', 'mbb'])],
+        anyOf: [
+          present('pain-relief', ['medial branch', 'mbb', 'facet'], { min: 70 }),
+          present('treatment-benefit', ['medial branch', 'mbb']),
+        ],
       }),
     ],
     rationale:
@@ -354,7 +429,14 @@ const acoemInjections: Topic[] = [
     pages: [204, 213],
     appliesTo: {
       kinds: ['injection'],
-      keywords: ['subacromial', 'steroid injection', 'cortisone', 'corticosteroid', 'joint injection', 'intra articular'],
+      keywords: [
+        'subacromial',
+        'steroid injection',
+        'cortisone',
+        'corticosteroid',
+        'joint injection',
+        'intra articular',
+      ],
       bodyParts: ['shoulder'],
     },
     position: 'recommended',
@@ -362,7 +444,10 @@ const acoemInjections: Topic[] = [
       'A subacromial injection of anesthetic and corticosteroid is recommended for rotator cuff inflammation, impingement or small tears, two or three injections as part of an exercise program.',
     criteria: [
       crit('indication', 'Impingement, rotator cuff tendinitis or a small tear is documented', {
-        anyOf: [present('diagnosis', ['impingement', 'rotator cuff', 'tendin', 'bursitis']), present('exam-finding', ['impingement-sign'])],
+        anyOf: [
+          present('diagnosis', ['impingement', 'rotator cuff', 'tendin', 'bursitis']),
+          present('exam-finding', ['impingement-sign']),
+        ],
       }),
       crit('number', 'No more than two or three injections in all', {
         noneOf: [present('prior-treatment', ['shoulder injection', 'subacromial', 'cortisone'], { minCount: 3 })],
@@ -370,8 +455,11 @@ const acoemInjections: Topic[] = [
       common.homeExercise(),
     ],
     limits: [{ measure: 'injections', max: 3, stage: 'total', applies: 'subacromial corticosteroid injections' }],
-    rationale: 'The MTUS ACOEM shoulder chapter supports a few subacromial injections with exercise for impingement; here {finding}.',
-    verification: recalled('Pages recalled; a 2017 letter relied on an injection being planned when judging a shoulder MRI.'),
+    rationale:
+      'The MTUS ACOEM shoulder chapter supports a few subacromial injections with exercise for impingement; here {finding}.',
+    verification: recalled(
+      'Pages recalled; a 2017 letter relied on an injection being planned when judging a shoulder MRI.',
+    ),
   }),
   topic('mtus-acoem-knee', '2004', {
     key: 'injections',
@@ -390,7 +478,10 @@ const acoemInjections: Topic[] = [
       'Aspiration and cortisone injections are not routinely indicated for knee complaints; they have a role for specific conditions such as symptomatic osteoarthritis or a tense effusion.',
     criteria: [
       crit('indication', 'A specific indication (symptomatic osteoarthritis, effusion, bursitis) is documented', {
-        anyOf: [present('diagnosis', ['osteoarthritis', 'arthritis', 'bursitis', 'effusion']), present('exam-finding', ['effusion'])],
+        anyOf: [
+          present('diagnosis', ['osteoarthritis', 'arthritis', 'bursitis', 'effusion']),
+          present('exam-finding', ['effusion']),
+        ],
       }),
     ],
     rationale: 'The MTUS ACOEM knee chapter does not support routine knee injections; here {finding}.',
@@ -444,7 +535,11 @@ const odgInjections: Topic[] = [
     title: 'ODG low back: epidural steroid injections',
     area: 'injections',
     section: 'Epidural steroid injections (ESIs), therapeutic',
-    sectionAliases: ['Epidural steroid injections (ESIs)', 'Epidural Steroid Injection (ESI)', 'Epidural steroid injections'],
+    sectionAliases: [
+      'Epidural steroid injections (ESIs)',
+      'Epidural Steroid Injection (ESI)',
+      'Epidural steroid injections',
+    ],
     appliesTo: { kinds: ['injection'], keywords: ESI_WORDS, bodyParts: ['lumbar spine', 'thoracic spine'] },
     position: 'conditional',
     positionSummary:
@@ -462,7 +557,10 @@ const odgInjections: Topic[] = [
         { required: false },
       ),
     ],
-    limits: [...ESI_LIMITS, { measure: 'relief-percent', min: 50, max: 70, stage: 'repeat', applies: 'relief threshold for repeats' }],
+    limits: [
+      ...ESI_LIMITS,
+      { measure: 'relief-percent', min: 50, max: 70, stage: 'repeat', applies: 'relief threshold for repeats' },
+    ],
     rationale:
       'ODG supports epidural steroid injection only for radiculopathy documented on exam and corroborated by imaging or testing after failed conservative care; here {finding}.',
     verification: LETTERS,
@@ -479,7 +577,8 @@ const odgInjections: Topic[] = [
       'Cervical ESIs follow the lumbar criteria—radiculopathy on exam, corroborated, after failed conservative care—with particular caution about risk; repeats only after documented response.',
     criteria: [radiculopathyOnExam, radiculopathyCorroborated, esiConservativeFailed, esiLevels, esiRepeat],
     limits: ESI_LIMITS,
-    rationale: 'ODG supports cervical epidural injection only for corroborated radiculopathy after failed conservative care; here {finding}.',
+    rationale:
+      'ODG supports cervical epidural injection only for corroborated radiculopathy after failed conservative care; here {finding}.',
     verification: RECALLED,
   }),
   odg('low-back', {
@@ -500,7 +599,11 @@ const odgInjections: Topic[] = [
       'One set of diagnostic medial branch blocks is supported for non-radicular low back pain with facet findings, at no more than two levels bilaterally, after 4–6 weeks of failed conservative care, when no fusion or surgery is planned at those levels.',
     criteria: [
       crit('non-radicular', 'The pain is non-radicular: no radicular findings and a negative straight-leg raise', {
-        noneOf: [present('radicular-symptoms'), present('exam-finding', ['straight-leg-raise']), present('neurological-deficit')],
+        noneOf: [
+          present('radicular-symptoms'),
+          present('exam-finding', ['straight-leg-raise']),
+          present('neurological-deficit'),
+        ],
       }),
       crit('facet-findings', 'Examination shows tenderness over the facets or pain on facet loading', {
         anyOf: [present('exam-finding', ['facet-loading', 'tenderness'])],
@@ -537,7 +640,11 @@ const odgInjections: Topic[] = [
     area: 'injections',
     section: 'Facet joint intra-articular injections (therapeutic blocks)',
     sectionAliases: ['Facet joint injections, therapeutic', 'Therapeutic facet joint injections'],
-    appliesTo: { kinds: ['injection'], keywords: ['intra articular facet', 'facet joint injection', 'facet injection'], bodyParts: ['lumbar spine'] },
+    appliesTo: {
+      kinds: ['injection'],
+      keywords: ['intra articular facet', 'facet joint injection', 'facet injection'],
+      bodyParts: ['lumbar spine'],
+    },
     position: 'not-recommended',
     positionSummary:
       'Therapeutic intra-articular facet injections are not recommended; if one is used and helps, the next step is medial branch block and neurotomy, with at most one therapeutic injection.',
@@ -574,9 +681,14 @@ const odgInjections: Topic[] = [
         { allOf: [present('pain-relief', ['radiofrequency', 'rfa', 'neurotomy', 'ablation'], { min: 50 })] },
         { when: [present('prior-treatment', RF_WORDS)] },
       ),
-      crit('active-care-plan', 'A plan of active conservative care goes with the procedure', {
-        anyOf: [present('home-exercise'), present('prior-treatment', ['therapy', 'exercise'])],
-      }, { required: false }),
+      crit(
+        'active-care-plan',
+        'A plan of active conservative care goes with the procedure',
+        {
+          anyOf: [present('home-exercise'), present('prior-treatment', ['therapy', 'exercise'])],
+        },
+        { required: false },
+      ),
     ],
     limits: [
       { measure: 'levels', max: 2, stage: 'per-session', applies: 'joint levels' },
@@ -600,14 +712,20 @@ const odgInjections: Topic[] = [
     positionSummary:
       'One set of diagnostic medial branch blocks is supported for non-radicular cervical pain with facet findings, at no more than two levels, after 4–6 weeks of failed conservative care.',
     criteria: [
-      crit('non-radicular', 'The pain is non-radicular', { noneOf: [present('radicular-symptoms'), present('neurological-deficit')] }),
+      crit('non-radicular', 'The pain is non-radicular', {
+        noneOf: [present('radicular-symptoms'), present('neurological-deficit')],
+      }),
       crit('levels', 'No more than two levels are blocked', { allOf: [num('levels', { max: 2 })] }),
       crit('conservative-failed', 'At least 4–6 weeks of conservative care failed', {
         anyOf: [present('treatment-failure', CONSERVATIVE_CARE)],
       }),
     ],
-    limits: [{ measure: 'levels', max: 2, stage: 'per-session' }, { measure: 'weeks-of-conservative-care', min: 4, max: 6 }],
-    rationale: 'ODG supports one diagnostic set of cervical medial branch blocks for non-radicular facet pain; here {finding}.',
+    limits: [
+      { measure: 'levels', max: 2, stage: 'per-session' },
+      { measure: 'weeks-of-conservative-care', min: 4, max: 6 },
+    ],
+    rationale:
+      'ODG supports one diagnostic set of cervical medial branch blocks for non-radicular facet pain; here {finding}.',
     verification: RECALLED,
   }),
   odg('neck', {
@@ -640,15 +758,28 @@ const odgInjections: Topic[] = [
     positionSummary:
       'SI joint blocks need at least three positive provocative tests, other pain generators addressed, 4–6 weeks of failed aggressive conservative care, and fluoroscopy; repeats only after more than 70% relief for six weeks.',
     criteria: [
-      crit('provocative-tests', 'At least three positive SI provocative tests are documented (e.g., compression, distraction, thigh thrust, Gaenslen, FABER)', {
-        anyOf: [present('exam-finding', ['sacroiliac', 'faber', 'gaenslen', 'thigh thrust', 'patrick', 'si joint'], { minCount: 3 })],
-      }),
+      crit(
+        'provocative-tests',
+        'At least three positive SI provocative tests are documented (e.g., compression, distraction, thigh thrust, Gaenslen, FABER)',
+        {
+          anyOf: [
+            present('exam-finding', ['sacroiliac', 'faber', 'gaenslen', 'thigh thrust', 'patrick', 'si joint'], {
+              minCount: 3,
+            }),
+          ],
+        },
+      ),
       crit('conservative-failed', 'At least 4–6 weeks of aggressive conservative care failed', {
         anyOf: [present('treatment-failure', CONSERVATIVE_CARE)],
       }),
-      crit('other-generators', 'Other pain generators (disc, facet, radicular) have been addressed', {
-        noneOf: [present('radicular-symptoms')],
-      }, { required: false }),
+      crit(
+        'other-generators',
+        'Other pain generators (disc, facet, radicular) have been addressed',
+        {
+          noneOf: [present('radicular-symptoms')],
+        },
+        { required: false },
+      ),
       crit(
         'repeat',
         'A repeat block follows more than 70% relief lasting at least six weeks, at least two months apart',
@@ -665,7 +796,9 @@ const odgInjections: Topic[] = [
     ],
     rationale:
       'ODG supports SI joint blocks only with three positive provocative tests after failed conservative care; here {finding}.',
-    verification: uncertain('Recalled; later ODG editions narrowed therapeutic SI injections to inflammatory sacroiliitis.'),
+    verification: uncertain(
+      'Recalled; later ODG editions narrowed therapeutic SI injections to inflammatory sacroiliitis.',
+    ),
   }),
   odg('hip', {
     key: 'sacroiliac-radiofrequency',
@@ -674,7 +807,8 @@ const odgInjections: Topic[] = [
     section: 'Sacroiliac joint radiofrequency neurotomy',
     appliesTo: { kinds: ['injection', 'surgery'], keywords: RF_WORDS, bodyParts: ['sacroiliac', 'hip'] },
     position: 'not-recommended',
-    positionSummary: 'Radiofrequency neurotomy of the SI joint is not recommended; evidence is limited and conflicting.',
+    positionSummary:
+      'Radiofrequency neurotomy of the SI joint is not recommended; evidence is limited and conflicting.',
     criteria: [common.notRecommended(RF_WORDS, 'SI joint neurotomy')],
     rationale: 'ODG does not recommend SI joint neurotomy; here {finding}.',
     verification: RECALLED,
@@ -694,7 +828,8 @@ const odgInjections: Topic[] = [
         anyOf: [present('diagnosis', ['osteoarthritis', 'arthritis', 'patellar tendin', 'jumper'])],
       }),
     ],
-    rationale: 'ODG supports PRP for the knee only for osteoarthritis or refractory patellar tendinopathy; here {finding}.',
+    rationale:
+      'ODG supports PRP for the knee only for osteoarthritis or refractory patellar tendinopathy; here {finding}.',
     verification: LETTERS,
   }),
   odg('elbow', {
@@ -704,9 +839,12 @@ const odgInjections: Topic[] = [
     section: 'Platelet-rich plasma (PRP)',
     appliesTo: { kinds: ['injection'], keywords: ['platelet rich', 'prp'], bodyParts: ['elbow'] },
     position: 'insufficient-evidence',
-    positionSummary: 'PRP for lateral epicondylitis is under study; at most a single injection after 6 months of failed conservative care.',
+    positionSummary:
+      'PRP for lateral epicondylitis is under study; at most a single injection after 6 months of failed conservative care.',
     criteria: [
-      crit('epicondylitis', 'Chronic lateral epicondylitis is documented', { anyOf: [present('diagnosis', ['epicondyl'])] }),
+      crit('epicondylitis', 'Chronic lateral epicondylitis is documented', {
+        anyOf: [present('diagnosis', ['epicondyl'])],
+      }),
       common.failedConservativeCare(),
     ],
     rationale: 'ODG regards PRP for the elbow as under study; here {finding}.',
@@ -729,12 +867,18 @@ const odgInjections: Topic[] = [
     title: 'ODG knee: corticosteroid injections',
     area: 'injections',
     section: 'Corticosteroid injections',
-    appliesTo: { kinds: ['injection'], keywords: ['cortisone', 'corticosteroid', 'steroid injection', 'kenalog', 'depo medrol'], bodyParts: ['knee'] },
+    appliesTo: {
+      kinds: ['injection'],
+      keywords: ['cortisone', 'corticosteroid', 'steroid injection', 'kenalog', 'depo medrol'],
+      bodyParts: ['knee'],
+    },
     position: 'conditional',
     positionSummary:
       'Corticosteroid injections are for short-term relief of symptomatic knee osteoarthritis not controlled by conservative care; repeats only with documented response, a few a year at most.',
     criteria: [
-      crit('osteoarthritis', 'Symptomatic knee osteoarthritis is documented', { anyOf: [present('diagnosis', ['osteoarthritis', 'arthritis'])] }),
+      crit('osteoarthritis', 'Symptomatic knee osteoarthritis is documented', {
+        anyOf: [present('diagnosis', ['osteoarthritis', 'arthritis'])],
+      }),
       common.failedConservativeCare(),
       crit(
         'prior-response',
@@ -744,7 +888,8 @@ const odgInjections: Topic[] = [
       ),
     ],
     limits: [{ measure: 'injections-per-year', max: 3 }],
-    rationale: 'ODG supports knee steroid injections for symptomatic osteoarthritis after failed conservative care; here {finding}.',
+    rationale:
+      'ODG supports knee steroid injections for symptomatic osteoarthritis after failed conservative care; here {finding}.',
     verification: RECALLED,
   }),
   odg('knee', {
@@ -755,14 +900,27 @@ const odgInjections: Topic[] = [
     sectionAliases: ['Viscosupplementation'],
     appliesTo: {
       kinds: ['injection', 'medication'],
-      keywords: ['hyaluronic', 'synvisc', 'orthovisc', 'euflexxa', 'supartz', 'monovisc', 'gel one', 'viscosupplement', 'hyalgan'],
+      keywords: [
+        'hyaluronic',
+        'synvisc',
+        'orthovisc',
+        'euflexxa',
+        'supartz',
+        'monovisc',
+        'gel one',
+        'viscosupplement',
+        'hyalgan',
+      ],
     },
     position: 'conditional',
     positionSummary:
       'Hyaluronic acid injections are an option for severe knee osteoarthritis that has not responded to at least three months of conservative care, including aspiration and steroid injection; not for other knee conditions.',
     criteria: [
       crit('severe-oa', 'Severe symptomatic knee osteoarthritis is documented (clinical and imaging)', {
-        anyOf: [present('diagnosis', ['osteoarthritis', 'arthritis']), present('imaging-result', ['osteoarthritis', 'degenerative', 'joint space'])],
+        anyOf: [
+          present('diagnosis', ['osteoarthritis', 'arthritis']),
+          present('imaging-result', ['osteoarthritis', 'degenerative', 'joint space']),
+        ],
       }),
       crit('conservative-failed', 'Three months or more of conservative care, including steroid injection, failed', {
         anyOf: [present('treatment-failure', ['injection', 'steroid', 'cortisone', 'nsaid', 'therapy'])],
@@ -775,7 +933,8 @@ const odgInjections: Topic[] = [
       ),
     ],
     limits: [{ measure: 'months-of-conservative-care', min: 3 }],
-    rationale: 'ODG supports hyaluronic acid injections only for severe knee osteoarthritis after failed conservative care; here {finding}.',
+    rationale:
+      'ODG supports hyaluronic acid injections only for severe knee osteoarthritis after failed conservative care; here {finding}.',
     verification: RECALLED,
   }),
   odg('low-back', {
@@ -789,7 +948,8 @@ const odgInjections: Topic[] = [
       keywords: ['neuroplasty', 'adhesiolysis', 'lysis of adhesion', 'racz', 'epidural neurolysis'],
     },
     position: 'not-recommended',
-    positionSummary: 'Percutaneous adhesiolysis (epidural neuroplasty or neurolysis) is not recommended; the literature does not support it.',
+    positionSummary:
+      'Percutaneous adhesiolysis (epidural neuroplasty or neurolysis) is not recommended; the literature does not support it.',
     criteria: [common.notRecommended(['neuroplasty', 'adhesiolysis', 'lysis', 'racz'], 'percutaneous adhesiolysis')],
     rationale: 'ODG does not recommend percutaneous adhesiolysis; here {finding}.',
     verification: LETTERS,
@@ -802,11 +962,16 @@ const odgInjections: Topic[] = [
     sectionAliases: ['Occipital nerve block'],
     appliesTo: { kinds: ['injection'], keywords: ['occipital nerve', 'gonb', 'occipital block'] },
     position: 'insufficient-evidence',
-    positionSummary: 'Occipital nerve blocks are under study; evidence for headache treatment is limited and conflicting.',
+    positionSummary:
+      'Occipital nerve blocks are under study; evidence for headache treatment is limited and conflicting.',
     criteria: [
-      crit('occipital-neuralgia', 'Occipital neuralgia or cervicogenic headache with failed conservative care is documented', {
-        anyOf: [present('diagnosis', ['occipital neuralgia', 'cervicogenic'])],
-      }),
+      crit(
+        'occipital-neuralgia',
+        'Occipital neuralgia or cervicogenic headache with failed conservative care is documented',
+        {
+          anyOf: [present('diagnosis', ['occipital neuralgia', 'cervicogenic'])],
+        },
+      ),
       common.failedConservativeCare(),
     ],
     rationale: 'ODG regards occipital nerve blocks as under study; here {finding}.',

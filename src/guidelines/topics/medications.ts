@@ -9,7 +9,6 @@ import {
   ingredient,
   LETTERS,
   letters,
-  mentions,
   num,
   odg,
   pages,
@@ -96,7 +95,15 @@ const FIRST_LINE_NEUROPATHIC = [
   'antidepressant',
   'anticonvulsant',
 ];
-const BENZODIAZEPINES = ['diazepam', 'alprazolam', 'lorazepam', 'clonazepam', 'temazepam', 'chlordiazepoxide', 'oxazepam'];
+const BENZODIAZEPINES = [
+  'diazepam',
+  'alprazolam',
+  'lorazepam',
+  'clonazepam',
+  'temazepam',
+  'chlordiazepoxide',
+  'oxazepam',
+];
 const LONG_TERM = ['month', 'year', 'long-term', 'long term', 'chronic'];
 const NEUROPATHIC_DIAGNOSES = ['neuropath', 'neuralgia', 'radiculopathy', 'radiculitis', 'crps', 'nerve'];
 
@@ -154,7 +161,14 @@ const nonOpioidFailed: Criterion = crit(
   'Non-opioid analgesics and non-drug care were tried first and did not control the pain, or are contraindicated',
   {
     anyOf: [
-      present('treatment-failure', ['nsaid', 'acetaminophen', 'anti-inflammator', 'non-opioid', 'medication', 'gabapentin']),
+      present('treatment-failure', [
+        'nsaid',
+        'acetaminophen',
+        'anti-inflammator',
+        'non-opioid',
+        'medication',
+        'gabapentin',
+      ]),
       present('side-effects', ['nsaid', 'anti-inflammator']),
     ],
   },
@@ -249,7 +263,12 @@ const chronicPainMedications: Topic[] = [
     key: 'acetaminophen',
     title: 'Acetaminophen',
     area: 'medications',
-    appliesTo: { kinds: ['medication'], drugClasses: ['acetaminophen'], drugs: ['acetaminophen'], keywords: ['tylenol'] },
+    appliesTo: {
+      kinds: ['medication'],
+      drugClasses: ['acetaminophen'],
+      drugs: ['acetaminophen'],
+      keywords: ['tylenol'],
+    },
     position: 'recommended',
     positionSummary:
       'A first-line option for mild to moderate pain, notably osteoarthritis, provided the total daily dose stays within the hepatotoxicity ceiling.',
@@ -461,8 +480,7 @@ const chronicPainMedications: Topic[] = [
       ),
       common.quantitySpecified(),
     ],
-    rationale:
-      'The guideline supports a laxative when opioids are used for more than a few days; here {finding}.',
+    rationale: 'The guideline supports a laxative when opioids are used for more than a few days; here {finding}.',
     v2009: {
       section: 'Opioids, criteria for use',
       sectionAliases: ['Opioids, initiating therapy'],
@@ -623,7 +641,18 @@ const chronicPainMedications: Topic[] = [
         'ranitidine',
         'misoprostol',
       ],
-      keywords: ['prilosec', 'protonix', 'nexium', 'prevacid', 'aciphex', 'dexilant', 'pepcid', 'zantac', 'cytotec', 'ppi'],
+      keywords: [
+        'prilosec',
+        'protonix',
+        'nexium',
+        'prevacid',
+        'aciphex',
+        'dexilant',
+        'pepcid',
+        'zantac',
+        'cytotec',
+        'ppi',
+      ],
     },
     position: 'conditional',
     positionSummary:
@@ -710,13 +739,16 @@ const chronicPainMedications: Topic[] = [
     positionSummary:
       'Periodic blood counts and chemistry (renal and liver function) are recommended for patients on long-term NSAIDs; laboratory tests should be tied to a drug or condition that needs them.',
     criteria: [
-      crit('monitored-drug', 'The patient takes a drug that needs laboratory monitoring (an NSAID long term, or another such drug)', {
-        anyOf: [present('medication-use', [...NSAIDS, 'nsaid', 'acetaminophen', 'tizanidine'])],
-      }),
+      crit(
+        'monitored-drug',
+        'The patient takes a drug that needs laboratory monitoring (an NSAID long term, or another such drug)',
+        {
+          anyOf: [present('medication-use', [...NSAIDS, 'nsaid', 'acetaminophen', 'tizanidine'])],
+        },
+      ),
     ],
     limits: [{ measure: 'weeks', min: 4, max: 8, applies: 'first check after starting long-term NSAID therapy' }],
-    rationale:
-      'The guideline supports laboratory monitoring for patients on long-term NSAIDs; here {finding}.',
+    rationale: 'The guideline supports laboratory monitoring for patients on long-term NSAIDs; here {finding}.',
     v2009: { section: 'NSAIDs, specific drug list & adverse effects', pages: [70], verification: RECALLED },
     v2016: {
       section: 'NSAIDs, specific drug list & adverse effects',
@@ -734,7 +766,13 @@ const topicals: Topic[] = [
     area: 'medications',
     appliesTo: {
       kinds: TOPICAL_KINDS,
-      drugClasses: ['topical-nsaid', 'topical-anesthetic', 'capsaicin', 'topical-salicylate', 'topical-muscle-relaxant'],
+      drugClasses: [
+        'topical-nsaid',
+        'topical-anesthetic',
+        'capsaicin',
+        'topical-salicylate',
+        'topical-muscle-relaxant',
+      ],
       keywords: ['topical', 'cream', 'gel', 'ointment', 'lotion', 'patch'],
       route: 'topical',
     },
@@ -846,7 +884,11 @@ const topicals: Topic[] = [
           crit(
             'indication',
             'Osteoarthritis or tendinitis of a suitable joint, or an acute sprain or strain, is documented',
-            { anyOf: [present('diagnosis', ['osteoarthritis', 'arthritis', 'tendinitis', 'tendonitis', 'sprain', 'strain'])] },
+            {
+              anyOf: [
+                present('diagnosis', ['osteoarthritis', 'arthritis', 'tendinitis', 'tendonitis', 'sprain', 'strain']),
+              ],
+            },
           ),
           crit(
             'approved-agent',
@@ -879,9 +921,16 @@ const topicals: Topic[] = [
       'Topical lidocaine is an option only as the dermal patch, for localized peripheral neuropathic pain after a first-line agent (tricyclic, SNRI or gabapentin/pregabalin); other forms and non-neuropathic pain are not supported.',
     criteria: [
       neuropathicPain,
-      crit('first-line-tried', 'A first-line neuropathic agent (tricyclic, SNRI, gabapentin or pregabalin) was tried first', {
-        anyOf: [present('treatment-failure', FIRST_LINE_NEUROPATHIC), present('medication-use', FIRST_LINE_NEUROPATHIC)],
-      }),
+      crit(
+        'first-line-tried',
+        'A first-line neuropathic agent (tricyclic, SNRI, gabapentin or pregabalin) was tried first',
+        {
+          anyOf: [
+            present('treatment-failure', FIRST_LINE_NEUROPATHIC),
+            present('medication-use', FIRST_LINE_NEUROPATHIC),
+          ],
+        },
+      ),
       crit('patch-form', 'The product is the lidocaine patch; creams, gels, lotions and ointments are not supported', {
         noneOf: [ingredient({ generics: ['lidocaine'], forms: NON_PATCH_FORMS })],
       }),
@@ -918,7 +967,11 @@ const topicals: Topic[] = [
     ],
     limits: [
       { measure: 'strength-percent', max: 0.025, applies: 'osteoarthritis' },
-      { measure: 'strength-percent', max: 0.075, applies: 'post-herpetic neuralgia, diabetic neuropathy, post-mastectomy pain' },
+      {
+        measure: 'strength-percent',
+        max: 0.075,
+        applies: 'post-herpetic neuralgia, diabetic neuropathy, post-mastectomy pain',
+      },
     ],
     rationale:
       'The guideline supports capsaicin only after other treatments fail or are not tolerated; here {finding}.',
@@ -941,7 +994,8 @@ const topicals: Topic[] = [
       route: 'topical',
     },
     position: 'recommended',
-    positionSummary: 'Topical salicylates such as methyl salicylate are recommended; they relieve chronic musculoskeletal pain better than placebo.',
+    positionSummary:
+      'Topical salicylates such as methyl salicylate are recommended; they relieve chronic musculoskeletal pain better than placebo.',
     criteria: [common.quantitySpecified()],
     rationale: 'The guideline recommends topical salicylates for chronic musculoskeletal pain; here {finding}.',
     v2009: { section: 'Salicylate topicals', pages: [105], verification: RECALLED },
@@ -957,7 +1011,15 @@ const adjuvants: Topic[] = [
     appliesTo: {
       kinds: ['medication'],
       drugClasses: ['anticonvulsant'],
-      drugs: ['topiramate', 'carbamazepine', 'oxcarbazepine', 'lamotrigine', 'levetiracetam', 'lacosamide', 'zonisamide'],
+      drugs: [
+        'topiramate',
+        'carbamazepine',
+        'oxcarbazepine',
+        'lamotrigine',
+        'levetiracetam',
+        'lacosamide',
+        'zonisamide',
+      ],
       keywords: ['topamax', 'tegretol', 'trileptal', 'lamictal', 'keppra', 'anticonvulsant'],
       route: 'systemic',
     },
@@ -966,7 +1028,11 @@ const adjuvants: Topic[] = [
       'Anti-epilepsy drugs are a first-line option for neuropathic pain; response is judged by pain relief (30% moderate, 50% good) and function, with a switch or combination when relief is under 30%.',
     criteria: [neuropathicPain, responseToAdjuvant, common.sideEffectsReviewed(), common.quantitySpecified()],
     limits: [
-      { measure: 'relief-percent', min: 30, applies: 'moderate response; below it, switch or add another first-line agent' },
+      {
+        measure: 'relief-percent',
+        min: 30,
+        applies: 'moderate response; below it, switch or add another first-line agent',
+      },
       { measure: 'relief-percent', min: 50, applies: 'good response' },
     ],
     rationale:
@@ -1014,7 +1080,8 @@ const adjuvants: Topic[] = [
     positionSummary:
       'Pregabalin is approved for diabetic neuropathy, post-herpetic neuralgia and fibromyalgia; other uses need a neuropathic rationale and documented response.',
     criteria: [neuropathicPain, responseToAdjuvant, common.quantitySpecified()],
-    rationale: 'The guideline supports pregabalin for neuropathic pain and fibromyalgia with documented response; here {finding}.',
+    rationale:
+      'The guideline supports pregabalin for neuropathic pain and fibromyalgia with documented response; here {finding}.',
     v2009: { section: 'Pregabalin (Lyrica)', pages: [19, 20], verification: RECALLED },
     v2016: { section: 'Pregabalin (Lyrica)', verification: RECALLED },
   }),
@@ -1042,25 +1109,44 @@ const adjuvants: Topic[] = [
         'trazodone',
         'mirtazapine',
       ],
-      keywords: ['elavil', 'pamelor', 'effexor', 'savella', 'zoloft', 'prozac', 'paxil', 'celexa', 'lexapro', 'wellbutrin'],
+      keywords: [
+        'elavil',
+        'pamelor',
+        'effexor',
+        'savella',
+        'zoloft',
+        'prozac',
+        'paxil',
+        'celexa',
+        'lexapro',
+        'wellbutrin',
+      ],
       route: 'systemic',
     },
     position: 'recommended',
     positionSummary:
       'Antidepressants are first-line for neuropathic pain and an option for non-neuropathic pain, tricyclics usually first; efficacy is judged on pain, function, other analgesic use, sleep and mood. SSRIs are not recommended for pain itself.',
     criteria: [
-      crit('indication', 'Neuropathic pain, or depression or another psychiatric condition the drug treats, is documented', {
-        anyOf: [
-          present('diagnosis', [...NEUROPATHIC_DIAGNOSES, 'depress', 'anxiety', 'fibromyalgia']),
-          present('psychological-symptoms'),
-          present('radicular-symptoms'),
-        ],
-      }),
+      crit(
+        'indication',
+        'Neuropathic pain, or depression or another psychiatric condition the drug treats, is documented',
+        {
+          anyOf: [
+            present('diagnosis', [...NEUROPATHIC_DIAGNOSES, 'depress', 'anxiety', 'fibromyalgia']),
+            present('psychological-symptoms'),
+            present('radicular-symptoms'),
+          ],
+        },
+      ),
       crit(
         'documented-response',
         'For continued use, benefit on pain, function, sleep or mood is documented',
         {
-          anyOf: [present('pain-relief'), present('functional-improvement'), present('treatment-benefit', ['antidepressant'])],
+          anyOf: [
+            present('pain-relief'),
+            present('functional-improvement'),
+            present('treatment-benefit', ['antidepressant']),
+          ],
         },
         { when: [present('medication-use')] },
       ),
@@ -1084,7 +1170,12 @@ const adjuvants: Topic[] = [
     key: 'duloxetine',
     title: 'Duloxetine',
     area: 'medications',
-    appliesTo: { kinds: ['medication'], drugs: ['duloxetine'], keywords: ['cymbalta', 'duloxetine'], route: 'systemic' },
+    appliesTo: {
+      kinds: ['medication'],
+      drugs: ['duloxetine'],
+      keywords: ['cymbalta', 'duloxetine'],
+      route: 'systemic',
+    },
     position: 'conditional',
     positionSummary:
       'Duloxetine is approved for diabetic neuropathy (first-line there), fibromyalgia and depression; evidence for radiculopathy is lacking.',
@@ -1098,7 +1189,8 @@ const adjuvants: Topic[] = [
       responseToAdjuvant,
       common.quantitySpecified(),
     ],
-    rationale: 'The guideline supports duloxetine for its approved indications with documented benefit; here {finding}.',
+    rationale:
+      'The guideline supports duloxetine for its approved indications with documented benefit; here {finding}.',
     v2009: { section: 'Duloxetine (Cymbalta)', pages: [43, 44], verification: RECALLED },
     v2016: { section: 'Duloxetine (Cymbalta)', verification: RECALLED },
   }),
@@ -1114,12 +1206,17 @@ const adjuvants: Topic[] = [
     },
     position: 'conditional',
     positionSummary:
-      'Benzodiazepines are not recommended for long-term use: efficacy is unproven, dependence is a risk, tolerance develops quickly, and most guidelines limit use to four weeks.',
+      'Long-term benzodiazepine use is not supported: benefit over time is unproven, dependence is a risk, tolerance builds quickly, and most guidelines cap use at four weeks.',
     criteria: [
       crit(
         'indication',
         'A condition suited to a brief benzodiazepine course (acute anxiety, panic or agitation) is documented; musculoskeletal pain alone does not qualify',
-        { anyOf: [present('psychological-symptoms', ['anxiety', 'panic', 'agitation']), present('diagnosis', ['anxiety', 'panic'])] },
+        {
+          anyOf: [
+            present('psychological-symptoms', ['anxiety', 'panic', 'agitation']),
+            present('diagnosis', ['anxiety', 'panic']),
+          ],
+        },
       ),
       crit(
         'short-term',
@@ -1219,7 +1316,12 @@ const adjuvants: Topic[] = [
       crit(
         'indication',
         'Opioid dependence or addiction, or chronic pain after detoxification in a patient with that history, is documented',
-        { anyOf: [present('diagnosis', ['opioid dependence', 'opioid use disorder', 'addiction', 'dependence']), present('aberrant-behavior')] },
+        {
+          anyOf: [
+            present('diagnosis', ['opioid dependence', 'opioid use disorder', 'addiction', 'dependence']),
+            present('aberrant-behavior'),
+          ],
+        },
       ),
       opioidMonitoring,
       common.quantitySpecified(),
@@ -1252,7 +1354,11 @@ const adjuvants: Topic[] = [
     ],
     rationale:
       'The guideline supports testosterone replacement only for documented opioid-related hypogonadism; here {finding}.',
-    v2009: { section: 'Testosterone replacement for hypogonadism (related to opioids)', pages: [110], verification: RECALLED },
+    v2009: {
+      section: 'Testosterone replacement for hypogonadism (related to opioids)',
+      pages: [110],
+      verification: RECALLED,
+    },
     v2016: { section: 'Testosterone replacement for hypogonadism (related to opioids)', verification: RECALLED },
   }),
 ];
@@ -1268,7 +1374,13 @@ const opioidsGuideline: Topic[] = [
     section: '3.3.9 Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatment',
     sectionAliases: ['Maintenance of Chronic Opioid Treatment'],
     lineage: 'opioids-ongoing',
-    appliesTo: { kinds: ['medication'], ...OPIOID_MATCH, phases: ['chronic'], priority: 2 },
+    appliesTo: {
+      kinds: ['medication'],
+      ...OPIOID_MATCH,
+      phases: ['chronic'],
+      surgicalContext: 'excluded',
+      priority: 2,
+    },
     position: 'conditional',
     positionSummary:
       'Chronic opioid treatment continues only while the four A’s are documented at each visit—meaningful analgesia, better function, no severe adverse effects, no aberrant behaviour—with visits at least every three months.',
@@ -1292,7 +1404,8 @@ const opioidsGuideline: Topic[] = [
       {
         measure: 'relief-percent',
         min: 30,
-        applies: 'meaningful pain relief as reviewers commonly read it (a reviewers’ yardstick, not a number in the text)',
+        applies:
+          'meaningful pain relief as reviewers commonly read it (a reviewers’ yardstick, not a number in the text)',
       },
     ],
     rationale:
@@ -1303,7 +1416,8 @@ const opioidsGuideline: Topic[] = [
     key: 'initiating-chronic',
     title: 'Initiating and monitoring chronic opioid treatment',
     area: 'medications',
-    section: '3.3 Opioids for Chronic Pain and Chronic Opioid Treatment: Initiating and Monitoring Chronic Opioid Treatment',
+    section:
+      '3.3 Opioids for Chronic Pain and Chronic Opioid Treatment: Initiating and Monitoring Chronic Opioid Treatment',
     sectionAliases: [
       '3.3.1.1 Opioids for Chronic Pain and Chronic Opioid Treatment: Screening for Risk of Addiction or Adverse Events, Prior to Chronic Opioid Treatment: Screening for Drug Misuse/Abuse',
       '3.3.1.2 Opioids for Chronic Pain and Chronic Opioid Treatment: Screening for Risk of Addiction or Adverse Events, Prior to Chronic Opioid Treatment: Screening for Alcohol Misuse/Abuse',
@@ -1312,7 +1426,7 @@ const opioidsGuideline: Topic[] = [
       'Screening for Risk of Addiction or Adverse Events',
     ],
     lineage: 'opioids-initiation',
-    appliesTo: { kinds: ['medication'], ...OPIOID_MATCH, phases: ['chronic'] },
+    appliesTo: { kinds: ['medication'], ...OPIOID_MATCH, phases: ['chronic'], surgicalContext: 'excluded' },
     position: 'conditional',
     positionSummary:
       'Before chronic opioid treatment: screen for misuse and addiction risk, check CURES, document failure of non-opioid care, set functional goals and start a time-limited trial.',
@@ -1340,7 +1454,7 @@ const opioidsGuideline: Topic[] = [
     section:
       '3. Opioids for Chronic Pain and Chronic Opioid Treatment: Overview of Recommendations Regarding Chronic Opioid Treatment',
     sectionAliases: ['Overview of Recommendations Regarding Chronic Opioid Treatment'],
-    appliesTo: { kinds: ['medication'], ...OPIOID_MATCH, phases: ['chronic'] },
+    appliesTo: { kinds: ['medication'], ...OPIOID_MATCH, phases: ['chronic'], surgicalContext: 'excluded' },
     position: 'conditional',
     positionSummary:
       'Chronic opioid treatment is not a first choice: it follows failure of non-opioid treatment, with close follow-up of pain and function and pain-management input when there is no progress.',
@@ -1355,7 +1469,7 @@ const opioidsGuideline: Topic[] = [
     area: 'medications',
     section: '2. Opioids for Subacute Pain',
     sectionAliases: ['Opioids for Subacute Pain'],
-    appliesTo: { kinds: ['medication'], ...OPIOID_MATCH, phases: ['subacute'] },
+    appliesTo: { kinds: ['medication'], ...OPIOID_MATCH, phases: ['subacute'], surgicalContext: 'excluded' },
     position: 'conditional',
     positionSummary:
       'Past the first month, opioid use belongs inside a multidisciplinary plan (graded exercise, activity coaching, CBT and similar), with documented response to earlier opioids and failure of non-opioid medication.',
@@ -1367,7 +1481,12 @@ const opioidsGuideline: Topic[] = [
       crit(
         'active-plan',
         'The opioid is part of an active, multidisciplinary plan (exercise, therapy, coaching), not a stand-alone treatment',
-        { anyOf: [present('prior-treatment', ['therapy', 'exercise', 'acupuncture', 'cognitive']), present('home-exercise')] },
+        {
+          anyOf: [
+            present('prior-treatment', ['therapy', 'exercise', 'acupuncture', 'cognitive']),
+            present('home-exercise'),
+          ],
+        },
       ),
       common.quantitySpecified(),
     ],
@@ -1411,9 +1530,13 @@ const opioidsGuideline: Topic[] = [
       'After surgery, opioids are supported for a limited time alongside non-opioid analgesics, generally not beyond two to three weeks after less extensive procedures.',
     criteria: [
       common.surgeryCertified(),
-      crit('limited-supply', 'The supply covers the immediate post-operative period (not beyond two to three weeks for lesser procedures)', {
-        allOf: [num('supplyDays', { max: 21 })],
-      }),
+      crit(
+        'limited-supply',
+        'The supply covers the immediate post-operative period (not beyond two to three weeks for lesser procedures)',
+        {
+          allOf: [num('supplyDays', { max: 21 })],
+        },
+      ),
       common.quantitySpecified(),
     ],
     limits: [{ measure: 'weeks', max: 3, applies: 'less extensive procedures' }],
@@ -1436,13 +1559,22 @@ const opioidsGuideline: Topic[] = [
     positionSummary:
       'Drug testing is part of monitoring patients on opioids—at baseline, then at a frequency matched to risk—to check adherence and detect non-prescribed substances.',
     criteria: [
-      crit('on-controlled-substances', 'The patient takes opioids or other controlled substances, or a trial is planned', {
-        anyOf: [present('medication-use', [...OPIOIDS, ...BENZODIAZEPINES, 'opioid'])],
-      }),
+      crit(
+        'on-controlled-substances',
+        'The patient takes opioids or other controlled substances, or a trial is planned',
+        {
+          anyOf: [present('medication-use', [...OPIOIDS, ...BENZODIAZEPINES, 'opioid'])],
+        },
+      ),
       crit(
         'frequency-matches-risk',
         'When a recent test exists, a repeat is justified by risk: aberrant behaviour, an inconsistent result, or a high-risk history',
-        { anyOf: [present('aberrant-behavior'), present('urine-drug-screen', undefined, { qualifiers: ['inconsistent'] })] },
+        {
+          anyOf: [
+            present('aberrant-behavior'),
+            present('urine-drug-screen', undefined, { qualifiers: ['inconsistent'] }),
+          ],
+        },
         { when: [present('urine-drug-screen')] },
       ),
     ],
@@ -1457,7 +1589,12 @@ const opioidsGuideline: Topic[] = [
     section: '3.3.8 Opioids for Chronic Pain and Chronic Opioid Treatment: Opioid Titration and Dosing Threshold',
     sectionAliases: ['Opioid Titration and Dosing Threshold'],
     lineage: 'opioids-dosing',
-    appliesTo: { kinds: ['medication'], ...OPIOID_MATCH, keywords: ['morphine equivalent', 'med'], phases: ['chronic'] },
+    appliesTo: {
+      kinds: ['medication'],
+      ...OPIOID_MATCH,
+      keywords: ['morphine equivalent', 'med'],
+      phases: ['chronic'],
+    },
     position: 'conditional',
     positionSummary:
       'Doses above 80 mg/day morphine equivalents call for added caution and, after six months at that level, attempts twice a year to wean below it.',
@@ -1523,7 +1660,12 @@ const acoemMedications: Topic[] = [
       crit(
         'first-line-first',
         'For a muscle relaxant or opioid, first-line analgesics (acetaminophen or an NSAID) were tried or are contraindicated',
-        { anyOf: [present('treatment-failure', ['nsaid', 'acetaminophen']), present('medication-use', [...NSAIDS, 'acetaminophen'])] },
+        {
+          anyOf: [
+            present('treatment-failure', ['nsaid', 'acetaminophen']),
+            present('medication-use', [...NSAIDS, 'acetaminophen']),
+          ],
+        },
         { when: [ingredient({ classes: ['muscle-relaxant', 'opioid'] })] },
       ),
       crit(
@@ -1584,7 +1726,8 @@ const acoemMedications: Topic[] = [
       ),
       common.quantitySpecified(),
     ],
-    rationale: 'The MTUS ACOEM low back chapter supports first-line analgesics and only brief use of other agents; here {finding}.',
+    rationale:
+      'The MTUS ACOEM low back chapter supports first-line analgesics and only brief use of other agents; here {finding}.',
     verification: RECALLED,
   }),
 ];
@@ -1610,7 +1753,9 @@ const odgMedications: Topic[] = [
     criteria: [topicalIndication, topicalFirstLineFailed, topicalIngredients, common.quantitySpecified()],
     rationale:
       'ODG supports topical analgesics mainly for neuropathic pain after first-line agents fail, with every ingredient supported; here {finding}.',
-    verification: letters('Used by reviewers for topicals in the acute phase, where the Chronic Pain guidelines do not apply.'),
+    verification: letters(
+      'Used by reviewers for topicals in the acute phase, where the Chronic Pain guidelines do not apply.',
+    ),
   }),
   odg(PAIN, {
     key: 'lidocaine-patch',
@@ -1622,7 +1767,8 @@ const odgMedications: Topic[] = [
     positionSummary:
       'The lidocaine patch is for localized peripheral neuropathic pain after a first-line agent has been tried; not for non-neuropathic pain.',
     criteria: [neuropathicPain, topicalIngredients, common.quantitySpecified()],
-    rationale: 'ODG supports the lidocaine patch only for localized neuropathic pain after first-line agents; here {finding}.',
+    rationale:
+      'ODG supports the lidocaine patch only for localized neuropathic pain after first-line agents; here {finding}.',
     verification: letters('Cited by a claims administrator in 2017.'),
   }),
   odg(PAIN, {
@@ -1633,7 +1779,8 @@ const odgMedications: Topic[] = [
     sectionAliases: ['Cyclobenzaprine (Flexeril)'],
     appliesTo: { kinds: ['medication'], drugClasses: ['muscle-relaxant'], drugs: MUSCLE_RELAXANTS, route: 'systemic' },
     position: 'conditional',
-    positionSummary: 'Muscle relaxants are a second-line, short-term option for acute exacerbations; cyclobenzaprine no longer than two to three weeks.',
+    positionSummary:
+      'Muscle relaxants are a second-line, short-term option for acute exacerbations; cyclobenzaprine no longer than two to three weeks.',
     criteria: [relaxantForSpasm, relaxantShortCourse, common.quantitySpecified()],
     limits: [{ measure: 'weeks', max: 3, applies: 'short course' }],
     rationale: 'ODG supports muscle relaxants only as a short course for an acute flare; here {finding}.',
@@ -1646,7 +1793,8 @@ const odgMedications: Topic[] = [
     section: 'NSAIDs (non-steroidal anti-inflammatory drugs)',
     appliesTo: { kinds: ['medication'], drugClasses: ['nsaid', 'cox2-inhibitor'], drugs: NSAIDS, route: 'systemic' },
     position: 'recommended',
-    positionSummary: 'NSAIDs are recommended at the lowest dose for the shortest period for osteoarthritis and back pain flares.',
+    positionSummary:
+      'NSAIDs are recommended at the lowest dose for the shortest period for osteoarthritis and back pain flares.',
     criteria: [common.quantitySpecified()],
     rationale: 'ODG supports NSAIDs at the lowest dose for the shortest period; here {finding}.',
     verification: RECALLED,
@@ -1656,9 +1804,14 @@ const odgMedications: Topic[] = [
     title: 'ODG: proton pump inhibitors',
     area: 'medications',
     section: 'Proton pump inhibitors (PPIs)',
-    appliesTo: { kinds: ['medication'], drugClasses: ['ppi', 'h2-blocker'], keywords: ['ppi', 'prilosec', 'omeprazole'] },
+    appliesTo: {
+      kinds: ['medication'],
+      drugClasses: ['ppi', 'h2-blocker'],
+      keywords: ['ppi', 'prilosec', 'omeprazole'],
+    },
     position: 'conditional',
-    positionSummary: 'PPIs are for patients at risk of GI events who take NSAIDs; routine use without risk factors is not supported.',
+    positionSummary:
+      'PPIs are for patients at risk of GI events who take NSAIDs; routine use without risk factors is not supported.',
     criteria: [
       crit('gi-risk', 'A GI risk factor or GI symptoms are documented', {
         anyOf: [present('gi-risk'), age({ min: 66 })],
@@ -1673,7 +1826,12 @@ const odgMedications: Topic[] = [
     title: 'ODG: opioids',
     area: 'medications',
     section: 'Opioids, criteria for use',
-    sectionAliases: ['Opioids, specific drug list', 'Opioids for chronic pain', 'Opioids, long-term assessment', 'Opioids'],
+    sectionAliases: [
+      'Opioids, specific drug list',
+      'Opioids for chronic pain',
+      'Opioids, long-term assessment',
+      'Opioids',
+    ],
     appliesTo: { kinds: ['medication'], ...OPIOID_MATCH },
     position: 'conditional',
     positionSummary:
@@ -1687,7 +1845,11 @@ const odgMedications: Topic[] = [
     title: 'ODG: opioid-induced constipation treatment',
     area: 'medications',
     section: 'Opioid-induced constipation treatment',
-    appliesTo: { kinds: ['medication'], drugClasses: ['laxative'], keywords: ['colace', 'docusate', 'senna', 'laxative'] },
+    appliesTo: {
+      kinds: ['medication'],
+      drugClasses: ['laxative'],
+      keywords: ['colace', 'docusate', 'senna', 'laxative'],
+    },
     position: 'recommended',
     positionSummary: 'Prophylactic treatment of constipation is recommended when opioids are started.',
     criteria: [
@@ -1760,9 +1922,13 @@ const odgMedications: Topic[] = [
     positionSummary:
       'Hypnotics are for short-term use after the causes of insomnia are evaluated and sleep hygiene addressed; the specific sleep complaint and next-day function should be documented.',
     criteria: [
-      crit('sleep-disturbance', 'A sleep disturbance is documented with its features (onset, maintenance, quality, next-day function)', {
-        anyOf: [present('sleep-disturbance')],
-      }),
+      crit(
+        'sleep-disturbance',
+        'A sleep disturbance is documented with its features (onset, maintenance, quality, next-day function)',
+        {
+          anyOf: [present('sleep-disturbance')],
+        },
+      ),
       crit(
         'causes-evaluated',
         'Causes of the insomnia were evaluated and sleep hygiene addressed before or alongside the hypnotic',
@@ -1771,13 +1937,17 @@ const odgMedications: Topic[] = [
       ),
       crit('short-term', 'The hypnotic is for short-term use, not nightly use for months', {
         allOf: [num('supplyDays', { max: 42 })],
-        noneOf: [present('medication-use', ['zolpidem', 'eszopiclone', 'zaleplon', 'ambien'], { qualifiers: LONG_TERM })],
+        noneOf: [
+          present('medication-use', ['zolpidem', 'eszopiclone', 'zaleplon', 'ambien'], { qualifiers: LONG_TERM }),
+        ],
       }),
       common.quantitySpecified(),
     ],
     limits: [{ measure: 'weeks', min: 2, max: 6, applies: 'short-term hypnotic use' }],
     rationale: 'ODG supports hypnotics only short term after the insomnia is evaluated; here {finding}.',
-    verification: recalled('The MTUS 2009 did not address hypnotics; whether the 2016 Chronic Pain guidelines do is not verified.'),
+    verification: recalled(
+      'The MTUS 2009 did not address hypnotics; whether the 2016 Chronic Pain guidelines do is not verified.',
+    ),
   }),
   odg(PAIN, {
     key: 'zolpidem',
@@ -1787,7 +1957,8 @@ const odgMedications: Topic[] = [
     sectionAliases: ['Zolpidem'],
     appliesTo: { kinds: ['medication'], drugs: ['zolpidem'], keywords: ['ambien', 'zolpidem', 'edluar', 'intermezzo'] },
     position: 'conditional',
-    positionSummary: 'Zolpidem is for short-term treatment of insomnia, generally two to six weeks; long-term use is not recommended.',
+    positionSummary:
+      'Zolpidem is for short-term treatment of insomnia, generally two to six weeks; long-term use is not recommended.',
     criteria: [
       crit('sleep-disturbance', 'A sleep disturbance is documented', { anyOf: [present('sleep-disturbance')] }),
       crit('short-term', 'The course is short (about two to six weeks) and not part of months of nightly use', {
@@ -1814,9 +1985,13 @@ const odgMedications: Topic[] = [
     positionSummary:
       'A medical food must serve the dietary management of a disease with distinct nutritional needs established by medical evaluation; products marketed for pain, sleep or appetite do not qualify.',
     criteria: [
-      crit('distinct-nutritional-need', 'A disease with distinctive nutritional requirements, established by medical evaluation, is documented', {
-        anyOf: [present('diagnosis', ['deficiency', 'malabsorption', 'malnutrition'])],
-      }),
+      crit(
+        'distinct-nutritional-need',
+        'A disease with distinctive nutritional requirements, established by medical evaluation, is documented',
+        {
+          anyOf: [present('diagnosis', ['deficiency', 'malabsorption', 'malnutrition'])],
+        },
+      ),
     ],
     rationale: 'ODG does not support medical foods for chronic pain; here {finding}.',
     verification: RECALLED,
@@ -1840,7 +2015,12 @@ const odgMedications: Topic[] = [
       crit(
         'approved-indication',
         'The nausea has an indication the drug is approved for (post-operative, chemotherapy or radiation, acute gastroenteritis), not chronic opioid use',
-        { anyOf: [flag('associatedSurgery', true), present('diagnosis', ['gastroenteritis', 'chemotherapy', 'radiation'])] },
+        {
+          anyOf: [
+            flag('associatedSurgery', true),
+            present('diagnosis', ['gastroenteritis', 'chemotherapy', 'radiation']),
+          ],
+        },
       ),
     ],
     rationale: 'ODG does not support antiemetics for opioid-related nausea; here {finding}.',
@@ -1863,7 +2043,12 @@ const odgMedications: Topic[] = [
       crit(
         'frequency-matches-risk',
         'The testing frequency matches the documented risk level; a confirmatory test follows only an unexpected point-of-care result',
-        { anyOf: [present('aberrant-behavior'), present('urine-drug-screen', undefined, { qualifiers: ['inconsistent'] })] },
+        {
+          anyOf: [
+            present('aberrant-behavior'),
+            present('urine-drug-screen', undefined, { qualifiers: ['inconsistent'] }),
+          ],
+        },
         { when: [present('urine-drug-screen')] },
       ),
     ],
@@ -1881,9 +2066,13 @@ const odgMedications: Topic[] = [
     area: 'laboratory',
     section: 'Genetic testing for potential opioid abuse',
     sectionAliases: ['Cytokine DNA testing'],
-    appliesTo: { kinds: ['laboratory'], keywords: ['genetic', 'genotyp', 'pharmacogen', 'dna', 'cyp450', 'cytochrome'] },
+    appliesTo: {
+      kinds: ['laboratory'],
+      keywords: ['genetic', 'genotyp', 'pharmacogen', 'dna', 'cyp450', 'cytochrome'],
+    },
     position: 'not-recommended',
-    positionSummary: 'Genetic testing for opioid abuse risk or metabolism is not recommended; the evidence does not support it.',
+    positionSummary:
+      'Genetic testing for opioid abuse risk or metabolism is not recommended; the evidence does not support it.',
     criteria: [common.notRecommended(['genetic', 'genotyp', 'pharmacogen', 'dna'], 'genetic testing')],
     rationale: 'ODG does not support genetic testing for opioid risk; here {finding}.',
     verification: RECALLED,
@@ -1907,9 +2096,13 @@ const otherMedications: Topic[] = [
     positionSummary:
       'PDE-5 inhibitors are approved for erectile dysfunction (sildenafil also for pulmonary arterial hypertension); the MTUS and ODG are silent, so coverage rests on a documented, injury-related diagnosis and a specific dose and amount.',
     criteria: [
-      crit('diagnosis', 'Erectile dysfunction (or another approved indication) related to the injury or its treatment is documented', {
-        anyOf: [present('diagnosis', ['erectile', 'sexual dysfunction', 'hypogonadism', 'pulmonary hypertension'])],
-      }),
+      crit(
+        'diagnosis',
+        'Erectile dysfunction (or another approved indication) related to the injury or its treatment is documented',
+        {
+          anyOf: [present('diagnosis', ['erectile', 'sexual dysfunction', 'hypogonadism', 'pulmonary hypertension'])],
+        },
+      ),
       common.quantitySpecified(),
     ],
     rationale:

@@ -19,7 +19,14 @@ import {
 
 /** Physical medicine: therapy visits, manipulation, acupuncture, massage and the passive modalities. */
 
-const PT_WORDS = ['physical therapy', 'occupational therapy', 'therapy', 'physiotherapy', 'therapeutic exercise', 'rehab'];
+const PT_WORDS = [
+  'physical therapy',
+  'occupational therapy',
+  'therapy',
+  'physiotherapy',
+  'therapeutic exercise',
+  'rehab',
+];
 const PT_KEYWORDS = [
   'physical therap',
   'occupational therap',
@@ -43,7 +50,8 @@ const STATUTORY_CAP = {
   measure: 'visits' as const,
   max: 24,
   stage: 'total' as const,
-  applies: 'Labor Code 4604.5(c): per discipline per industrial injury (injuries from 2004), unless the employer agrees in writing; postsurgical visits excluded',
+  applies:
+    'Labor Code 4604.5(c): per discipline per industrial injury (injuries from 2004), unless the employer agrees in writing; postsurgical visits excluded',
 };
 
 const chronicPainPhysicalMedicine: Topic[] = [
@@ -64,11 +72,9 @@ const chronicPainPhysicalMedicine: Topic[] = [
         { anyOf: [present('home-exercise')] },
         { required: false, when: [present('prior-treatment', PT_WORDS, { minCount: 6 })] },
       ),
-      crit(
-        'body-part-and-goals',
-        'The body part, frequency and duration are stated, with functional goals',
-        { allOf: [flag('bodyPartSpecified', true), flag('quantityUnspecified', false)] },
-      ),
+      crit('body-part-and-goals', 'The body part, frequency and duration are stated, with functional goals', {
+        allOf: [flag('bodyPartSpecified', true), flag('quantityUnspecified', false)],
+      }),
       common.notDuplicate(),
     ],
     limits: [
@@ -99,14 +105,21 @@ const chronicPainPhysicalMedicine: Topic[] = [
     key: 'aquatic-therapy',
     title: 'Aquatic therapy',
     area: 'physical-medicine',
-    appliesTo: { kinds: ['therapy', 'program'], keywords: ['aquatic', 'aqua therapy', 'pool therapy', 'hydrotherapy', 'water therapy'] },
+    appliesTo: {
+      kinds: ['therapy', 'program'],
+      keywords: ['aquatic', 'aqua therapy', 'pool therapy', 'hydrotherapy', 'water therapy'],
+    },
     position: 'conditional',
     positionSummary:
       'Aquatic therapy is an optional form of exercise where reduced weight bearing is desirable (for example extreme obesity); visit numbers follow physical medicine.',
     criteria: [
-      crit('reduced-weight-bearing', 'A reason that land-based therapy is unsuitable and reduced weight bearing is needed is documented', {
-        anyOf: [present('diagnosis', ['obesity', 'morbid', 'weight bearing', 'fracture', 'arthritis'])],
-      }),
+      crit(
+        'reduced-weight-bearing',
+        'A reason that land-based therapy is unsuitable and reduced weight bearing is needed is documented',
+        {
+          anyOf: [present('diagnosis', ['obesity', 'morbid', 'weight bearing', 'fracture', 'arthritis'])],
+        },
+      ),
       visitsWithinCourse(10, 'the diagnosis'),
       common.functionalImprovementFromPrior(['aquatic', 'pool', 'therapy'], 'aquatic therapy'),
     ],
@@ -120,7 +133,10 @@ const chronicPainPhysicalMedicine: Topic[] = [
     key: 'exercise',
     title: 'Exercise (including home exercise programs)',
     area: 'physical-medicine',
-    appliesTo: { kinds: ['therapy', 'program', 'equipment'], keywords: ['home exercise', 'exercise program', 'exercise'] },
+    appliesTo: {
+      kinds: ['therapy', 'program', 'equipment'],
+      keywords: ['home exercise', 'exercise program', 'exercise'],
+    },
     position: 'recommended',
     positionSummary:
       'Exercise is recommended for chronic pain; no single regimen is shown to be better than another, and a self-directed home program is expected.',
@@ -145,7 +161,12 @@ const chronicPainPhysicalMedicine: Topic[] = [
       crit(
         'region-supported',
         'The region treated is one where manipulation is supported: not the knee, ankle or foot, forearm, wrist or hand (carpal tunnel), and the elbow is not addressed',
-        { noneOf: [region('knee', 'ankle', 'foot', 'forearm', 'wrist', 'hand', 'elbow'), present('diagnosis', ['carpal tunnel'])] },
+        {
+          noneOf: [
+            region('knee', 'ankle', 'foot', 'forearm', 'wrist', 'hand', 'elbow'),
+            present('diagnosis', ['carpal tunnel']),
+          ],
+        },
       ),
       crit(
         'trial-size',
@@ -163,7 +184,12 @@ const chronicPainPhysicalMedicine: Topic[] = [
       crit(
         'flare-up',
         'For a flare-up, the success of prior care is re-evaluated; once back at work, 1–2 visits every 4–6 months',
-        { anyOf: [present('treatment-benefit', MANIPULATION_WORDS), present('work-status', ['full-duty', 'modified-duty'])] },
+        {
+          anyOf: [
+            present('treatment-benefit', MANIPULATION_WORDS),
+            present('work-status', ['full-duty', 'modified-duty']),
+          ],
+        },
         { when: [mentions('flare', 'recurrence', 're exam', 'reexam')] },
       ),
       crit(
@@ -179,7 +205,13 @@ const chronicPainPhysicalMedicine: Topic[] = [
       { measure: 'visits', max: 18, stage: 'total', applies: 'with objective functional improvement' },
       { measure: 'weeks', min: 6, max: 8, stage: 'total', applies: 'with objective functional improvement' },
       { measure: 'visits', min: 4, max: 6, applies: 'treatments expected to produce an effect' },
-      { measure: 'visits', min: 1, max: 2, stage: 'maintenance', applies: 'per 4–6 months after return to work, for recurrences' },
+      {
+        measure: 'visits',
+        min: 1,
+        max: 2,
+        stage: 'maintenance',
+        applies: 'per 4–6 months after return to work, for recurrences',
+      },
       STATUTORY_CAP,
     ],
     rationale:
@@ -193,7 +225,9 @@ const chronicPainPhysicalMedicine: Topic[] = [
     v2016: {
       section: 'Manual therapy & manipulation',
       sectionAliases: ['Manipulation', 'Chiropractic'],
-      verification: letters('Trial 6 visits/2 weeks, up to 18 over 6–8 weeks, effect within 4–6 treatments and flare-up rules quoted in 2017 letters.'),
+      verification: letters(
+        'Trial 6 visits/2 weeks, up to 18 over 6–8 weeks, effect within 4–6 treatments and flare-up rules quoted in 2017 letters.',
+      ),
     },
   }),
   ...chronicPain({
@@ -211,12 +245,18 @@ const chronicPainPhysicalMedicine: Topic[] = [
       crit('adjunct', 'Massage is an adjunct to an active program (exercise, therapy), not a stand-alone treatment', {
         anyOf: [present('home-exercise'), present('prior-treatment', ['therapy', 'exercise'])],
       }),
-      crit('visits', 'No more than about 4–6 visits in all are requested', { allOf: [num('sessionsWithPrior', { max: 6 })] }),
+      crit('visits', 'No more than about 4–6 visits in all are requested', {
+        allOf: [num('sessionsWithPrior', { max: 6 })],
+      }),
       common.quantitySpecified(),
     ],
     limits: [{ measure: 'visits', min: 4, max: 6, applies: 'most cases' }],
     rationale: 'The guideline supports massage only as an adjunct to exercise, for about 4–6 visits; here {finding}.',
-    v2009: { section: 'Massage therapy', pages: [60], verification: recalled('The 4–6 visit limit is confirmed by a public summary of the 2009 guideline.') },
+    v2009: {
+      section: 'Massage therapy',
+      pages: [60],
+      verification: recalled('The 4–6 visit limit is confirmed by a public summary of the 2009 guideline.'),
+    },
     v2016: { section: 'Massage therapy', verification: RECALLED },
   }),
   ...chronicPain({
@@ -273,12 +313,23 @@ const chronicPainPhysicalMedicine: Topic[] = [
     positionSummary:
       'TENS is not a primary treatment; a one-month home trial may be considered as an adjunct to evidence-based functional restoration, for pain of three months or more after other modalities fail, before any purchase.',
     criteria: [
-      crit('adjunct-to-restoration', 'The unit will be used as an adjunct to an active functional-restoration program (exercise, therapy)', {
-        anyOf: [present('home-exercise'), present('prior-treatment', ['therapy', 'exercise', 'functional restoration'])],
-      }),
-      crit('other-modalities-failed', 'Pain has lasted three months or more and other appropriate modalities, including medication, failed', {
-        anyOf: [present('treatment-failure')],
-      }),
+      crit(
+        'adjunct-to-restoration',
+        'The unit will be used as an adjunct to an active functional-restoration program (exercise, therapy)',
+        {
+          anyOf: [
+            present('home-exercise'),
+            present('prior-treatment', ['therapy', 'exercise', 'functional restoration']),
+          ],
+        },
+      ),
+      crit(
+        'other-modalities-failed',
+        'Pain has lasted three months or more and other appropriate modalities, including medication, failed',
+        {
+          anyOf: [present('treatment-failure')],
+        },
+      ),
       crit(
         'one-month-trial',
         'Before purchase, a one-month rental trial documents how often the unit was used and its effect on pain and function',
@@ -318,17 +369,30 @@ const chronicPainPhysicalMedicine: Topic[] = [
     title: 'TENS for post-operative pain',
     area: 'surgical-associated',
     anyPhase: true,
-    appliesTo: { kinds: ['equipment', 'therapy', 'surgical-associated'], keywords: ['tens', 'transcutaneous electrical'], surgicalContext: 'required' },
+    appliesTo: {
+      kinds: ['equipment', 'therapy', 'surgical-associated'],
+      keywords: ['tens', 'transcutaneous electrical'],
+      surgicalContext: 'required',
+    },
     position: 'conditional',
     positionSummary: 'TENS is an option for acute post-operative pain in the first 30 days after surgery.',
     criteria: [
       common.surgeryCertified(),
-      crit('within-30-days', 'Use is limited to the first 30 days after surgery', { allOf: [num('supplyDays', { max: 30 })] }),
+      crit('within-30-days', 'Use is limited to the first 30 days after surgery', {
+        allOf: [num('supplyDays', { max: 30 })],
+      }),
     ],
     limits: [{ measure: 'days', max: 30, applies: 'after surgery' }],
     rationale: 'The guideline supports TENS for up to 30 days after surgery; here {finding}.',
-    v2009: { section: 'TENS, post operative pain (transcutaneous electrical nerve stimulation)', pages: [116], verification: RECALLED },
-    v2016: { section: 'TENS, post operative pain (transcutaneous electrical nerve stimulation)', verification: RECALLED },
+    v2009: {
+      section: 'TENS, post operative pain (transcutaneous electrical nerve stimulation)',
+      pages: [116],
+      verification: RECALLED,
+    },
+    v2016: {
+      section: 'TENS, post operative pain (transcutaneous electrical nerve stimulation)',
+      verification: RECALLED,
+    },
   }),
   ...chronicPain({
     key: 'interferential',
@@ -342,7 +406,9 @@ const chronicPainPhysicalMedicine: Topic[] = [
       crit(
         'selection',
         'Pain is poorly controlled because medication is ineffective or not tolerated, there is a substance-abuse history, or pain limits post-operative or acute rehabilitation',
-        { anyOf: [present('treatment-failure', ['medication']), present('side-effects'), present('aberrant-behavior')] },
+        {
+          anyOf: [present('treatment-failure', ['medication']), present('side-effects'), present('aberrant-behavior')],
+        },
       ),
       crit('not-isolated', 'It is used with recommended treatment (work, exercise, medication), not alone', {
         anyOf: [present('home-exercise'), present('prior-treatment', ['therapy', 'exercise'])],
@@ -396,7 +462,8 @@ const chronicPainPhysicalMedicine: Topic[] = [
       }),
     ],
     limits: [{ measure: 'days', max: 30, stage: 'trial', applies: 'home trial' }],
-    rationale: 'The guideline supports H-wave only as a one-month trial after TENS and other care fail; here {finding}.',
+    rationale:
+      'The guideline supports H-wave only as a one-month trial after TENS and other care fail; here {finding}.',
     v2009: { section: 'H-wave stimulation (HWT)', pages: [117, 118], verification: RECALLED },
     v2016: { section: 'H-wave stimulation (HWT)', verification: RECALLED },
   }),
@@ -404,7 +471,10 @@ const chronicPainPhysicalMedicine: Topic[] = [
     key: 'microcurrent',
     title: 'Microcurrent electrical stimulation (MENS)',
     area: 'physical-medicine',
-    appliesTo: { kinds: ['equipment', 'therapy'], keywords: ['microcurrent', 'mens unit', 'frequency specific microcurrent'] },
+    appliesTo: {
+      kinds: ['equipment', 'therapy'],
+      keywords: ['microcurrent', 'mens unit', 'frequency specific microcurrent'],
+    },
     position: 'not-recommended',
     positionSummary: 'Microcurrent electrical stimulation is not recommended.',
     criteria: [common.notRecommended(['microcurrent', 'mens'], 'microcurrent stimulation')],
@@ -435,20 +505,29 @@ const acupuncture: Topic[] = [
     sectionAliases: ['Acupuncture', 'Acupuncture with electrical stimulation', 'Electroacupuncture', '9792.24.1'],
     appliesTo: {
       kinds: ['acupuncture', 'therapy'],
-      keywords: ['acupuncture', 'electroacupuncture', 'electro acupuncture', 'elect acupuncture', 'acupressure', 'cupping'],
+      keywords: [
+        'acupuncture',
+        'electroacupuncture',
+        'electro acupuncture',
+        'elect acupuncture',
+        'acupressure',
+        'cupping',
+      ],
     },
     position: 'conditional',
     positionSummary:
-      'Acupuncture is an option when pain medication is reduced or not tolerated, or as an adjunct to physical rehabilitation or surgery; improvement should show within 3–6 treatments at 1–3 a week over 1–2 months, and more only with functional improvement.',
+      'Acupuncture may be used where pain medication is being cut back or cannot be tolerated, or alongside physical rehabilitation or surgery; gains should appear within 3–6 treatments given 1–3 times weekly over 1–2 months, and more treatments need functional improvement.',
     criteria: [
       crit(
         'indication',
-        'Pain medication is being reduced or is not tolerated, or acupuncture is an adjunct to physical rehabilitation or surgery',
+        'Medication is being cut back or cannot be tolerated, or the acupuncture accompanies physical rehabilitation or surgery',
         {
           anyOf: [
             present('side-effects'),
             present('treatment-failure', ['medication']),
-            present('medication-use', undefined, { qualifiers: ['reduced', 'decreased', 'tapering', 'weaning', 'stopped'] }),
+            present('medication-use', undefined, {
+              qualifiers: ['reduced', 'decreased', 'tapering', 'weaning', 'stopped'],
+            }),
             present('home-exercise'),
             present('prior-treatment', ['physical therapy', 'therapy', 'exercise', 'rehab']),
             present('surgery-planned'),
@@ -474,8 +553,10 @@ const acupuncture: Topic[] = [
       { measure: 'months', min: 1, max: 2, applies: 'optimum duration' },
     ],
     rationale:
-      'The Acupuncture Medical Treatment Guidelines support an initial 3–6 treatments when medication is reduced or not tolerated or as an adjunct to rehabilitation, and more only with documented functional improvement; here {finding}.',
-    verification: letters('Cited without section; 3–6 treatments, 1–3 a week, 1–2 months and the extension rule are applied in 2017 letters.'),
+      'The Acupuncture Medical Treatment Guidelines allow a first 3–6 treatments where medication is being cut back or is not tolerated, or alongside rehabilitation, and more only with documented functional improvement; here {finding}.',
+    verification: letters(
+      'Cited without section; 3–6 treatments, 1–3 a week, 1–2 months and the extension rule are applied in 2017 letters.',
+    ),
   }),
 ];
 
@@ -487,7 +568,12 @@ const acoemPhysicalMedicine: Topic[] = [
     section: 'Initial Approaches to Treatment',
     sectionAliases: ['Physical Methods', 'Physical treatment methods'],
     pages: [48],
-    appliesTo: { kinds: ['therapy', 'chiropractic'], keywords: PT_KEYWORDS, phases: ['acute', 'subacute'], surgicalContext: 'excluded' },
+    appliesTo: {
+      kinds: ['therapy', 'chiropractic'],
+      keywords: PT_KEYWORDS,
+      phases: ['acute', 'subacute'],
+      surgicalContext: 'excluded',
+    },
     position: 'conditional',
     positionSummary:
       'Early physical therapy is supported when the therapist has a specific diagnosis and the prescription states treatment goals; passive modalities are brief, and the aim is a home program.',
@@ -516,14 +602,25 @@ const acoemPhysicalMedicine: Topic[] = [
     section: 'Initial Care',
     sectionAliases: ['Table 13-3', 'Physical Methods'],
     pages: [338, 339],
-    appliesTo: { kinds: ['therapy'], keywords: PT_KEYWORDS, bodyParts: ['knee', 'leg'], phases: ['acute', 'subacute'], surgicalContext: 'excluded' },
+    appliesTo: {
+      kinds: ['therapy'],
+      keywords: PT_KEYWORDS,
+      bodyParts: ['knee', 'leg'],
+      phases: ['acute', 'subacute'],
+      surgicalContext: 'excluded',
+    },
     position: 'conditional',
     positionSummary:
       'For knee complaints, a few supervised visits for education, counseling and review of a home exercise program are supported; further formal therapy needs functional gains and goals.',
     criteria: [
-      crit('home-program-focus', 'Visits serve education and transition to home exercise, not ongoing passive care', {
-        anyOf: [present('home-exercise')],
-      }, { required: false }),
+      crit(
+        'home-program-focus',
+        'Visits serve education and transition to home exercise, not ongoing passive care',
+        {
+          anyOf: [present('home-exercise')],
+        },
+        { required: false },
+      ),
       common.functionalImprovementFromPrior(PT_WORDS, 'therapy'),
       common.quantitySpecified(),
     ],
@@ -548,8 +645,13 @@ const acoemPhysicalMedicine: Topic[] = [
     position: 'conditional',
     positionSummary:
       'For neck complaints, early activity and home exercise with a few instructional visits are supported; at-home heat or cold is as good as clinic modalities; collars beyond a day or two and passive care are not.',
-    criteria: [common.functionalImprovementFromPrior(PT_WORDS, 'therapy'), common.homeExercise(), common.quantitySpecified()],
-    rationale: 'The MTUS ACOEM neck chapter favours early activity and home exercise over passive care; here {finding}.',
+    criteria: [
+      common.functionalImprovementFromPrior(PT_WORDS, 'therapy'),
+      common.homeExercise(),
+      common.quantitySpecified(),
+    ],
+    rationale:
+      'The MTUS ACOEM neck chapter favours early activity and home exercise over passive care; here {finding}.',
     verification: recalled('Section cited by claims administrators; pages 173–175 recalled.'),
   }),
   topic('mtus-acoem-shoulder', '2004', {
@@ -559,11 +661,21 @@ const acoemPhysicalMedicine: Topic[] = [
     section: 'Initial Care',
     sectionAliases: ['Physical Methods'],
     pages: [203, 204],
-    appliesTo: { kinds: ['therapy'], keywords: PT_KEYWORDS, bodyParts: ['shoulder'], phases: ['acute', 'subacute'], surgicalContext: 'excluded' },
+    appliesTo: {
+      kinds: ['therapy'],
+      keywords: PT_KEYWORDS,
+      bodyParts: ['shoulder'],
+      phases: ['acute', 'subacute'],
+      surgicalContext: 'excluded',
+    },
     position: 'conditional',
     positionSummary:
       'For shoulder complaints, instruction in a home exercise program for range of motion and strength is the core; a few supervised visits are supported and passive modalities are brief.',
-    criteria: [common.functionalImprovementFromPrior(PT_WORDS, 'therapy'), common.homeExercise(), common.quantitySpecified()],
+    criteria: [
+      common.functionalImprovementFromPrior(PT_WORDS, 'therapy'),
+      common.homeExercise(),
+      common.quantitySpecified(),
+    ],
     rationale: 'The MTUS ACOEM shoulder chapter centres care on a home exercise program; here {finding}.',
     verification: recalled('Section cited by claims administrators; pages recalled.'),
   }),
@@ -576,7 +688,16 @@ const acoemPhysicalMedicine: Topic[] = [
     pages: [298, 299, 300],
     appliesTo: {
       kinds: ['therapy', 'chiropractic'],
-      keywords: [...PT_KEYWORDS, 'manipulation', 'chiropractic', 'traction', 'heat', 'ice', 'ultrasound', 'electrical stimulation'],
+      keywords: [
+        ...PT_KEYWORDS,
+        'manipulation',
+        'chiropractic',
+        'traction',
+        'heat',
+        'ice',
+        'ultrasound',
+        'electrical stimulation',
+      ],
       bodyParts: ['lumbar spine'],
       phases: ['acute', 'subacute'],
       surgicalContext: 'excluded',
@@ -603,7 +724,11 @@ const acoemPhysicalMedicine: Topic[] = [
     area: 'physical-medicine',
     section: 'Recommendations',
     sectionAliases: ['Radial Head Fracture', 'Physical Methods'],
-    appliesTo: { kinds: ['chiropractic', 'therapy'], keywords: [...PT_KEYWORDS, ...MANIPULATION_WORDS], bodyParts: ['elbow'] },
+    appliesTo: {
+      kinds: ['chiropractic', 'therapy'],
+      keywords: [...PT_KEYWORDS, ...MANIPULATION_WORDS],
+      bodyParts: ['elbow'],
+    },
     position: 'not-recommended',
     positionSummary:
       'The elbow chapter makes no recommendation for manipulation of the elbow; therapy should be brief and lead to a home program.',
@@ -623,11 +748,15 @@ const acoemPhysicalMedicine: Topic[] = [
       'Some evidence supports high-energy shock wave therapy for calcifying tendinitis of the shoulder; not for other shoulder conditions.',
     criteria: [
       crit('calcific-tendinitis', 'Calcifying tendinitis of the shoulder is documented', {
-        anyOf: [present('diagnosis', ['calcific', 'calcifying']), present('imaging-result', ['calcific', 'calcification'])],
+        anyOf: [
+          present('diagnosis', ['calcific', 'calcifying']),
+          present('imaging-result', ['calcific', 'calcification']),
+        ],
       }),
       common.quantitySpecified(),
     ],
-    rationale: 'The MTUS ACOEM shoulder chapter supports shock wave therapy only for calcifying tendinitis; here {finding}.',
+    rationale:
+      'The MTUS ACOEM shoulder chapter supports shock wave therapy only for calcifying tendinitis; here {finding}.',
     verification: uncertain('Recalled from the 2004 shoulder chapter; not seen in a letter.'),
   }),
 ];
@@ -663,17 +792,26 @@ const odgPhysicalMedicine: Topic[] = [
     area: 'physical-medicine',
     section: 'Physical therapy (PT)',
     sectionAliases: ['Physical therapy', 'Physical Therapy'],
-    appliesTo: { kinds: ['therapy'], keywords: PT_KEYWORDS, bodyParts: ['lumbar spine', 'thoracic spine'], surgicalContext: 'excluded' },
+    appliesTo: {
+      kinds: ['therapy'],
+      keywords: PT_KEYWORDS,
+      bodyParts: ['lumbar spine', 'thoracic spine'],
+      surgicalContext: 'excluded',
+    },
     position: 'recommended',
     positionSummary:
       'For lumbar sprain or disc disorder without myelopathy, about 10 visits over 8 weeks; radiculopathy 10–12 visits over 8 weeks.',
-    criteria: [visitsWithinCourse(12, 'the low back diagnosis'), common.functionalImprovementFromPrior(PT_WORDS, 'therapy')],
+    criteria: [
+      visitsWithinCourse(12, 'the low back diagnosis'),
+      common.functionalImprovementFromPrior(PT_WORDS, 'therapy'),
+    ],
     limits: [
       { measure: 'visits', max: 10, applies: 'lumbar sprain/strain; disc disorder without myelopathy' },
       { measure: 'weeks', max: 8, applies: 'lumbar sprain/strain; disc disorder without myelopathy' },
       { measure: 'visits', min: 10, max: 12, applies: 'sciatica/radiculitis' },
     ],
-    rationale: 'ODG supports about 10 therapy visits over 8 weeks for low back sprain or disc disorder; here {finding}.',
+    rationale:
+      'ODG supports about 10 therapy visits over 8 weeks for low back sprain or disc disorder; here {finding}.',
     verification: recalled('Visit numbers from the research notes (R/U).'),
   }),
   odg('neck', {
@@ -682,11 +820,23 @@ const odgPhysicalMedicine: Topic[] = [
     area: 'physical-medicine',
     section: 'Physical therapy (PT)',
     sectionAliases: ['Physical therapy'],
-    appliesTo: { kinds: ['therapy'], keywords: PT_KEYWORDS, bodyParts: ['cervical spine'], surgicalContext: 'excluded' },
+    appliesTo: {
+      kinds: ['therapy'],
+      keywords: PT_KEYWORDS,
+      bodyParts: ['cervical spine'],
+      surgicalContext: 'excluded',
+    },
     position: 'recommended',
-    positionSummary: 'For cervical sprain or strain, about 10 visits over 8 weeks; for disc disorders or radiculitis, 10–12 visits over 8 weeks.',
-    criteria: [visitsWithinCourse(12, 'the neck diagnosis'), common.functionalImprovementFromPrior(PT_WORDS, 'therapy')],
-    limits: [{ measure: 'visits', max: 10, applies: 'cervical sprain/strain' }, { measure: 'weeks', max: 8 }],
+    positionSummary:
+      'For cervical sprain or strain, about 10 visits over 8 weeks; for disc disorders or radiculitis, 10–12 visits over 8 weeks.',
+    criteria: [
+      visitsWithinCourse(12, 'the neck diagnosis'),
+      common.functionalImprovementFromPrior(PT_WORDS, 'therapy'),
+    ],
+    limits: [
+      { measure: 'visits', max: 10, applies: 'cervical sprain/strain' },
+      { measure: 'weeks', max: 8 },
+    ],
     rationale: 'ODG supports about 10 therapy visits over 8 weeks for neck sprain; here {finding}.',
     verification: uncertain('Visit numbers recalled, not checked against ODG.'),
   }),
@@ -699,7 +849,10 @@ const odgPhysicalMedicine: Topic[] = [
     position: 'recommended',
     positionSummary:
       'For shoulder sprain, rotator cuff syndrome or impingement, about 10 visits over 8 weeks; adhesive capsulitis up to 16 visits over 8 weeks.',
-    criteria: [visitsWithinCourse(10, 'the shoulder diagnosis'), common.functionalImprovementFromPrior(PT_WORDS, 'therapy')],
+    criteria: [
+      visitsWithinCourse(10, 'the shoulder diagnosis'),
+      common.functionalImprovementFromPrior(PT_WORDS, 'therapy'),
+    ],
     limits: [
       { measure: 'visits', max: 10, applies: 'sprain/strain, rotator cuff syndrome, impingement' },
       { measure: 'visits', max: 16, applies: 'adhesive capsulitis' },
@@ -717,13 +870,18 @@ const odgPhysicalMedicine: Topic[] = [
     position: 'recommended',
     positionSummary:
       'For knee sprain or strain, about 12 visits over 8 weeks; non-operative meniscus tear or chondromalacia about 9 visits over 8 weeks; then a self-directed home program.',
-    criteria: [visitsWithinCourse(12, 'the knee diagnosis'), common.functionalImprovementFromPrior(PT_WORDS, 'therapy'), common.homeExercise()],
+    criteria: [
+      visitsWithinCourse(12, 'the knee diagnosis'),
+      common.functionalImprovementFromPrior(PT_WORDS, 'therapy'),
+      common.homeExercise(),
+    ],
     limits: [
       { measure: 'visits', max: 12, applies: 'knee sprain/strain' },
       { measure: 'weeks', max: 8, applies: 'knee sprain/strain' },
       { measure: 'visits', max: 9, applies: 'meniscus tear (non-operative), chondromalacia' },
     ],
-    rationale: 'ODG supports about 12 therapy visits over 8 weeks for knee sprain, then a home program; here {finding}.',
+    rationale:
+      'ODG supports about 12 therapy visits over 8 weeks for knee sprain, then a home program; here {finding}.',
     verification: letters('12 visits over 8 weeks for knee sprain applied in a 2017 letter.'),
   }),
   odg('head', {
@@ -735,7 +893,10 @@ const odgPhysicalMedicine: Topic[] = [
     position: 'conditional',
     positionSummary: 'For headache, a course of about 6 visits over 6 weeks is supported.',
     criteria: [visitsWithinCourse(6, 'headache')],
-    limits: [{ measure: 'visits', max: 6, applies: 'headache' }, { measure: 'weeks', max: 6, applies: 'headache' }],
+    limits: [
+      { measure: 'visits', max: 6, applies: 'headache' },
+      { measure: 'weeks', max: 6, applies: 'headache' },
+    ],
     rationale: 'ODG supports about 6 therapy visits over 6 weeks for headache; here {finding}.',
     verification: letters('6 visits over 6 weeks for headache applied in a 2017 letter.'),
   }),
@@ -745,10 +906,19 @@ const odgPhysicalMedicine: Topic[] = [
     area: 'physical-medicine',
     section: 'Physical/Occupational therapy',
     sectionAliases: ['Physical therapy', 'Occupational therapy'],
-    appliesTo: { kinds: ['therapy'], keywords: PT_KEYWORDS, bodyParts: ['forearm', 'wrist', 'hand'], surgicalContext: 'excluded' },
+    appliesTo: {
+      kinds: ['therapy'],
+      keywords: PT_KEYWORDS,
+      bodyParts: ['forearm', 'wrist', 'hand'],
+      surgicalContext: 'excluded',
+    },
     position: 'recommended',
-    positionSummary: 'For wrist or hand sprain, about 9 visits over 8 weeks; fractures vary by type; then a home program.',
-    criteria: [visitsWithinCourse(9, 'the wrist or hand diagnosis'), common.functionalImprovementFromPrior(PT_WORDS, 'therapy')],
+    positionSummary:
+      'For wrist or hand sprain, about 9 visits over 8 weeks; fractures vary by type; then a home program.',
+    criteria: [
+      visitsWithinCourse(9, 'the wrist or hand diagnosis'),
+      common.functionalImprovementFromPrior(PT_WORDS, 'therapy'),
+    ],
     limits: [{ measure: 'visits', max: 9, applies: 'wrist/hand sprain' }],
     rationale: 'ODG supports about 9 therapy visits for wrist or hand sprain; here {finding}.',
     verification: uncertain('Visit numbers recalled, not checked against ODG.'),
@@ -761,7 +931,10 @@ const odgPhysicalMedicine: Topic[] = [
     appliesTo: { kinds: ['therapy'], keywords: PT_KEYWORDS, bodyParts: ['elbow'], surgicalContext: 'excluded' },
     position: 'recommended',
     positionSummary: 'For lateral epicondylitis or elbow sprain, about 8 visits over 5 weeks, then a home program.',
-    criteria: [visitsWithinCourse(8, 'the elbow diagnosis'), common.functionalImprovementFromPrior(PT_WORDS, 'therapy')],
+    criteria: [
+      visitsWithinCourse(8, 'the elbow diagnosis'),
+      common.functionalImprovementFromPrior(PT_WORDS, 'therapy'),
+    ],
     limits: [{ measure: 'visits', max: 8, applies: 'lateral epicondylitis, sprain' }],
     rationale: 'ODG supports about 8 therapy visits for elbow conditions; here {finding}.',
     verification: uncertain('Visit numbers recalled, not checked against ODG.'),
@@ -774,8 +947,14 @@ const odgPhysicalMedicine: Topic[] = [
     appliesTo: { kinds: ['therapy'], keywords: PT_KEYWORDS, bodyParts: ['ankle', 'foot'], surgicalContext: 'excluded' },
     position: 'recommended',
     positionSummary: 'For ankle sprain, about 9 visits over 8 weeks; plantar fasciitis about 6 visits over 4 weeks.',
-    criteria: [visitsWithinCourse(9, 'the ankle or foot diagnosis'), common.functionalImprovementFromPrior(PT_WORDS, 'therapy')],
-    limits: [{ measure: 'visits', max: 9, applies: 'ankle sprain' }, { measure: 'visits', max: 6, applies: 'plantar fasciitis' }],
+    criteria: [
+      visitsWithinCourse(9, 'the ankle or foot diagnosis'),
+      common.functionalImprovementFromPrior(PT_WORDS, 'therapy'),
+    ],
+    limits: [
+      { measure: 'visits', max: 9, applies: 'ankle sprain' },
+      { measure: 'visits', max: 6, applies: 'plantar fasciitis' },
+    ],
     rationale: 'ODG supports a short therapy course for ankle and foot conditions; here {finding}.',
     verification: uncertain('Visit numbers recalled, not checked against ODG.'),
   }),
@@ -784,12 +963,21 @@ const odgPhysicalMedicine: Topic[] = [
     title: 'ODG low back: manipulation',
     area: 'physical-medicine',
     section: 'Manipulation',
-    appliesTo: { kinds: ['chiropractic', 'therapy'], keywords: MANIPULATION_WORDS, bodyParts: ['lumbar spine', 'thoracic spine'] },
+    appliesTo: {
+      kinds: ['chiropractic', 'therapy'],
+      keywords: MANIPULATION_WORDS,
+      bodyParts: ['lumbar spine', 'thoracic spine'],
+    },
     position: 'conditional',
     positionSummary:
       'Manipulation for low back pain: a trial of 6 visits over 2 weeks, up to 18 over 6–8 weeks with objective improvement; maintenance care is not necessary.',
     criteria: [
-      crit('trial-size', 'A first course is a trial of about 6 visits', { anyOf: [num('sessions', { max: 6 })] }, { when: [flag('additional', false)] }),
+      crit(
+        'trial-size',
+        'A first course is a trial of about 6 visits',
+        { anyOf: [num('sessions', { max: 6 })] },
+        { when: [flag('additional', false)] },
+      ),
       common.functionalImprovementFromPrior(MANIPULATION_WORDS, 'chiropractic care'),
       common.quantitySpecified(),
     ],
@@ -797,7 +985,8 @@ const odgPhysicalMedicine: Topic[] = [
       { measure: 'visits', max: 6, stage: 'trial' },
       { measure: 'visits', max: 18, stage: 'total', applies: 'with objective functional improvement' },
     ],
-    rationale: 'ODG supports a six-visit manipulation trial and up to 18 visits with objective improvement; here {finding}.',
+    rationale:
+      'ODG supports a six-visit manipulation trial and up to 18 visits with objective improvement; here {finding}.',
     verification: letters('Cited by claims administrators for chiropractic requests.'),
   }),
   odg('neck', {
@@ -808,13 +997,22 @@ const odgPhysicalMedicine: Topic[] = [
     appliesTo: { kinds: ['chiropractic', 'therapy'], keywords: MANIPULATION_WORDS, bodyParts: ['cervical spine'] },
     position: 'conditional',
     positionSummary:
-      'Manipulation for neck pain: a trial of about 6 visits over 2–3 weeks, up to 18 visits over 6–8 weeks with objective improvement.',
+      'Manipulation for neck pain: a trial of about 6 visits across 2–3 weeks, then, with objective improvement, a total of up to 18 visits across 6–8 weeks.',
     criteria: [
-      crit('trial-size', 'A first course is a trial of about 6 visits', { anyOf: [num('sessions', { max: 6 })] }, { when: [flag('additional', false)] }),
+      crit(
+        'trial-size',
+        'A first course is a trial of about 6 visits',
+        { anyOf: [num('sessions', { max: 6 })] },
+        { when: [flag('additional', false)] },
+      ),
       common.functionalImprovementFromPrior(MANIPULATION_WORDS, 'chiropractic care'),
     ],
-    limits: [{ measure: 'visits', max: 6, stage: 'trial' }, { measure: 'visits', max: 18, stage: 'total' }],
-    rationale: 'ODG supports a short manipulation trial for neck pain, continued only with objective improvement; here {finding}.',
+    limits: [
+      { measure: 'visits', max: 6, stage: 'trial' },
+      { measure: 'visits', max: 18, stage: 'total' },
+    ],
+    rationale:
+      'ODG supports a short manipulation trial for neck pain, continued only with objective improvement; here {finding}.',
     verification: uncertain('Neck numbers recalled (research notes row U).'),
   }),
   odg('low-back', {
@@ -833,7 +1031,8 @@ const odgPhysicalMedicine: Topic[] = [
       bodyParts: ['lumbar spine', 'thoracic spine', 'cervical spine'],
     },
     position: 'not-recommended',
-    positionSummary: 'Shock wave therapy is not recommended for back or neck pain; the evidence does not show it works.',
+    positionSummary:
+      'Shock wave therapy is not recommended for back or neck pain; the evidence does not show it works.',
     criteria: [common.notRecommended(['shock wave', 'shockwave', 'eswt'], 'shock wave therapy for the spine')],
     rationale: 'ODG does not recommend shock wave therapy for back or neck pain; here {finding}.',
     verification: LETTERS,
@@ -849,12 +1048,16 @@ const odgPhysicalMedicine: Topic[] = [
       'Shock wave therapy is an option for calcifying tendinitis of the shoulder after six months of failed conservative care; not for other shoulder disorders.',
     criteria: [
       crit('calcific-tendinitis', 'Calcifying tendinitis is documented', {
-        anyOf: [present('diagnosis', ['calcific', 'calcifying']), present('imaging-result', ['calcific', 'calcification'])],
+        anyOf: [
+          present('diagnosis', ['calcific', 'calcifying']),
+          present('imaging-result', ['calcific', 'calcification']),
+        ],
       }),
       common.failedConservativeCare(),
     ],
     limits: [{ measure: 'months-of-conservative-care', min: 6 }],
-    rationale: 'ODG supports shock wave therapy only for calcifying tendinitis after failed conservative care; here {finding}.',
+    rationale:
+      'ODG supports shock wave therapy only for calcifying tendinitis after failed conservative care; here {finding}.',
     verification: RECALLED,
   }),
   odg('elbow', {
@@ -864,7 +1067,8 @@ const odgPhysicalMedicine: Topic[] = [
     section: 'Extracorporeal shockwave therapy (ESWT)',
     appliesTo: { kinds: ['therapy', 'other'], keywords: ['shock wave', 'shockwave', 'eswt'], bodyParts: ['elbow'] },
     position: 'not-recommended',
-    positionSummary: 'Shock wave therapy is not recommended for lateral epicondylitis; benefit over placebo is not shown.',
+    positionSummary:
+      'Shock wave therapy is not recommended for lateral epicondylitis; benefit over placebo is not shown.',
     criteria: [common.notRecommended(['shock wave', 'shockwave', 'eswt'], 'shock wave therapy for the elbow')],
     rationale: 'ODG does not recommend shock wave therapy for the elbow; here {finding}.',
     verification: RECALLED,
@@ -874,16 +1078,23 @@ const odgPhysicalMedicine: Topic[] = [
     title: 'ODG ankle and foot: extracorporeal shock wave therapy',
     area: 'physical-medicine',
     section: 'Extracorporeal shock wave therapy (ESWT)',
-    appliesTo: { kinds: ['therapy', 'other'], keywords: ['shock wave', 'shockwave', 'eswt'], bodyParts: ['ankle', 'foot'] },
+    appliesTo: {
+      kinds: ['therapy', 'other'],
+      keywords: ['shock wave', 'shockwave', 'eswt'],
+      bodyParts: ['ankle', 'foot'],
+    },
     position: 'conditional',
     positionSummary:
       'Shock wave therapy is an option for chronic plantar fasciitis after about six months of failed standard treatment.',
     criteria: [
-      crit('plantar-fasciitis', 'Chronic plantar fasciitis is documented', { anyOf: [present('diagnosis', ['plantar fasci'])] }),
+      crit('plantar-fasciitis', 'Chronic plantar fasciitis is documented', {
+        anyOf: [present('diagnosis', ['plantar fasci'])],
+      }),
       common.failedConservativeCare(),
     ],
     limits: [{ measure: 'months-of-conservative-care', min: 6 }],
-    rationale: 'ODG supports shock wave therapy for chronic plantar fasciitis after failed standard care; here {finding}.',
+    rationale:
+      'ODG supports shock wave therapy for chronic plantar fasciitis after failed standard care; here {finding}.',
     verification: uncertain('Recalled; ODG has changed its position on plantar fasciitis over editions.'),
   }),
   odg('low-back', {
@@ -892,9 +1103,13 @@ const odgPhysicalMedicine: Topic[] = [
     area: 'physical-medicine',
     section: 'Hyperstimulation analgesia',
     sectionAliases: ['Localized intense neurostimulation therapy (LINT)'],
-    appliesTo: { kinds: ['therapy', 'other', 'equipment'], keywords: ['hyperstimulation', 'neurostimulation therapy', 'lint'] },
+    appliesTo: {
+      kinds: ['therapy', 'other', 'equipment'],
+      keywords: ['hyperstimulation', 'neurostimulation therapy', 'lint'],
+    },
     position: 'not-recommended',
-    positionSummary: 'Hyperstimulation analgesia (localized intense neurostimulation) is not recommended until high-quality studies support it.',
+    positionSummary:
+      'Hyperstimulation analgesia (localized intense neurostimulation) is not recommended until high-quality studies support it.',
     criteria: [common.notRecommended(['hyperstimulation', 'neurostimulation', 'lint'], 'hyperstimulation analgesia')],
     rationale: 'ODG does not recommend hyperstimulation analgesia; here {finding}.',
     verification: LETTERS,
@@ -924,12 +1139,16 @@ const odgPhysicalMedicine: Topic[] = [
     section: 'Traction',
     appliesTo: { kinds: ['equipment', 'therapy'], keywords: ['traction'], bodyParts: ['cervical spine'] },
     position: 'conditional',
-    positionSummary: 'Patient-controlled home cervical traction is an option for radicular symptoms, used with a home exercise program; powered or clinic traction is not.',
+    positionSummary:
+      'Patient-controlled home cervical traction is an option for radicular symptoms, used with a home exercise program; powered or clinic traction is not.',
     criteria: [
-      crit('radicular', 'Radicular neck symptoms are documented', { anyOf: [present('radicular-symptoms'), present('neurological-deficit')] }),
+      crit('radicular', 'Radicular neck symptoms are documented', {
+        anyOf: [present('radicular-symptoms'), present('neurological-deficit')],
+      }),
       common.homeExercise(true),
     ],
-    rationale: 'ODG supports home cervical traction only for radicular symptoms alongside home exercise; here {finding}.',
+    rationale:
+      'ODG supports home cervical traction only for radicular symptoms alongside home exercise; here {finding}.',
     verification: RECALLED,
   }),
   topic('mtus-acoem-low-back', '2004', {
@@ -938,7 +1157,11 @@ const odgPhysicalMedicine: Topic[] = [
     area: 'equipment',
     section: 'Physical Methods',
     pages: [300],
-    appliesTo: { kinds: ['equipment', 'therapy'], keywords: ['traction', 'decompression unit', 'spinal decompression'], bodyParts: ['lumbar spine'] },
+    appliesTo: {
+      kinds: ['equipment', 'therapy'],
+      keywords: ['traction', 'decompression unit', 'spinal decompression'],
+      bodyParts: ['lumbar spine'],
+    },
     position: 'not-recommended',
     positionSummary: 'Traction has not been shown to help low back pain and is not recommended.',
     criteria: [common.notRecommended(['traction', 'decompression'], 'lumbar traction')],

@@ -18,8 +18,23 @@ import {
 
 /** Programs, home care, psychological care, consultations and visits, other laboratory tests. */
 
-const FRP_WORDS = ['functional restoration', 'frp', 'chronic pain program', 'pain program', 'multidisciplinary', 'interdisciplinary', 'hcp'];
-const PSYCH_TX = ['psychotherapy', 'cognitive behavioral', 'cbt', 'psychological treatment', 'counseling', 'psychotherapist'];
+const FRP_WORDS = [
+  'functional restoration',
+  'frp',
+  'chronic pain program',
+  'pain program',
+  'multidisciplinary',
+  'interdisciplinary',
+  'hcp',
+];
+const PSYCH_TX = [
+  'psychotherapy',
+  'cognitive behavioral',
+  'cbt',
+  'psychological treatment',
+  'counseling',
+  'psychotherapist',
+];
 
 const programs: Topic[] = [
   ...chronicPain({
@@ -29,23 +44,43 @@ const programs: Topic[] = [
     appliesTo: { kinds: ['program', 'consultation'], keywords: FRP_WORDS },
     position: 'conditional',
     positionSummary:
-      'An interdisciplinary functional restoration program needs a thorough evaluation with baseline functional testing, failed prior treatment, significant loss of function, no surgical option, motivation to change, and negative predictors addressed; generally no more than 20 full days, reassessed at two weeks.',
+      'A functional restoration program needs a baseline evaluation with functional testing, failed prior treatment, major loss of function, no surgical option, motivation to change and negative predictors addressed; generally up to 20 full days, reassessed at two weeks.',
     criteria: [
       crit('evaluation', 'An adequate evaluation with baseline functional testing has been done', {
-        anyOf: [present('prior-treatment', ['functional restoration evaluation', 'multidisciplinary evaluation', 'frp evaluation', 'functional capacity'])],
+        anyOf: [
+          present('prior-treatment', [
+            'functional restoration evaluation',
+            'multidisciplinary evaluation',
+            'frp evaluation',
+            'functional capacity',
+          ]),
+        ],
       }),
-      crit('prior-failed', 'Previous methods of treating the chronic pain failed and no other option is likely to bring significant improvement', {
-        anyOf: [present('treatment-failure')],
-      }),
-      crit('loss-of-function', 'Significant loss of ability to function independently because of chronic pain is documented', {
-        anyOf: [present('functional-limitation'), present('work-status', ['off-work'])],
-      }),
+      crit(
+        'prior-failed',
+        'Previous methods of treating the chronic pain failed and no other option is likely to bring significant improvement',
+        {
+          anyOf: [present('treatment-failure')],
+        },
+      ),
+      crit(
+        'loss-of-function',
+        'Significant loss of ability to function independently because of chronic pain is documented',
+        {
+          anyOf: [present('functional-limitation'), present('work-status', ['off-work'])],
+        },
+      ),
       crit('not-surgical', 'The patient is not a candidate for surgery or other clearly warranted treatment', {
         noneOf: [present('surgery-planned')],
       }),
-      crit('motivation', 'Motivation to change, including willingness to forgo secondary gains, is documented', {
-        anyOf: [present('psychological-symptoms', ['motivat'])],
-      }, { required: false }),
+      crit(
+        'motivation',
+        'Motivation to change, including willingness to forgo secondary gains, is documented',
+        {
+          anyOf: [present('psychological-symptoms', ['motivat'])],
+        },
+        { required: false },
+      ),
       crit(
         'progress-after-two-weeks',
         'Beyond two weeks, subjective and objective gains are documented',
@@ -85,22 +120,42 @@ const programs: Topic[] = [
     positionSummary:
       'Work conditioning or hardening is for a worker whose limits keep them from a medium-or-heavier job, who improved then plateaued in therapy, is not a surgical candidate, has a defined return-to-work goal, and is within two years of injury; up to four weeks, with gains shown within 1–2 weeks.',
     criteria: [
-      crit('job-demands', 'Functional limits prevent safe performance of a job of medium or higher demand (an FCE may show this)', {
-        anyOf: [present('functional-limitation'), present('work-status', ['off-work', 'modified-duty'])],
-      }),
-      crit('therapy-plateau', 'An adequate trial of physical or occupational therapy improved function and then plateaued', {
-        anyOf: [present('treatment-benefit', ['therapy']), present('prior-treatment', ['physical therapy', 'occupational therapy'])],
-      }),
+      crit(
+        'job-demands',
+        'Functional limits prevent safe performance of a job of medium or higher demand (an FCE may show this)',
+        {
+          anyOf: [present('functional-limitation'), present('work-status', ['off-work', 'modified-duty'])],
+        },
+      ),
+      crit(
+        'therapy-plateau',
+        'An adequate trial of physical or occupational therapy improved function and then plateaued',
+        {
+          anyOf: [
+            present('treatment-benefit', ['therapy']),
+            present('prior-treatment', ['physical therapy', 'occupational therapy']),
+          ],
+        },
+      ),
       crit('not-surgical', 'The worker is not a candidate for surgery or other clearly warranted treatment', {
         noneOf: [present('surgery-planned')],
       }),
       crit('return-to-work-goal', 'A specific return-to-work goal agreed by employer and employee is documented', {
         anyOf: [present('work-status')],
       }),
-      crit('time-since-injury', 'The worker is no more than two years past the date of injury', { anyOf: [{ chronicity: ['acute', 'subacute', 'chronic'] }] }, { required: false }),
-      crit('no-repeat', 'The worker has not already completed the same or a similar rehabilitation program for this injury', {
-        noneOf: [present('prior-treatment', ['work conditioning', 'work hardening', 'functional restoration'])],
-      }),
+      crit(
+        'time-since-injury',
+        'The worker is no more than two years past the date of injury',
+        { anyOf: [{ chronicity: ['acute', 'subacute', 'chronic'] }] },
+        { required: false },
+      ),
+      crit(
+        'no-repeat',
+        'The worker has not already completed the same or a similar rehabilitation program for this injury',
+        {
+          noneOf: [present('prior-treatment', ['work conditioning', 'work hardening', 'functional restoration'])],
+        },
+      ),
     ],
     limits: [
       { measure: 'years-since-injury', max: 2 },
@@ -112,7 +167,10 @@ const programs: Topic[] = [
     rationale:
       'The guideline supports work conditioning for a worker with a defined return-to-work goal who plateaued in therapy and can tolerate the program; here {finding}.',
     v2009: { section: 'Work conditioning, work hardening', pages: [125, 126], verification: RECALLED },
-    v2016: { section: 'Work conditioning, work hardening', verification: letters('Cited by a claims administrator in 2017.') },
+    v2016: {
+      section: 'Work conditioning, work hardening',
+      verification: letters('Cited by a claims administrator in 2017.'),
+    },
   }),
   ...chronicPain({
     key: 'detoxification',
@@ -123,11 +181,21 @@ const programs: Topic[] = [
     positionSummary:
       'Detoxification is recommended when there are intolerable side effects, lack of response, aberrant behaviour, refractory psychiatric illness, or lack of functional improvement on the drug.',
     criteria: [
-      crit('indication', 'An indication is documented: intolerable side effects, no response, aberrant behaviour, refractory comorbid psychiatric illness, or no functional improvement', {
-        anyOf: [present('side-effects'), present('aberrant-behavior'), present('treatment-failure', ['opioid', 'medication']), present('psychological-symptoms')],
-      }),
+      crit(
+        'indication',
+        'An indication is documented: intolerable side effects, no response, aberrant behaviour, refractory comorbid psychiatric illness, or no functional improvement',
+        {
+          anyOf: [
+            present('side-effects'),
+            present('aberrant-behavior'),
+            present('treatment-failure', ['opioid', 'medication']),
+            present('psychological-symptoms'),
+          ],
+        },
+      ),
     ],
-    rationale: 'The guideline supports detoxification when medication is ineffective, poorly tolerated or misused; here {finding}.',
+    rationale:
+      'The guideline supports detoxification when medication is ineffective, poorly tolerated or misused; here {finding}.',
     v2009: { section: 'Detoxification', pages: [42], verification: RECALLED },
     v2016: { section: 'Detoxification', verification: RECALLED },
   }),
@@ -137,14 +205,21 @@ const programs: Topic[] = [
     area: 'programs',
     section: 'Gym memberships',
     sectionAliases: ['Gym membership'],
-    appliesTo: { kinds: ['program', 'equipment', 'other', 'therapy'], keywords: ['gym', 'health club', 'ymca', 'pool membership', 'membership'] },
+    appliesTo: {
+      kinds: ['program', 'equipment', 'other', 'therapy'],
+      keywords: ['gym', 'health club', 'ymca', 'pool membership', 'membership'],
+    },
     position: 'not-recommended',
     positionSummary:
       'Gym memberships are not medical treatment unless a documented, periodically revised home exercise program has failed and specific equipment is needed, with supervision by medical professionals.',
     criteria: [
-      crit('home-program-failed', 'A supervised home exercise program, periodically reassessed and revised, has failed', {
-        anyOf: [present('treatment-failure', ['home exercise', 'exercise'])],
-      }),
+      crit(
+        'home-program-failed',
+        'A supervised home exercise program, periodically reassessed and revised, has failed',
+        {
+          anyOf: [present('treatment-failure', ['home exercise', 'exercise'])],
+        },
+      ),
       crit('equipment-need', 'A specific need for equipment unavailable at home is documented', {
         anyOf: [present('functional-limitation', ['equipment', 'pool'])],
       }),
@@ -152,7 +227,8 @@ const programs: Topic[] = [
         anyOf: [mentions('supervised', 'monitored')],
       }),
     ],
-    rationale: 'ODG does not regard gym memberships as medical treatment without a failed, supervised home program and a specific equipment need; here {finding}.',
+    rationale:
+      'ODG does not regard gym memberships as medical treatment without a failed, supervised home program and a specific equipment need; here {finding}.',
     verification: RECALLED,
   }),
   odg('low-back', {
@@ -162,9 +238,13 @@ const programs: Topic[] = [
     section: 'Work conditioning, work hardening',
     appliesTo: { kinds: ['program', 'therapy'], keywords: ['work conditioning', 'work hardening'] },
     position: 'conditional',
-    positionSummary: 'Work conditioning amounts to an extension of physical therapy: about 10 visits over 8 weeks, with return-to-work goals.',
+    positionSummary:
+      'Work conditioning amounts to an extension of physical therapy: about 10 visits over 8 weeks, with return-to-work goals.',
     criteria: [crit('visits', 'No more than about 10 visits are requested', { allOf: [num('sessions', { max: 10 })] })],
-    limits: [{ measure: 'visits', max: 10 }, { measure: 'weeks', max: 8 }],
+    limits: [
+      { measure: 'visits', max: 10 },
+      { measure: 'weeks', max: 8 },
+    ],
     rationale: 'ODG supports about 10 work-conditioning visits over 8 weeks; here {finding}.',
     verification: uncertain('Visit numbers recalled (research notes row R/U).'),
   }),
@@ -184,10 +264,16 @@ const homeCare: Topic[] = [
     positionSummary:
       'Home health services are only for otherwise recommended medical treatment for homebound patients, part-time or intermittent (generally up to 35 hours a week); homemaker services and personal care alone are not medical treatment.',
     criteria: [
-      crit('homebound', 'The patient is homebound', { anyOf: [present('functional-limitation', ['homebound', 'leave home', 'bedbound', 'confined'])] }),
-      crit('medical-treatment', 'The services include medical (skilled) treatment, not only homemaker or personal care', {
-        anyOf: [mentions('nursing', 'wound', 'skilled', 'physical therapy', 'infusion', 'dressing')],
+      crit('homebound', 'The patient is homebound', {
+        anyOf: [present('functional-limitation', ['homebound', 'leave home', 'bedbound', 'confined'])],
       }),
+      crit(
+        'medical-treatment',
+        'The services include medical (skilled) treatment, not only homemaker or personal care',
+        {
+          anyOf: [mentions('nursing', 'wound', 'skilled', 'physical therapy', 'infusion', 'dressing')],
+        },
+      ),
       crit('hours', 'Hours are part-time or intermittent (about 35 a week at most) and specified', {
         allOf: [num('hoursPerWeek', { max: 35 })],
       }),
@@ -213,14 +299,33 @@ const homeCare: Topic[] = [
       crit(
         'homebound',
         'The patient is homebound: leaving home needs help (device, transport, another person) or is inadvisable, and is a major effort',
-        { anyOf: [present('functional-limitation', ['homebound', 'leave home', 'bedbound', 'confined', 'wheelchair', 'walker'])] },
+        {
+          anyOf: [
+            present('functional-limitation', [
+              'homebound',
+              'leave home',
+              'bedbound',
+              'confined',
+              'wheelchair',
+              'walker',
+            ]),
+          ],
+        },
       ),
-      crit('justification', 'The physician documents the condition with objective functional deficits and the activities they prevent', {
-        anyOf: [present('functional-limitation')],
-      }),
-      crit('services-specified', 'The kinds of service, their frequency and duration, and the level of licensure needed are specified', {
-        allOf: [flag('quantityUnspecified', false), flag('frequencySpecified', true)],
-      }),
+      crit(
+        'justification',
+        'The physician documents the condition with objective functional deficits and the activities they prevent',
+        {
+          anyOf: [present('functional-limitation')],
+        },
+      ),
+      crit(
+        'services-specified',
+        'The kinds of service, their frequency and duration, and the level of licensure needed are specified',
+        {
+          allOf: [flag('quantityUnspecified', false), flag('frequencySpecified', true)],
+        },
+      ),
       crit(
         'in-home-evaluation',
         'For care beyond 60 days, an in-home evaluation by a nurse, therapist or other qualified professional sets the scope of care',
@@ -231,7 +336,9 @@ const homeCare: Topic[] = [
     limits: [{ measure: 'days', max: 60, applies: 'before an in-home evaluation is needed' }],
     rationale:
       'The 2016 guideline supports home health services for homebound patients with documented deficits and a specified plan of services; here {finding}.',
-    verification: letters('Pages 89–90 of the 2016 guideline cited in a 2017 letter; differs from the 2009 text on domestic care.'),
+    verification: letters(
+      'Pages 89–90 of the 2016 guideline cited in a 2017 letter; differs from the 2009 text on domestic care.',
+    ),
   }),
   odg('knee', {
     key: 'skilled-nursing-facility',
@@ -241,20 +348,32 @@ const homeCare: Topic[] = [
     sectionAliases: ['Home Health Services', 'Home health services', 'Criteria for skilled nursing facility'],
     appliesTo: {
       kinds: ['home-care', 'program', 'other'],
-      keywords: ['skilled nursing', 'snf', 'inpatient rehab', 'rehabilitation facility', 'acute rehab', 'subacute facility'],
+      keywords: [
+        'skilled nursing',
+        'snf',
+        'inpatient rehab',
+        'rehabilitation facility',
+        'acute rehab',
+        'subacute facility',
+      ],
     },
     position: 'conditional',
     positionSummary:
       'A skilled nursing facility stay follows a hospital stay (of at least three days) for patients who need daily skilled nursing or rehabilitation they cannot get at home, with functional improvement expected.',
     criteria: [
-      crit('hospitalized', 'A recent hospitalization (at least three days) for a major procedure or condition is documented', {
-        anyOf: [present('surgery-history'), mentions('hospital', 'admission')],
-      }),
+      crit(
+        'hospitalized',
+        'A recent hospitalization (at least three days) for a major procedure or condition is documented',
+        {
+          anyOf: [present('surgery-history'), mentions('hospital', 'admission')],
+        },
+      ),
       crit('daily-skilled-need', 'A need for daily skilled nursing or rehabilitation is documented', {
         anyOf: [present('functional-limitation'), present('neurological-deficit')],
       }),
     ],
-    rationale: 'ODG supports a skilled nursing facility only after hospitalization for patients with daily skilled needs; here {finding}.',
+    rationale:
+      'ODG supports a skilled nursing facility only after hospitalization for patients with daily skilled needs; here {finding}.',
     verification: letters('Cited by a claims administrator for home aide services in 2017.'),
   }),
   odg('knee', {
@@ -282,15 +401,27 @@ const psychological: Topic[] = [
     key: 'behavioral-interventions',
     title: 'Behavioural interventions (CBT) for chronic pain',
     area: 'psychological',
-    appliesTo: { kinds: ['psychological', 'therapy'], keywords: [...PSYCH_TX, 'behavioral intervention', 'pain psychology'] },
+    appliesTo: {
+      kinds: ['psychological', 'therapy'],
+      keywords: [...PSYCH_TX, 'behavioral intervention', 'pain psychology'],
+    },
     position: 'recommended',
     positionSummary:
       'Screen for delayed recovery; if physical medicine alone has not helped after four weeks, add CBT: a trial of 3–4 visits over two weeks, then up to 6–10 visits over 5–6 weeks with objective functional improvement.',
     criteria: [
-      crit('indication', 'Risk factors for delayed recovery, or lack of progress with physical medicine alone, are documented', {
-        anyOf: [present('psychological-symptoms'), present('treatment-failure', ['therapy', 'physical therapy'])],
-      }),
-      crit('trial-size', 'A first course is a trial of about 3–4 visits', { anyOf: [num('sessions', { max: 4 })] }, { when: [flag('additional', false)] }),
+      crit(
+        'indication',
+        'Risk factors for delayed recovery, or lack of progress with physical medicine alone, are documented',
+        {
+          anyOf: [present('psychological-symptoms'), present('treatment-failure', ['therapy', 'physical therapy'])],
+        },
+      ),
+      crit(
+        'trial-size',
+        'A first course is a trial of about 3–4 visits',
+        { anyOf: [num('sessions', { max: 4 })] },
+        { when: [flag('additional', false)] },
+      ),
       common.functionalImprovementFromPrior(['cognitive', 'cbt', 'psychotherapy', 'psychological'], 'psychotherapy'),
       crit('total', 'Visits in all stay within about 10', { allOf: [num('sessionsWithPrior', { max: 10 })] }),
     ],
@@ -321,15 +452,32 @@ const psychological: Topic[] = [
     anyPhase: true,
     appliesTo: {
       kinds: ['psychological', 'consultation'],
-      keywords: ['psychological evaluation', 'psych eval', 'psychological testing', 'psychiatric evaluation', 'psych consult', 'psychological consult', 'psychometric'],
+      keywords: [
+        'psychological evaluation',
+        'psych eval',
+        'psychological testing',
+        'psychiatric evaluation',
+        'psych consult',
+        'psychological consult',
+        'psychometric',
+      ],
     },
     position: 'recommended',
     positionSummary:
       'Psychological evaluation is recommended when a psychological condition appears to affect recovery or participation in rehabilitation, and before specified interventions (spinal fusion, spinal cord stimulator, implantable pumps, functional restoration).',
     criteria: [
-      crit('indication', 'A psychological condition affecting recovery is suspected, or an intervention that requires clearance is planned', {
-        anyOf: [present('psychological-symptoms'), present('sleep-disturbance'), present('surgery-planned'), mentions('stimulator', 'fusion', 'pump', 'functional restoration')],
-      }),
+      crit(
+        'indication',
+        'A psychological condition affecting recovery is suspected, or an intervention that requires clearance is planned',
+        {
+          anyOf: [
+            present('psychological-symptoms'),
+            present('sleep-disturbance'),
+            present('surgery-planned'),
+            mentions('stimulator', 'fusion', 'pump', 'functional restoration'),
+          ],
+        },
+      ),
       common.notDuplicate(),
     ],
     rationale:
@@ -344,27 +492,52 @@ const psychological: Topic[] = [
     anyPhase: true,
     appliesTo: {
       kinds: ['psychological', 'program'],
-      keywords: [...PSYCH_TX, 'partial hospitalization', 'day treatment', 'intensive outpatient', 'psychiatric treatment', 'psychological intervention'],
+      keywords: [
+        ...PSYCH_TX,
+        'partial hospitalization',
+        'day treatment',
+        'intensive outpatient',
+        'psychiatric treatment',
+        'psychological intervention',
+      ],
     },
     position: 'recommended',
     positionSummary:
       'Psychological treatment is recommended for appropriately identified patients, stepped from self-management to brief therapy to intensive multidisciplinary care when pain persists despite continued therapy including psychological care.',
     criteria: [
-      crit('indication', 'A psychological condition affecting pain, function or recovery is documented (depression, anxiety, PTSD, fear-avoidance)', {
-        anyOf: [present('psychological-symptoms'), present('diagnosis', ['depress', 'anxiety', 'ptsd', 'adjustment', 'stress'])],
-      }),
+      crit(
+        'indication',
+        'A psychological condition affecting pain, function or recovery is documented (depression, anxiety, PTSD, fear-avoidance)',
+        {
+          anyOf: [
+            present('psychological-symptoms'),
+            present('diagnosis', ['depress', 'anxiety', 'ptsd', 'adjustment', 'stress']),
+          ],
+        },
+      ),
       crit(
         'step-up-justified',
         'Intensive care (partial hospitalization, day treatment) follows persistence of symptoms despite outpatient care, or severity (e.g., suicidal thoughts) requires it',
-        { anyOf: [present('treatment-failure', ['psych', 'therapy', 'counsel', 'medication']), present('psychological-symptoms', ['suicid', 'homicid', 'severe'])] },
+        {
+          anyOf: [
+            present('treatment-failure', ['psych', 'therapy', 'counsel', 'medication']),
+            present('psychological-symptoms', ['suicid', 'homicid', 'severe']),
+          ],
+        },
         { when: [mentions('partial hospitalization', 'day treatment', 'intensive')] },
       ),
-      common.functionalImprovementFromPrior(['psychotherapy', 'psychological', 'cbt', 'counsel'], 'psychological treatment'),
+      common.functionalImprovementFromPrior(
+        ['psychotherapy', 'psychological', 'cbt', 'counsel'],
+        'psychological treatment',
+      ),
     ],
     rationale:
       'The guideline supports psychological treatment in steps, with intensive care when symptoms persist or are severe; here {finding}.',
     v2009: { section: 'Psychological treatment', pages: [101, 102], verification: RECALLED },
-    v2016: { section: 'Psychological treatment', verification: letters('Cited with “Psychological evaluations” for partial hospitalization in 2017.') },
+    v2016: {
+      section: 'Psychological treatment',
+      verification: letters('Cited with “Psychological evaluations” for partial hospitalization in 2017.'),
+    },
   }),
   ...chronicPain({
     key: 'biofeedback',
@@ -375,10 +548,20 @@ const psychological: Topic[] = [
     positionSummary:
       'Biofeedback is not a stand-alone treatment; it may be an option in a CBT program, with a trial of 3–4 visits over two weeks and up to 6–10 with objective improvement.',
     criteria: [
-      crit('with-cbt', 'Biofeedback is part of a cognitive behavioural program', { anyOf: [present('prior-treatment', ['cognitive', 'cbt', 'psychotherapy'])] }),
-      crit('trial-size', 'A first course is about 3–4 visits', { anyOf: [num('sessions', { max: 4 })] }, { when: [flag('additional', false)] }),
+      crit('with-cbt', 'Biofeedback is part of a cognitive behavioural program', {
+        anyOf: [present('prior-treatment', ['cognitive', 'cbt', 'psychotherapy'])],
+      }),
+      crit(
+        'trial-size',
+        'A first course is about 3–4 visits',
+        { anyOf: [num('sessions', { max: 4 })] },
+        { when: [flag('additional', false)] },
+      ),
     ],
-    limits: [{ measure: 'visits', max: 4, stage: 'trial' }, { measure: 'visits', max: 10, stage: 'total' }],
+    limits: [
+      { measure: 'visits', max: 4, stage: 'trial' },
+      { measure: 'visits', max: 10, stage: 'total' },
+    ],
     rationale: 'The guideline supports biofeedback only within a CBT program; here {finding}.',
     v2009: { section: 'Biofeedback', pages: [24, 25], verification: RECALLED },
     v2016: { section: 'Biofeedback', verification: RECALLED },
@@ -398,9 +581,16 @@ const psychological: Topic[] = [
     positionSummary:
       'Stress-related conditions are managed with a symptom-focused plan by the primary physician; specialty referral is appropriate for significant psychopathology, serious comorbidity, or symptoms that persist despite treatment.',
     criteria: [
-      crit('referral-indication', 'Significant psychopathology, serious comorbidity, or symptoms persisting despite primary treatment are documented', {
-        anyOf: [present('psychological-symptoms'), present('diagnosis', ['depress', 'anxiety', 'ptsd', 'adjustment'])],
-      }),
+      crit(
+        'referral-indication',
+        'Significant psychopathology, serious comorbidity, or symptoms persisting despite primary treatment are documented',
+        {
+          anyOf: [
+            present('psychological-symptoms'),
+            present('diagnosis', ['depress', 'anxiety', 'ptsd', 'adjustment']),
+          ],
+        },
+      ),
     ],
     rationale:
       'The MTUS ACOEM stress-related conditions chapter supports specialist care for significant or persisting psychological symptoms; here {finding}.',
@@ -411,7 +601,11 @@ const psychological: Topic[] = [
     title: 'ODG mental illness and stress: psychotherapy and cognitive therapy',
     area: 'psychological',
     section: 'Psychotherapy guidelines',
-    sectionAliases: ['Cognitive therapy for depression', 'Cognitive therapy for PTSD', 'Cognitive behavioral therapy (CBT)'],
+    sectionAliases: [
+      'Cognitive therapy for depression',
+      'Cognitive therapy for PTSD',
+      'Cognitive behavioral therapy (CBT)',
+    ],
     appliesTo: { kinds: ['psychological', 'program'], keywords: [...PSYCH_TX, 'psychiatr'] },
     position: 'recommended',
     positionSummary:
@@ -420,7 +614,12 @@ const psychological: Topic[] = [
       crit('diagnosis', 'A psychiatric diagnosis (depression, anxiety, PTSD) is documented', {
         anyOf: [present('diagnosis', ['depress', 'anxiety', 'ptsd', 'adjustment']), present('psychological-symptoms')],
       }),
-      crit('trial-size', 'A first course is about six visits', { anyOf: [num('sessions', { max: 6 })] }, { when: [flag('additional', false)] }),
+      crit(
+        'trial-size',
+        'A first course is about six visits',
+        { anyOf: [num('sessions', { max: 6 })] },
+        { when: [flag('additional', false)] },
+      ),
       common.functionalImprovementFromPrior(['psychotherapy', 'psychological', 'cbt', 'counsel'], 'psychotherapy'),
     ],
     limits: [
@@ -443,27 +642,48 @@ const consultations: Topic[] = [
     lineage: 'office-visits',
     appliesTo: {
       kinds: ['consultation'],
-      keywords: ['consult', 'referral', 'refer', 'evaluation', 'eval', 'visit', 'follow up', 're exam', 'reexam', 'office', 'specialist', 'surgeon', 'toc', 'transfer of care'],
+      keywords: [
+        'consult',
+        'referral',
+        'refer',
+        'evaluation',
+        'eval',
+        'visit',
+        'follow up',
+        're exam',
+        'reexam',
+        'office',
+        'specialist',
+        'surgeon',
+        'toc',
+        'transfer of care',
+      ],
       priority: 0.5,
     },
     position: 'conditional',
     positionSummary:
-      'The need for an office visit or referral is individual: it rests on the patient’s concerns, signs and symptoms, clinical stability and reasonable physician judgment; referral fits when the treating physician needs help with diagnosis or treatment.',
+      'Whether an office visit or referral is needed is decided case by case, from the complaints and findings, how stable the condition is, and the physician’s judgment; referral fits when the treating physician needs help with diagnosis or treatment.',
     criteria: [
-      crit('clinical-need', 'Symptoms, findings or a clinical question justify the visit or referral (e.g., neurologic findings or imaging pathology for a surgical opinion)', {
-        anyOf: [
-          present('neurological-deficit'),
-          present('imaging-result'),
-          present('red-flag'),
-          present('functional-limitation'),
-          present('treatment-failure'),
-        ],
-      }),
+      crit(
+        'clinical-need',
+        'Symptoms, findings or a clinical question justify the visit or referral (e.g., neurologic findings or imaging pathology for a surgical opinion)',
+        {
+          anyOf: [
+            present('neurological-deficit'),
+            present('imaging-result'),
+            present('red-flag'),
+            present('functional-limitation'),
+            present('treatment-failure'),
+          ],
+        },
+      ),
       common.notDuplicate(),
     ],
     rationale:
       'The 2016 guideline leaves office visits and referrals to individual need and physician judgment, based on symptoms, findings and stability; here {finding}.',
-    verification: letters('Cited in 2017 letters for specialist evaluations, a therapy evaluation and surgical consultations.'),
+    verification: letters(
+      'Cited in 2017 letters for specialist evaluations, a therapy evaluation and surgical consultations.',
+    ),
   }),
   odg('pain', {
     key: 'office-visits',
@@ -475,9 +695,18 @@ const consultations: Topic[] = [
     positionSummary:
       'Office visits are determined by need—the patient’s concerns, signs and symptoms, stability and medications (e.g., opioids need regular follow-up); there is no set number.',
     criteria: [
-      crit('clinical-need', 'The visit is justified by symptoms, findings, stability or medications that need monitoring', {
-        anyOf: [present('functional-limitation'), present('medication-use'), present('neurological-deficit'), present('red-flag')],
-      }),
+      crit(
+        'clinical-need',
+        'The visit is justified by symptoms, findings, stability or medications that need monitoring',
+        {
+          anyOf: [
+            present('functional-limitation'),
+            present('medication-use'),
+            present('neurological-deficit'),
+            present('red-flag'),
+          ],
+        },
+      ),
     ],
     rationale: 'ODG ties office visits to individual clinical need; here {finding}.',
     verification: RECALLED,
@@ -497,14 +726,26 @@ const consultations: Topic[] = [
     positionSummary:
       'The treating physician may refer to a specialist when the diagnosis is uncertain or extremely complex, psychosocial factors are present, or the plan would benefit from additional expertise.',
     criteria: [
-      crit('reason-for-referral', 'The diagnosis is uncertain or complex, psychosocial factors are present, or treatment needs another specialty’s expertise', {
-        anyOf: [present('treatment-failure'), present('neurological-deficit'), present('imaging-result'), present('psychological-symptoms'), present('surgery-planned')],
-      }),
+      crit(
+        'reason-for-referral',
+        'The diagnosis is uncertain or complex, psychosocial factors are present, or treatment needs another specialty’s expertise',
+        {
+          anyOf: [
+            present('treatment-failure'),
+            present('neurological-deficit'),
+            present('imaging-result'),
+            present('psychological-symptoms'),
+            present('surgery-planned'),
+          ],
+        },
+      ),
       common.notDuplicate(),
     ],
     rationale:
       'The MTUS ACOEM general chapter supports referral when the diagnosis is uncertain or complex or the plan needs added expertise; here {finding}.',
-    verification: recalled('Chapter 7, page 127, is commonly cited for referrals; not in this corpus, which cites “Office visits”.'),
+    verification: recalled(
+      'Chapter 7, page 127, is commonly cited for referrals; not in this corpus, which cites “Office visits”.',
+    ),
   }),
   topic('mtus-acoem-general', '2004', {
     key: 'functional-capacity-evaluation',
@@ -518,11 +759,16 @@ const consultations: Topic[] = [
     positionSummary:
       'A functional capacity evaluation may be ordered when a more precise picture of capabilities than the physical exam gives is needed, for example to set work restrictions or a return-to-work plan.',
     criteria: [
-      crit('work-question', 'A specific work or return-to-work question needs a more precise measure of capacity than the exam provides', {
-        anyOf: [present('work-status'), present('functional-limitation')],
-      }),
+      crit(
+        'work-question',
+        'A specific work or return-to-work question needs a more precise measure of capacity than the exam provides',
+        {
+          anyOf: [present('work-status'), present('functional-limitation')],
+        },
+      ),
     ],
-    rationale: 'The MTUS ACOEM general chapter allows an FCE when precise capacities are needed for work decisions; here {finding}.',
+    rationale:
+      'The MTUS ACOEM general chapter allows an FCE when precise capacities are needed for work decisions; here {finding}.',
     verification: letters('Section name cited in a 2017 letter; pages 137–138 (Chapter 7) recalled.'),
   }),
   odg('fitness', {
@@ -536,14 +782,22 @@ const consultations: Topic[] = [
     positionSummary:
       'An FCE is for case management when return-to-work attempts have failed, precautions or fitness are disputed, or injuries need detailed study of abilities, with the worker at or near maximum medical improvement; not to check effort alone.',
     criteria: [
-      crit('failed-return-or-conflict', 'Prior return-to-work attempts failed, or precautions or fitness for modified work are in conflict', {
-        anyOf: [present('work-status', ['off-work', 'failed']), present('treatment-failure', ['return to work'])],
-      }),
+      crit(
+        'failed-return-or-conflict',
+        'Prior return-to-work attempts failed, or precautions or fitness for modified work are in conflict',
+        {
+          anyOf: [present('work-status', ['off-work', 'failed']), present('treatment-failure', ['return to work'])],
+        },
+      ),
       crit('near-mmi', 'The worker is at or near maximum medical improvement, with other conditions clarified', {
-        anyOf: [present('diagnosis', ['maximum medical improvement', 'mmi', 'permanent and stationary']), mentions('mmi', 'p s')],
+        anyOf: [
+          present('diagnosis', ['maximum medical improvement', 'mmi', 'permanent and stationary']),
+          mentions('mmi', 'p s'),
+        ],
       }),
     ],
-    rationale: 'ODG supports an FCE near maximum medical improvement when return to work has failed or fitness is disputed; here {finding}.',
+    rationale:
+      'ODG supports an FCE near maximum medical improvement when return to work has failed or fitness is disputed; here {finding}.',
     verification: LETTERS,
   }),
 ];
@@ -554,22 +808,41 @@ const otherLaboratory: Topic[] = [
     title: 'Urine drug testing',
     area: 'laboratory',
     anyPhase: true,
-    appliesTo: { kinds: ['laboratory'], keywords: ['urine', 'uds', 'udt', 'drug screen', 'drug test', 'toxicology', 'tox screen'] },
+    appliesTo: {
+      kinds: ['laboratory'],
+      keywords: ['urine', 'uds', 'udt', 'drug screen', 'drug test', 'toxicology', 'tox screen'],
+    },
     position: 'recommended',
     positionSummary:
       'Drug testing is an option to check for illegal drugs, before an opioid trial and during treatment; frequent random screens are a step against misuse in patients at risk.',
     criteria: [
       crit('on-controlled-substances', 'The patient takes or will start opioids or other controlled substances', {
-        anyOf: [present('medication-use', ['hydrocodone', 'oxycodone', 'tramadol', 'morphine', 'opioid', 'norco', 'benzodiazepine'])],
+        anyOf: [
+          present('medication-use', [
+            'hydrocodone',
+            'oxycodone',
+            'tramadol',
+            'morphine',
+            'opioid',
+            'norco',
+            'benzodiazepine',
+          ]),
+        ],
       }),
       crit(
         'frequency-matches-risk',
         'With a recent test on file, a repeat is justified by risk or aberrant behaviour',
-        { anyOf: [present('aberrant-behavior'), present('urine-drug-screen', undefined, { qualifiers: ['inconsistent'] })] },
+        {
+          anyOf: [
+            present('aberrant-behavior'),
+            present('urine-drug-screen', undefined, { qualifiers: ['inconsistent'] }),
+          ],
+        },
         { when: [present('urine-drug-screen')] },
       ),
     ],
-    rationale: 'The guideline supports drug testing for patients on controlled substances at a frequency matched to risk; here {finding}.',
+    rationale:
+      'The guideline supports drug testing for patients on controlled substances at a frequency matched to risk; here {finding}.',
     v2009: {
       section: 'Drug testing',
       sectionAliases: ['Opioids, steps to avoid misuse/addiction', 'Urine drug testing'],
