@@ -26,6 +26,7 @@ export interface ItemContext {
   /** Whether the surgery a surgery-associated service supports is certified (undefined: unknown). */
   readonly surgeryCertified?: boolean;
   readonly sameServiceAuthorized?: boolean;
+  readonly authorizedEvidence?: Fact['evidence'];
 }
 
 interface Outcome {
@@ -42,6 +43,10 @@ function lower(v: Fact['value']): string {
 
 function factMatches(f: Fact, c: FactCondition): boolean {
   if (f.kind !== c.fact) return false;
+  // "Use" of a medication means it is being taken, not merely planned or named in a request.
+  if (f.kind === 'medication-use' && !f.negated && f.qualifier === undefined && f.date === undefined && !ONGOING.test(f.evidence.quote)) {
+    return false;
+  }
   if (c.values && !c.values.some((v) => lower(f.value).includes(v))) return false;
   if (c.qualifiers && !c.qualifiers.some((q) => (f.qualifier ?? '').toLowerCase().includes(q))) return false;
   if (c.min !== undefined || c.max !== undefined) {
@@ -96,8 +101,13 @@ export function requestNumber(name: RequestNumber, ctx: ItemContext): number | u
     }
     case 'quantity':
       return r.quantity;
-    case 'supplyDays':
-      return r.supplyDays;
+    case 'supplyDays': {
+      if (r.supplyDays !== undefined) return r.supplyDays;
+      // Days a dispensed quantity lasts at the highest prescribed rate.
+      const perDay = r.frequency?.perDay;
+      if (r.quantity === undefined || perDay === undefined || perDay <= 0) return undefined;
+      return r.quantity / (perDay * (r.frequency?.unitsPerDose ?? 1));
+    }
     case 'refills':
       return r.refills;
     case 'levels':
@@ -150,7 +160,8 @@ export function requestFlag(name: RequestFlag, ctx: ItemContext): boolean {
     case 'associatedSurgery':
       return r.associatedSurgery === true || r.kind === 'surgical-associated';
     case 'additional':
-      return r.additional === true;
+      // A continuation: said so, or the record shows the requested drug already in use.
+      return r.additional === true || continuing(ctx);
     case 'asNeeded':
       return r.frequency?.asNeeded === true;
     case 'rentalOrPurchaseSpecified':
@@ -160,6 +171,21 @@ export function requestFlag(name: RequestFlag, ctx: ItemContext): boolean {
       return never;
     }
   }
+}
+
+const ONGOING = /\b(?:has been|have been|continu\w*|currently|since|chronic\w*|long[- ]term|refill\w*|ongoing|remains? on|was taking|is taking|maintained on)\b/i;
+
+/** The record shows a requested drug already being taken (a refill, not a first prescription). */
+export function continuing(ctx: ItemContext): boolean {
+  const generics = ctx.request.drugs.flatMap((d) => d.generic.toLowerCase().split(/[/,\s]+/)).filter((g) => g.length > 3);
+  if (generics.length === 0) return false;
+  return ctx.facts.some(
+    (f) =>
+      f.kind === 'medication-use' &&
+      !f.negated &&
+      generics.some((g) => lower(f.value).includes(g)) &&
+      (f.qualifier !== undefined || f.date !== undefined || ONGOING.test(f.evidence.quote)),
+  );
 }
 
 function mentions(text: string, words: readonly string[]): boolean {
@@ -264,7 +290,11 @@ function dedupe(spans: Fact['evidence'][]): Fact['evidence'][] {
 
 export function evalCriterion(c: Criterion, ctx: ItemContext): CriterionResult {
   if (c.when) {
-    const applies = c.when.map((w) => evalCondition(w, ctx));
+    // "Without a red flag": a record that documents none counts as none.
+    const applies = c.when.map((w) => {
+      const o = evalCondition(w, ctx);
+      return o.value === undefined && 'fact' in w && w.expect === 'absent' ? { value: true, evidence: [] } : o;
+    });
     if (!applies.every((o) => o.value === true)) {
       return { id: c.id, text: c.text, status: 'not-applicable', required: c.required, evidence: [] };
     }

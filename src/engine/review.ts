@@ -1,7 +1,8 @@
 import { readClinical } from '../clinical/extract.js';
 import type { Fact } from '../clinical/types.js';
 import type { Citation, Letter } from '../domain/letter.js';
-import { findTopicByCitation, formatCitation } from '../guidelines/cite.js';
+import { citationAgrees, findTopicByCitation, formatCitation, identifySource } from '../guidelines/cite.js';
+import { ALL_TOPICS } from '../guidelines/topics/index.js';
 import { bodyRegionsOf, canonicalDrugClass } from '../guidelines/regions.js';
 import type { DrugClass, Phase, Topic } from '../guidelines/schema.js';
 import { type RankedTopic, topicsFor } from '../guidelines/select.js';
@@ -94,7 +95,9 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
   const surgeryCertified = surgeryInDispute ? undefined : surgeryPlanned ? true : undefined;
 
   const items: ItemReview[] = prepared.map(({ request, selection }) => {
+    const authorized = partlyAuthorized(record.text, request);
     const ctx: ItemContext = {
+      ...(authorized === undefined ? {} : { sameServiceAuthorized: true, authorizedEvidence: authorized }),
       request,
       drugClasses: request.drugs.map((d) => guidelineClass(d.drugClass, d.generic)),
       bodyRegions: bodyRegionsOf(request.bodyParts, request.text),
@@ -110,10 +113,46 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
   return out;
 }
 
+const UR_ACTOR = /\b(?:utilization review|UR|claims administrator|previous reviewer|prior reviewer|carrier)\b/i;
+const PART_AUTHORIZED = /\b(?:modif(?:y|ied|ication)|partial(?:ly)? (?:certif|approv|authoriz)|certified|authorized|approved)\w*\b/i;
+const SERVICE_WORDS: Readonly<Record<string, RegExp>> = {
+  therapy: /\b(?:physical|occupational) therap|\bPT\b|physiotherap/i,
+  acupuncture: /acupunct/i,
+  chiropractic: /chiropract|manipulat/i,
+  'home-care': /home (?:health|care|aide)/i,
+  program: /program|hospitaliz/i,
+};
+
+/**
+ * A sentence saying that utilization review already authorized part of the same service (a modified
+ * decision): the remaining portion waits on the response to what was authorized.
+ */
+export function partlyAuthorized(text: string, request: ParsedRequest): { quote: string; start: number; end: number } | undefined {
+  const words = SERVICE_WORDS[request.kind];
+  if (!words) return undefined;
+  for (const m of text.matchAll(/[^.]*\./g)) {
+    const s = m[0];
+    if (UR_ACTOR.test(s) && PART_AUTHORIZED.test(s) && words.test(s) && !/\bnot (?:medically|certified|authorized|approved)|\bden(?:y|ied)\b|non-?certif/i.test(s)) {
+      const lead = s.length - s.trimStart().length;
+      return { quote: s.trim(), start: m.index + lead, end: m.index + s.length };
+    }
+  }
+  return undefined;
+}
+
 /** Generic rules that apply to any item, whatever its topic. */
 function genericCriteria(ctx: ItemContext): CriterionResult[] {
   const r = ctx.request;
   const out: CriterionResult[] = [];
+  if (ctx.sameServiceAuthorized && ctx.authorizedEvidence) {
+    out.push({
+      id: 'no-portion-already-authorized',
+      text: 'No part of the same service is already authorized and awaiting its result (the remaining portion waits on the response to the authorized part)',
+      status: 'unmet',
+      required: true,
+      evidence: [ctx.authorizedEvidence],
+    });
+  }
   if (r.kind === 'medication' || r.kind === 'compounded-topical') {
     const unspecified =
       r.quantityUnspecified === true || (r.quantity === undefined && r.supplyDays === undefined && r.frequency === undefined);
@@ -160,21 +199,24 @@ function reviewItem(request: ParsedRequest, selection: ReturnType<typeof topicsF
   return review;
 }
 
-/** Whether the engine's topic is the one the reviewer cited (same topic, or same lineage). */
+/**
+ * Whether the engine's topic is one the reviewer cited: the same guideline and section (or pages), or
+ * the same guideline when the citation names no section to compare.
+ */
 export function topicAgrees(review: ItemReview, cited: Letter['items'][number]['reviewerBasis']['citations']): boolean {
-  if (review.topic.id === NO_TOPIC.id) return false;
+  const mine = BY_ID.get(review.topic.id);
+  if (!mine) return false;
   return cited.some((c) => {
+    const level = citationAgrees(mine, c);
+    if (level === 'section') return true;
+    if (level === 'source' && c.sections === undefined && c.pages === undefined) {
+      // Nothing beyond the guideline's (and chapter's) name to compare.
+      const rest = identifySource(c)?.rest.trim() ?? '';
+      if (rest === '') return true;
+    }
     const t = findTopicByCitation(c);
-    if (!t) return false;
-    if (t.id === review.topic.id) return true;
-    const mine = findTopicById(review.topic.id);
-    return mine?.lineage !== undefined && mine.lineage === t.lineage;
+    return t !== undefined && (t.id === mine.id || (mine.lineage !== undefined && mine.lineage === t.lineage));
   });
 }
 
-import { ALL_TOPICS } from '../guidelines/topics/index.js';
-
 const BY_ID = new Map(ALL_TOPICS.map((t) => [t.id, t]));
-function findTopicById(id: string): Topic | undefined {
-  return BY_ID.get(id);
-}
