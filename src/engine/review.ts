@@ -1,3 +1,4 @@
+import { findDates } from '../clinical/dates.js';
 import { readClinical } from '../clinical/extract.js';
 import type { Fact } from '../clinical/types.js';
 import type { Citation, Letter } from '../domain/letter.js';
@@ -34,6 +35,15 @@ export function phasesOf(injuryDate: string | undefined, decisionDate: string, f
   return phases;
 }
 
+function latestDate(text: string): string | undefined {
+  const now = today();
+  const dates = findDates(text)
+    .map((d) => d.iso)
+    .filter((d): d is string => typeof d === 'string' && d.length === 10 && d <= now)
+    .sort();
+  return dates[dates.length - 1];
+}
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -67,7 +77,8 @@ interface Prepared {
 
 /** The engine: a recommendation per disputed item, with the topic, criteria, evidence and a drafted rationale. */
 export function reviewCase(input: ReviewInput): ReviewOutput {
-  const decisionDate = input.decisionDate ?? today();
+  // Without a decision date, the latest date the record mentions places the case in time (editions in force).
+  const decisionDate = input.decisionDate ?? latestDate(input.clinicalSummary) ?? today();
   const text = [input.clinicalSummary, ...(input.documents ?? []).map((d) => d.text)].join('\n\n');
   const readOpts: { referenceDate: string; injuryDate?: string } = { referenceDate: decisionDate };
   if (input.patient?.injuryDate) readOpts.injuryDate = input.patient.injuryDate;
