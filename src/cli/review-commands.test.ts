@@ -27,12 +27,21 @@ async function run(args: string[], stdin?: string): Promise<{ code: number; out:
   return { code, out, err };
 }
 
-const summary = 'The patient is a 40 year old male with low back pain since a fall on 02/01/2016. No radicular symptoms.';
+const summary =
+  'The patient is a 40 year old male with low back pain since a fall on 02/01/2016. No radicular symptoms.';
 let dir = '';
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'imr-review-'));
-  writeFileSync(join(dir, 'case.json'), JSON.stringify({ caseNumber: 'SYN-9', decisionDate: '2016-12-01', clinicalSummary: summary, items: [{ request: 'Norco 10/325mg #90' }] }));
+  writeFileSync(
+    join(dir, 'case.json'),
+    JSON.stringify({
+      caseNumber: 'SYN-9',
+      decisionDate: '2016-12-01',
+      clinicalSummary: summary,
+      items: [{ request: 'Norco 10/325mg #90' }],
+    }),
+  );
   writeFileSync(join(dir, 'bad.json'), JSON.stringify({ items: [] }));
   for (let s = 1; s <= 3; s++) writeFileSync(join(dir, `letter-${s}.txt`), renderLetterText(syntheticLetter(s)));
 });
@@ -58,11 +67,18 @@ describe('imr review', () => {
       JSON.stringify({ caseNumber: 'A', clinicalSummary: summary, items: [{ request: 'MRI of the lumbar spine' }] }),
       'not json',
       JSON.stringify({ caseNumber: 'C', clinicalSummary: summary, items: [] }),
-      JSON.stringify({ caseNumber: 'D', clinicalSummary: summary, items: [{ request: 'Physical therapy 2x6 lumbar' }] }),
+      JSON.stringify({
+        caseNumber: 'D',
+        clinicalSummary: summary,
+        items: [{ request: 'Physical therapy 2x6 lumbar' }],
+      }),
     ];
     const r = await run(['review', '--jsonl'], `${lines.join('\n')}\n`);
     expect(r.code).toBe(1);
-    const out = r.out.trim().split('\n').map((l) => JSON.parse(l) as { caseNumber?: string; error?: { code: string }; items?: unknown[] });
+    const out = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { caseNumber?: string; error?: { code: string }; items?: unknown[] });
     expect(out.map((o) => o.caseNumber)).toEqual(['A', undefined, 'C', 'D']);
     expect(out.map((o) => o.error?.code ?? 'ok')).toEqual(['ok', 'IMR_JSON_INVALID', 'IMR_REVIEW_INPUT_INVALID', 'ok']);
   });
@@ -72,7 +88,10 @@ describe('imr replay', () => {
   it('reports agreement over letters reviewed blind', async () => {
     const r = await run(['replay', '--json', dir]);
     expect(r.code).toBe(0);
-    const rep = JSON.parse(r.out) as { letters: number; overall: { items: number; agreement: number; referRate: number } };
+    const rep = JSON.parse(r.out) as {
+      letters: number;
+      overall: { items: number; agreement: number; referRate: number };
+    };
     expect(rep.letters).toBe(3);
     expect(rep.overall.items).toBe([1, 2, 3].reduce((n, s) => n + syntheticLetter(s).items.length, 0));
     expect(rep.overall.agreement).toBeGreaterThanOrEqual(0);

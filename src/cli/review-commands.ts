@@ -72,7 +72,9 @@ export function registerReviewCommands(program: Command, io: CliIo, setExit: (co
         return;
       }
       if (file === undefined) {
-        io.stderr(`${JSON.stringify({ error: imrError('IMR_CLI_USAGE', 'Give a case JSON file, or --jsonl with cases on standard input.') })}\n`);
+        io.stderr(
+          `${JSON.stringify({ error: imrError('IMR_CLI_USAGE', 'Give a case JSON file, or --jsonl with cases on standard input.') })}\n`,
+        );
         setExit(2);
         return;
       }
@@ -129,7 +131,9 @@ export function registerReviewCommands(program: Command, io: CliIo, setExit: (co
         if (opts.rows) {
           for (const row of rows) {
             const mark = row.recommended === row.actual ? ' ' : '✗';
-            io.stdout(`${mark} ${row.actual.padEnd(10)} ${row.recommended.padEnd(10)} ${row.kind.padEnd(18)} ${row.engineTopic.padEnd(40)} ${row.request}\n`);
+            io.stdout(
+              `${mark} ${row.actual.padEnd(10)} ${row.recommended.padEnd(10)} ${row.kind.padEnd(18)} ${row.engineTopic.padEnd(40)} ${row.request}\n`,
+            );
           }
         }
         for (const f of failed) io.stderr(`${JSON.stringify(f)}\n`);

@@ -30,23 +30,41 @@ const nonRadicular: Criterion = {
 
 describe('evalCriterion', () => {
   it('is met by a stated finding and quotes it', () => {
-    const r = evalCriterion(needsImprovement, ctx('Physical therapy 2x6', [fact('functional-improvement', { evidence: { quote: 'walks farther', start: 3, end: 16 } })]));
+    const r = evalCriterion(
+      needsImprovement,
+      ctx('Physical therapy 2x6', [
+        fact('functional-improvement', { evidence: { quote: 'walks farther', start: 3, end: 16 } }),
+      ]),
+    );
     expect(r.status).toBe('met');
     expect(r.evidence).toEqual([{ quote: 'walks farther', start: 3, end: 16 }]);
   });
 
   it('is unmet when the finding is denied, and not documented when the record is silent', () => {
-    expect(evalCriterion(needsImprovement, ctx('Physical therapy 2x6', [fact('functional-improvement', { negated: true })])).status).toBe('unmet');
+    expect(
+      evalCriterion(needsImprovement, ctx('Physical therapy 2x6', [fact('functional-improvement', { negated: true })]))
+        .status,
+    ).toBe('unmet');
     expect(evalCriterion(needsImprovement, ctx('Physical therapy 2x6', [])).status).toBe('not-documented');
   });
 
   it('ignores hedged findings', () => {
-    expect(evalCriterion(needsImprovement, ctx('Physical therapy 2x6', [fact('functional-improvement', { uncertain: true })])).status).toBe('not-documented');
+    expect(
+      evalCriterion(
+        needsImprovement,
+        ctx('Physical therapy 2x6', [fact('functional-improvement', { uncertain: true })]),
+      ).status,
+    ).toBe('not-documented');
   });
 
   it('treats a denied defeater as met and a present one as unmet (negation trap)', () => {
-    expect(evalCriterion(nonRadicular, ctx('Medial branch block L4-L5', [fact('radicular-symptoms', { negated: true })])).status).toBe('met');
-    expect(evalCriterion(nonRadicular, ctx('Medial branch block L4-L5', [fact('radicular-symptoms')])).status).toBe('unmet');
+    expect(
+      evalCriterion(nonRadicular, ctx('Medial branch block L4-L5', [fact('radicular-symptoms', { negated: true })]))
+        .status,
+    ).toBe('met');
+    expect(evalCriterion(nonRadicular, ctx('Medial branch block L4-L5', [fact('radicular-symptoms')])).status).toBe(
+      'unmet',
+    );
     expect(evalCriterion(nonRadicular, ctx('Medial branch block L4-L5', [])).status).toBe('not-documented');
   });
 
@@ -55,7 +73,9 @@ describe('evalCriterion', () => {
     expect(evalCriterion(onlyContinued, ctx('Physical therapy 2x6', [])).status).toBe('not-applicable');
     const withoutRedFlag: Criterion = { ...needsImprovement, when: [{ fact: 'red-flag', expect: 'absent' }] };
     expect(evalCriterion(withoutRedFlag, ctx('MRI of the lumbar spine', [])).status).toBe('not-documented');
-    expect(evalCriterion(withoutRedFlag, ctx('MRI of the lumbar spine', [fact('red-flag')])).status).toBe('not-applicable');
+    expect(evalCriterion(withoutRedFlag, ctx('MRI of the lumbar spine', [fact('red-flag')])).status).toBe(
+      'not-applicable',
+    );
   });
 
   it('checks request numbers against limits', () => {

@@ -1,4 +1,5 @@
 import type { Fact } from '../clinical/types.js';
+import { regionsInText, regionsOverlap } from '../guidelines/regions.js';
 import type {
   BodyRegion,
   Condition,
@@ -10,7 +11,6 @@ import type {
   RequestFlag,
   RequestNumber,
 } from '../guidelines/schema.js';
-import { regionsInText, regionsOverlap } from '../guidelines/regions.js';
 import type { ParsedRequest } from './request-types.js';
 import type { CriterionResult, CriterionStatus } from './review-types.js';
 
@@ -44,7 +44,13 @@ function lower(v: Fact['value']): string {
 function factMatches(f: Fact, c: FactCondition): boolean {
   if (f.kind !== c.fact) return false;
   // "Use" of a medication means it is being taken, not merely planned or named in a request.
-  if (f.kind === 'medication-use' && !f.negated && f.qualifier === undefined && f.date === undefined && !ONGOING.test(f.evidence.quote)) {
+  if (
+    f.kind === 'medication-use' &&
+    !f.negated &&
+    f.qualifier === undefined &&
+    f.date === undefined &&
+    !ONGOING.test(f.evidence.quote)
+  ) {
     return false;
   }
   if (c.values && !c.values.some((v) => lower(f.value).includes(v))) return false;
@@ -173,11 +179,14 @@ export function requestFlag(name: RequestFlag, ctx: ItemContext): boolean {
   }
 }
 
-const ONGOING = /\b(?:has been|have been|continu\w*|currently|since|chronic\w*|long[- ]term|refill\w*|ongoing|remains? on|was taking|is taking|maintained on)\b/i;
+const ONGOING =
+  /\b(?:has been|have been|continu\w*|currently|since|chronic\w*|long[- ]term|refill\w*|ongoing|remains? on|was taking|is taking|maintained on)\b/i;
 
 /** The record shows a requested drug already being taken (a refill, not a first prescription). */
 export function continuing(ctx: ItemContext): boolean {
-  const generics = ctx.request.drugs.flatMap((d) => d.generic.toLowerCase().split(/[/,\s]+/)).filter((g) => g.length > 3);
+  const generics = ctx.request.drugs
+    .flatMap((d) => d.generic.toLowerCase().split(/[/,\s]+/))
+    .filter((g) => g.length > 3);
   if (generics.length === 0) return false;
   return ctx.facts.some(
     (f) =>
@@ -207,7 +216,8 @@ export function evalCondition(c: Condition, ctx: ItemContext): Outcome {
     return known((min === undefined || n >= min) && (max === undefined || n <= max));
   }
   if ('request' in c && 'expect' in c) return known(requestFlag(c.request as RequestFlag, ctx) === c.expect);
-  if ('requestMentions' in c) return known(mentions(`${ctx.request.text} ${ctx.request.modality ?? ''}`, c.requestMentions));
+  if ('requestMentions' in c)
+    return known(mentions(`${ctx.request.text} ${ctx.request.modality ?? ''}`, c.requestMentions));
   if ('bodyPart' in c) {
     if (ctx.bodyRegions.length === 0) return SILENT;
     return known(ctx.bodyRegions.some((b) => c.bodyPart.includes(b)));
@@ -218,7 +228,9 @@ export function evalCondition(c: Condition, ctx: ItemContext): Outcome {
       const cls = ctx.drugClasses[i];
       const classOk = !classes || (cls !== undefined && classes.includes(cls));
       const genericOk = !generics || generics.some((g) => d.generic.toLowerCase().includes(g));
-      const formOk = !forms || forms.some((f) => (d.form ?? '').toLowerCase().includes(f) || ctx.request.text.toLowerCase().includes(f));
+      const formOk =
+        !forms ||
+        forms.some((f) => (d.form ?? '').toLowerCase().includes(f) || ctx.request.text.toLowerCase().includes(f));
       return classOk && genericOk && formOk;
     });
     return known(c.expect === 'present' ? found : !found);
@@ -229,7 +241,9 @@ export function evalCondition(c: Condition, ctx: ItemContext): Outcome {
   }
   if ('age' in c) {
     if (ctx.age === undefined) return SILENT;
-    return known((c.age.min === undefined || ctx.age >= c.age.min) && (c.age.max === undefined || ctx.age <= c.age.max));
+    return known(
+      (c.age.min === undefined || ctx.age >= c.age.min) && (c.age.max === undefined || ctx.age <= c.age.max),
+    );
   }
   if ('context' in c) {
     const v = c.context === 'surgery-certified' ? ctx.surgeryCertified : ctx.sameServiceAuthorized;

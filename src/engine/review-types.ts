@@ -8,7 +8,9 @@ export const ReviewInput = z.object({
   /** When the decision is made (ISO date); selects guideline editions in force. Defaults to today. */
   decisionDate: z.string().optional(),
   clinicalSummary: z.string(),
-  documents: z.array(z.object({ title: z.string().optional(), date: z.string().optional(), text: z.string() })).optional(),
+  documents: z
+    .array(z.object({ title: z.string().optional(), date: z.string().optional(), text: z.string() }))
+    .optional(),
   items: z.array(z.object({ request: z.string().min(1) })).min(1),
 });
 export type ReviewInput = z.infer<typeof ReviewInput>;

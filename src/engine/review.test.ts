@@ -17,7 +17,10 @@ describe('reviewCase', () => {
     });
     expect(ReviewOutput.safeParse(out).success).toBe(true);
     expect(out.caseNumber).toBe('SYN-1');
-    expect(out.items.map((i) => i.request)).toEqual(['Flexeril 10mg #90 with 2 refills', 'Zanaflex 4mg (quantity unspecified)']);
+    expect(out.items.map((i) => i.request)).toEqual([
+      'Flexeril 10mg #90 with 2 refills',
+      'Zanaflex 4mg (quantity unspecified)',
+    ]);
   });
 
   it('upholds long-term muscle relaxant use and an unspecified quantity, citing a muscle relaxant topic', () => {
@@ -37,13 +40,21 @@ describe('reviewCase', () => {
   });
 
   it('quotes the record in criteria evidence with offsets into the text', () => {
-    const out = reviewCase({ decisionDate: '2017-01-10', clinicalSummary: summary, items: [{ request: 'Flexeril 10mg #90' }] });
+    const out = reviewCase({
+      decisionDate: '2017-01-10',
+      clinicalSummary: summary,
+      items: [{ request: 'Flexeril 10mg #90' }],
+    });
     const spans = out.items.flatMap((i) => i.criteria.flatMap((c) => c.evidence));
     for (const s of spans) expect(summary.slice(s.start, s.end)).toBe(s.quote);
   });
 
   it('refers a request no guideline topic addresses', () => {
-    const out = reviewCase({ decisionDate: '2017-01-10', clinicalSummary: summary, items: [{ request: 'Quantum crystal realignment session' }] });
+    const out = reviewCase({
+      decisionDate: '2017-01-10',
+      clinicalSummary: summary,
+      items: [{ request: 'Quantum crystal realignment session' }],
+    });
     expect(out.items[0]?.recommendation).toBe('Refer');
     expect(out.items[0]?.topic.id).toBe('none');
   });

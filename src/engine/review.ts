@@ -3,10 +3,10 @@ import { readClinical } from '../clinical/extract.js';
 import type { Fact } from '../clinical/types.js';
 import type { Citation, Letter } from '../domain/letter.js';
 import { citationAgrees, findTopicByCitation, formatCitation, identifySource } from '../guidelines/cite.js';
-import { ALL_TOPICS } from '../guidelines/topics/index.js';
 import { bodyRegionsOf, canonicalDrugClass } from '../guidelines/regions.js';
 import type { DrugClass, Phase, Topic } from '../guidelines/schema.js';
 import { type RankedTopic, topicsFor } from '../guidelines/select.js';
+import { ALL_TOPICS } from '../guidelines/topics/index.js';
 import { evalCriterion, type ItemContext } from './evaluate.js';
 import { draftRationale } from './rationale.js';
 import { parseRequest } from './request.js';
@@ -24,7 +24,8 @@ export function phasesOf(injuryDate: string | undefined, decisionDate: string, f
   }
   if (phases.length === 0) {
     const chronic = facts.find((f) => f.kind === 'chronicity' && !f.negated);
-    if (chronic && typeof chronic.value === 'number') phases.push(chronic.value < 6 ? 'acute' : chronic.value < 12 ? 'subacute' : 'chronic');
+    if (chronic && typeof chronic.value === 'number')
+      phases.push(chronic.value < 6 ? 'acute' : chronic.value < 12 ? 'subacute' : 'chronic');
     else if (chronic) phases.push('chronic');
   }
   const surgery = facts.find((f) => f.kind === 'surgery-history' && !f.negated && f.date !== undefined);
@@ -125,7 +126,8 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
 }
 
 const UR_ACTOR = /\b(?:utilization review|UR|claims administrator|previous reviewer|prior reviewer|carrier)\b/i;
-const PART_AUTHORIZED = /\b(?:modif(?:y|ied|ication)|partial(?:ly)? (?:certif|approv|authoriz)|certified|authorized|approved)\w*\b/i;
+const PART_AUTHORIZED =
+  /\b(?:modif(?:y|ied|ication)|partial(?:ly)? (?:certif|approv|authoriz)|certified|authorized|approved)\w*\b/i;
 const SERVICE_WORDS: Readonly<Record<string, RegExp>> = {
   therapy: /\b(?:physical|occupational) therap|\bPT\b|physiotherap/i,
   acupuncture: /acupunct/i,
@@ -138,12 +140,20 @@ const SERVICE_WORDS: Readonly<Record<string, RegExp>> = {
  * A sentence saying that utilization review already authorized part of the same service (a modified
  * decision): the remaining portion waits on the response to what was authorized.
  */
-export function partlyAuthorized(text: string, request: ParsedRequest): { quote: string; start: number; end: number } | undefined {
+export function partlyAuthorized(
+  text: string,
+  request: ParsedRequest,
+): { quote: string; start: number; end: number } | undefined {
   const words = SERVICE_WORDS[request.kind];
   if (!words) return undefined;
   for (const m of text.matchAll(/[^.]*\./g)) {
     const s = m[0];
-    if (UR_ACTOR.test(s) && PART_AUTHORIZED.test(s) && words.test(s) && !/\bnot (?:medically|certified|authorized|approved)|\bden(?:y|ied)\b|non-?certif/i.test(s)) {
+    if (
+      UR_ACTOR.test(s) &&
+      PART_AUTHORIZED.test(s) &&
+      words.test(s) &&
+      !/\bnot (?:medically|certified|authorized|approved)|\bden(?:y|ied)\b|non-?certif/i.test(s)
+    ) {
       const lead = s.length - s.trimStart().length;
       return { quote: s.trim(), start: m.index + lead, end: m.index + s.length };
     }
@@ -166,7 +176,8 @@ function genericCriteria(ctx: ItemContext): CriterionResult[] {
   }
   if (r.kind === 'medication' || r.kind === 'compounded-topical') {
     const unspecified =
-      r.quantityUnspecified === true || (r.quantity === undefined && r.supplyDays === undefined && r.frequency === undefined);
+      r.quantityUnspecified === true ||
+      (r.quantity === undefined && r.supplyDays === undefined && r.frequency === undefined);
     out.push({
       id: 'request-quantity-specified',
       text: 'The request states the quantity (or supply) of the medication, so the amount can be judged',
@@ -186,7 +197,12 @@ function decide(topic: Topic | undefined, criteria: readonly CriterionResult[]):
   return 'Overturned';
 }
 
-function reviewItem(request: ParsedRequest, selection: ReturnType<typeof topicsFor>, ctx: ItemContext, text: string): ItemReview {
+function reviewItem(
+  request: ParsedRequest,
+  selection: ReturnType<typeof topicsFor>,
+  ctx: ItemContext,
+  text: string,
+): ItemReview {
   const best: RankedTopic | undefined = selection.topics[0];
   const topic = best?.topic;
   const criteria: CriterionResult[] = [

@@ -84,7 +84,8 @@ function needsCollapse(t: string): boolean {
       if (prevSpace) return true;
       prevSpace = true;
     } else {
-      if (c < 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029) return true;
+      if (c < 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029)
+        return true;
       if (c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x85) return true;
       prevSpace = false;
     }
