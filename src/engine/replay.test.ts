@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { metrics, type ReplayRow } from './replay.js';
 
 function row(actual: ReplayRow['actual'], recommended: ReplayRow['recommended'], topicAgrees = true): ReplayRow {
-  return { request: 'x', kind: 'therapy', actual, recommended, topicAgrees, engineTopic: 't' };
+  return { request: 'x', kind: 'therapy', actual, recommended, topicAgrees, reviewerCited: true, engineTopic: 't' };
 }
 
 describe('metrics', () => {

@@ -20,6 +20,8 @@ export interface ReplayRow {
   actual: 'Upheld' | 'Overturned';
   recommended: Recommendation;
   topicAgrees: boolean;
+  /** The reviewer cited some guideline (topic agreement is measured over these items only). */
+  reviewerCited: boolean;
   engineTopic: string;
 }
 
@@ -30,6 +32,7 @@ export interface Metrics {
   upheldRecall: number;
   overturnRecall: number;
   overturnPrecision: number;
+  /** Over the items whose reviewer cited a guideline. */
   topicAgreement: number;
   referRate: number;
   actualOverturns: number;
@@ -49,6 +52,7 @@ export function metrics(rows: readonly ReplayRow[]): Metrics {
   let overHit = 0;
   let predictedOver = 0;
   let topic = 0;
+  let cited = 0;
   let refer = 0;
   for (const r of rows) {
     if (r.recommended === r.actual) agree++;
@@ -61,7 +65,10 @@ export function metrics(rows: readonly ReplayRow[]): Metrics {
     }
     if (r.recommended === 'Overturned') predictedOver++;
     if (r.recommended === 'Refer') refer++;
-    if (r.topicAgrees) topic++;
+    if (r.reviewerCited) {
+      cited++;
+      if (r.topicAgrees) topic++;
+    }
   }
   const upheldRecall = ratio(upheldHit, upheld);
   const overturnRecall = ratio(overHit, over);
@@ -78,7 +85,7 @@ export function metrics(rows: readonly ReplayRow[]): Metrics {
     upheldRecall,
     overturnRecall,
     overturnPrecision: ratio(overHit, predictedOver),
-    topicAgreement: ratio(topic, rows.length),
+    topicAgreement: ratio(topic, cited),
     referRate: ratio(refer, rows.length),
     actualOverturns: over,
     predictedOverturns: predictedOver,
@@ -101,6 +108,7 @@ export function replayLetter(letter: Letter, deps: ReplayDeps): ReplayRow[] {
       actual: item.decision,
       recommended: r?.recommendation ?? 'Refer',
       topicAgrees: r ? deps.topicAgrees(r, item.reviewerBasis.citations) : false,
+      reviewerCited: item.reviewerBasis.citations.length > 0,
       engineTopic: r?.topic.id ?? '',
     };
     if (letter.case.caseNumber !== undefined) row.caseNumber = letter.case.caseNumber;

@@ -810,7 +810,8 @@ const topicals: Topic[] = [
     },
     v2016: {
       section: 'Topical analgesics, compounded',
-      sectionAliases: ['Compound drugs', 'Compounded drugs'],
+      // Compounded products are discussed under the general topical analgesics section too.
+      sectionAliases: ['Compound drugs', 'Compounded drugs', 'Topical analgesics'],
       verification: LETTERS,
     },
   }),
@@ -940,7 +941,12 @@ const topicals: Topic[] = [
     rationale:
       'The guideline supports only the lidocaine patch, for localized neuropathic pain after first-line agents; here {finding}.',
     v2009: { section: 'Lidoderm (lidocaine patch)', pages: [56, 57], verification: RECALLED },
-    v2016: { section: 'Lidoderm (lidocaine patch)', verification: letters('Cited by a claims administrator in 2017.') },
+    v2016: {
+      section: 'Lidoderm (lidocaine patch)',
+      // Topical lidocaine is also addressed within the general topical analgesics section.
+      sectionAliases: ['Topical analgesics'],
+      verification: letters('Cited by a claims administrator in 2017.'),
+    },
   }),
   ...chronicPain({
     key: 'capsaicin',
