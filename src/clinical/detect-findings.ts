@@ -1,6 +1,6 @@
 import { firstDate } from './dates.js';
 import type { ClinicalDoc } from './document.js';
-import { alternation, type Entry, valueOf } from './lexicon.js';
+import { alternation, type Entry, matchedValue } from './lexicon.js';
 
 /** Imaging and electrodiagnostic results, red flags, diagnoses. */
 
@@ -59,7 +59,7 @@ function resultText(
 }
 
 /** A finding list is normal when every part of it is stated as normal or absent. */
-export function isNormalResult(text: string): boolean {
+function isNormalResult(text: string): boolean {
   const parts = text
     .split(/[;,]|\band\b(?=\s+(?:no|normal|without|negative|unremarkable)\b)|\bwith\b/i)
     .map((p) => p.trim())
@@ -70,64 +70,99 @@ export function isNormalResult(text: string): boolean {
   );
 }
 
-function detectStudies(doc: ClinicalDoc, alt: typeof IMG, kind: 'imaging-result' | 'electrodiagnostic-result'): void {
+function detectStudies(
+  doc: ClinicalDoc,
+  alt: typeof IMG,
+  kind: 'imaging-result' | 'electrodiagnostic-result',
+  gate: readonly string[],
+): void {
   const perSentence = new Set<string>();
-  doc.scan(alt.re, (m, i, start, end) => {
-    const value = valueOf(alt, m);
-    if (value === undefined) return;
-    const s = doc.sentence(i);
-    const ctx = doc.context(i);
-    const key = `${i}|${value}`;
-    if (perSentence.has(key)) return;
-    // the next study mention bounds this one's result
-    alt.re.lastIndex = 0;
-    const rest = doc.text.slice(end, s.end);
-    const next = new RegExp(alt.re.source, 'i').exec(rest);
-    const stopAt = next === null ? s.end : end + next.index;
-    const [a, b] = doc.segment(i, start, end);
-    const seg = doc.text.slice(a, b);
-    if (ctx === 'review') return;
-    const result = resultText(doc, i, end, stopAt);
-    if (ctx !== 'record' && result === undefined) return;
-    if (result === undefined && (RESULT_PLAN.test(seg) || doc.planned(i, start, end))) return;
-    if (
-      result !== undefined &&
-      RESULT_PLAN.test(doc.text.slice(Math.max(s.start, start - 40), start)) &&
-      ctx !== 'record'
-    )
-      return;
-    if (
-      value === 'imaging' &&
-      result === undefined &&
-      !/\b(?:included|includes|underwent|had|performed)\b/i.test(s.text)
-    )
-      return;
-    const assertion = doc.assertion(i, start, end);
-    if (result === undefined && assertion.negated) return; // "no prior MRI": not done, no result
-    perSentence.add(key);
-    const date = firstDate(doc.text.slice(Math.max(s.start, start - 30), result === undefined ? b : result.start));
-    const bodyPart = doc.bodyPartAttached(i, start, end) ?? doc.bodyPartNear(i, start, end, false);
-    const side = doc.sideNear(i, start, end);
-    const normal =
-      result !== undefined &&
-      (isNormalResult(result.text) || (assertion.negated && !NORMAL_ANYWHERE.test(result.text)));
-    doc.emit(kind, i, start, end, {
-      value,
-      ...(result !== undefined ? { qualifier: result.text } : {}),
-      negated: normal,
-      ...(date !== undefined ? { date: date.iso } : {}),
-      ...(bodyPart !== undefined ? { bodyPart } : {}),
-      ...(side !== undefined ? { side } : {}),
-    });
-  });
+  doc.scan(
+    alt.re,
+    (m, i, start, end) => {
+      const value = matchedValue(alt, m);
+      if (value === undefined) return;
+      const s = doc.sentence(i);
+      const ctx = doc.context(i);
+      const key = `${i}|${value}`;
+      if (perSentence.has(key)) return;
+      // the next study mention bounds this one's result
+      alt.re.lastIndex = 0;
+      const rest = doc.text.slice(end, s.end);
+      const next = new RegExp(alt.re.source, 'i').exec(rest);
+      const stopAt = next === null ? s.end : end + next.index;
+      const [a, b] = doc.segment(i, start, end);
+      const seg = doc.text.slice(a, b);
+      if (ctx === 'review') return;
+      const result = resultText(doc, i, end, stopAt);
+      if (ctx !== 'record' && result === undefined) return;
+      if (result === undefined && (RESULT_PLAN.test(seg) || doc.planned(i, start, end))) return;
+      if (
+        result !== undefined &&
+        RESULT_PLAN.test(doc.text.slice(Math.max(s.start, start - 40), start)) &&
+        ctx !== 'record'
+      )
+        return;
+      if (
+        value === 'imaging' &&
+        result === undefined &&
+        !/\b(?:included|includes|underwent|had|performed)\b/i.test(s.text)
+      )
+        return;
+      const assertion = doc.assertion(i, start, end);
+      if (result === undefined && assertion.negated) return; // "no prior MRI": not done, no result
+      perSentence.add(key);
+      const date = firstDate(doc.text.slice(Math.max(s.start, start - 30), result === undefined ? b : result.start));
+      const bodyPart = doc.bodyPartAttached(i, start, end) ?? doc.bodyPartNear(i, start, end, false);
+      const side = doc.sideNear(i, start, end);
+      const normal =
+        result !== undefined &&
+        (isNormalResult(result.text) || (assertion.negated && !NORMAL_ANYWHERE.test(result.text)));
+      doc.emit(kind, i, start, end, {
+        value,
+        ...(result !== undefined ? { qualifier: result.text } : {}),
+        negated: normal,
+        ...(date !== undefined ? { date: date.iso } : {}),
+        ...(bodyPart !== undefined ? { bodyPart } : {}),
+        ...(side !== undefined ? { side } : {}),
+      });
+    },
+    gate,
+  );
 }
 
 export function detectImaging(doc: ClinicalDoc): void {
-  detectStudies(doc, IMG, 'imaging-result');
+  detectStudies(doc, IMG, 'imaging-result', [
+    'mri',
+    'magnetic',
+    'mr ',
+    'ct',
+    'cat scan',
+    'tomograph',
+    'x-ray',
+    'x ray',
+    'xray',
+    'radiograph',
+    'film',
+    'ultraso',
+    'sonogra',
+    'bone sc',
+    'myelogra',
+    'discogra',
+    'arthrogra',
+    'imaging',
+  ]);
 }
 
 export function detectElectrodiagnostics(doc: ClinicalDoc): void {
-  detectStudies(doc, EDX, 'electrodiagnostic-result');
+  detectStudies(doc, EDX, 'electrodiagnostic-result', [
+    'emg',
+    'nc',
+    'electrodiagnostic',
+    'electromyo',
+    'electrophysiolog',
+    'nerve conduction',
+  ]);
 }
 
 const RED_FLAGS: readonly Entry[] = [
@@ -161,7 +196,7 @@ export function detectRedFlags(doc: ClinicalDoc): void {
   doc.scan(
     RED.re,
     (m, i, start, end) => {
-      const value = valueOf(RED, m);
+      const value = matchedValue(RED, m);
       if (value === undefined) return;
       if (value === 'fracture' && /^\s*(?:clinic|care)/i.test(doc.text.slice(end, end + 10))) return;
       const bodyPart = doc.bodyPartNear(i, start, end);
@@ -239,10 +274,10 @@ const DIAGNOSES: readonly Entry[] = [
   ['migraines?|headaches?|cephalgia', 'headache'],
   ['sprains?|strains?', 'sprain/strain'],
   ['contusions?', 'contusion'],
-  [
-    '(?:major )?depressive disorder|adjustment disorder|anxiety disorder|PTSD|post-?traumatic stress disorder',
-    'psychiatric disorder',
-  ],
+  ['(?:major )?depressi(?:ve|on) disorder|major depression', 'depressive disorder'],
+  ['(?:generalized )?anxiety disorder', 'anxiety disorder'],
+  ['PTSD|post-?traumatic stress disorder', 'ptsd'],
+  ['adjustment disorder', 'adjustment disorder'],
   ['insomnia', 'insomnia'],
   ['chronic pain syndrome', 'chronic pain syndrome'],
   ['(?:umbilical |inguinal |ventral |incisional )?hernia', 'hernia'],
@@ -322,6 +357,69 @@ function mergeFragments(text: string, items: readonly Item[]): Item[] {
   return merged;
 }
 
+/** Substrings one of which every match of DX contains (see ClinicalDoc.scan). */
+const DX_GATE = [
+  'radicul',
+  'herniat',
+  'hnp',
+  'protrusion',
+  'extrusion',
+  'displacement',
+  'bulg',
+  'stenosis',
+  'degenerat',
+  'ddd',
+  'spondyl',
+  'facet',
+  'carpal',
+  'cts',
+  'cubital',
+  'impingement',
+  'rotator',
+  'labr',
+  'slap',
+  'menisc',
+  'cruciate',
+  'acl',
+  'collateral',
+  'mcl',
+  'epicondyl',
+  'tendin',
+  'tendon',
+  'synovitis',
+  'bursitis',
+  'arthritis',
+  'arthrosis',
+  'djd',
+  'chondromalacia',
+  'crps',
+  'regional pain',
+  'rsd',
+  'sympathetic',
+  'fibromyalgia',
+  'myofascial',
+  'neuropath',
+  'neuralgia',
+  'neuritis',
+  'sciatica',
+  'concussion',
+  'migraine',
+  'headache',
+  'cephalgia',
+  'sprain',
+  'strain',
+  'contusion',
+  'depressive',
+  'adjustment',
+  'anxiety disorder',
+  'ptsd',
+  'traumatic stress',
+  'insomnia',
+  'chronic pain syndrome',
+  'hernia',
+  'fracture',
+];
+
 export function detectDiagnoses(doc: ClinicalDoc): void {
   const covered: Item[] = [];
   const emitItem = (i: number, start: number, end: number): void => {
@@ -334,7 +432,7 @@ export function detectDiagnoses(doc: ClinicalDoc): void {
     if (value.length < 3 || !/[a-z]/.test(value)) return;
     DX.re.lastIndex = 0;
     const key = DX.re.exec(raw);
-    const canonical = key === null ? undefined : valueOf(DX, key);
+    const canonical = key === null ? undefined : matchedValue(DX, key);
     const side = doc.sideNear(i, a, b, false);
     const bodyPart = doc.bodyPartNear(i, a, b, false);
     covered.push({ start: a, end: b });
@@ -357,7 +455,7 @@ export function detectDiagnoses(doc: ClinicalDoc): void {
   }
   doc.scan(
     LIST_LEAD,
-    (m, i, start, end) => {
+    (_m, i, _start, end) => {
       const s = doc.sentence(i);
       const rest = doc.text.slice(end, s.end);
       if (rest.trim().length === 0) return;
@@ -365,31 +463,33 @@ export function detectDiagnoses(doc: ClinicalDoc): void {
       const listEnd = end + (stop === null ? rest.length : stop.index);
       if (listEnd - end < 3) return;
       const merged = mergeFragments(doc.text, splitItems(doc.text.slice(end, listEnd), end));
-      void m;
-      void start;
       for (const it of merged) emitItem(i, it.start, it.end);
     },
     ['diagnos', 'dx', 'treat', 'claim for'],
   );
-  doc.scan(DX.re, (m, i, start, end) => {
-    if (covered.some((c) => c.start <= start && end <= c.end)) return;
-    const value = valueOf(DX, m);
-    if (
-      value === undefined ||
-      value === 'fracture' ||
-      value === 'sprain/strain' ||
-      value === 'headache' ||
-      value === 'contusion'
-    )
-      return;
-    if (/^\s*(?:test|testing|maneuver|sign)\b/i.test(doc.text.slice(end, end + 10))) return;
-    const bodyPart = doc.bodyPartNear(i, start, end, false);
-    const side = doc.sideNear(i, start, end, false);
-    doc.emit('diagnosis', i, start, end, {
-      value,
-      qualifier: value,
-      ...(bodyPart !== undefined ? { bodyPart } : {}),
-      ...(side !== undefined ? { side } : {}),
-    });
-  });
+  doc.scan(
+    DX.re,
+    (m, i, start, end) => {
+      if (covered.some((c) => c.start <= start && end <= c.end)) return;
+      const value = matchedValue(DX, m);
+      if (
+        value === undefined ||
+        value === 'fracture' ||
+        value === 'sprain/strain' ||
+        value === 'headache' ||
+        value === 'contusion'
+      )
+        return;
+      if (/^\s*(?:test|testing|maneuver|sign)\b/i.test(doc.text.slice(end, end + 10))) return;
+      const bodyPart = doc.bodyPartNear(i, start, end, false);
+      const side = doc.sideNear(i, start, end, false);
+      doc.emit('diagnosis', i, start, end, {
+        value,
+        qualifier: value,
+        ...(bodyPart !== undefined ? { bodyPart } : {}),
+        ...(side !== undefined ? { side } : {}),
+      });
+    },
+    DX_GATE,
+  );
 }

@@ -4,10 +4,10 @@ import { DRUG_WORDS } from './lexicon.js';
 /** Pain scores ("7/10", "rated 6-8 on a 10-point scale", "VAS 8") and percent relief ("50% relief"). */
 
 const SCORE_SLASH =
-  /(?<![\d/.,])(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:\/\s*10|out of\s+10|of\s+10|over\s+10)(?![\d/.]|\s*-\s*point|\s+(?:sessions?|visits?|treatments?|days?|weeks?|months?|patients?|people|tabs?|tablets?|pills?)\b)/gi;
+  /(?<![\d/.,])(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:\/\s*10|out of\s+10|of\s+10|over\s+10)(?![\d/]|\.\d|\s*-\s*point|\s+(?:sessions?|visits?|treatments?|days?|weeks?|months?|patients?|people|tabs?|tablets?|pills?)\b)/gi;
 
 const SCORE_WORDS =
-  /\b(?:rated|rates|rating|rate|graded|scored|score(?: of| is| was)?|VAS(?: score)?(?: of| is| was)?|NRS(?: of| is| was)?|pain (?:level|score|intensity|severity)(?: of| is| was| at)?|(?:level|intensity|severity) of)\s+(?:(?:the|his|her|their|pain|as|at|an?|of|to be|about|approximately|around|on average|average|currently|now)\s+){0,4}(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to)\s*(\d{1,2}(?:\.\d)?))?(?!\s*(?:[-–/]|out of|of\s+\d|over\s+\d|%|percent|times|x\b|days?\b|weeks?\b|months?\b|years?\b|mg\b|sessions?\b|visits?\b|hours?\b|minutes?\b|degrees?\b|°|lbs?\b|pounds?\b|feet\b|ft\b|cm\b|mm\b|inch)|\.\d|\d)(?:\s+on\s+(?:a|the)\s+(?:scale of\s+(?:0|1)\s*(?:-|to)\s*10|(?:0|1)\s*(?:-|to)\s*10(?:-point)?\s+(?:pain\s+)?scale|10[- ]point\s+(?:pain\s+)?scale|(?:pain |visual analog(?:ue)? |numeric(?:al)? (?:rating )?)?scale(?:\s+of\s+(?:0|1)\s*(?:-|to)\s*10)?))?/gi;
+  /\b(?:rated|rates|rating|rate|graded|scored|score(?: of| is| was)?|VAS(?: score)?(?: of| is| was)?|NRS(?: of| is| was)?|pain (?:level|score|intensity|severity)(?: of| is| was| at)?|(?:level|intensity|severity) of)\s+(?:(?:the|his|her|their|it|this|that|symptoms|discomfort|pain|level|as|at|an?|of|to be|about|approximately|around|on average|average|currently|now)\s+){0,4}(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to)\s*(\d{1,2}(?:\.\d)?))?(?!\s*(?:[-–/]|out of|of\s+\d|over\s+\d|%|percent|times|x\b|days?\b|weeks?\b|months?\b|years?\b|mg\b|sessions?\b|visits?\b|hours?\b|minutes?\b|degrees?\b|°|lbs?\b|pounds?\b|feet\b|ft\b|cm\b|mm\b|inch)|\.\d|\d)(?:\s+on\s+(?:a|the)\s+(?:scale of\s+(?:0|1)\s*(?:-|to)\s*10|(?:0|1)\s*(?:-|to)\s*10(?:-point)?\s+(?:pain\s+)?scale|10[- ]point\s+(?:pain\s+)?scale|(?:pain |visual analog(?:ue)? |numeric(?:al)? (?:rating )?)?scale(?:\s+of\s+(?:0|1)\s*(?:-|to)\s*10)?))?/gi;
 
 const PAIN_CONTEXT = /\b(?:pain|VAS|NRS|scale|discomfort|symptoms?|severity|hurts?|ache|aching|headaches?)\b/i;
 

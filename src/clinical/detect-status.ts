@@ -1,6 +1,6 @@
 import { daysBetween, findDates } from './dates.js';
 import type { ClinicalDoc } from './document.js';
-import { alternation, type Entry, valueOf } from './lexicon.js';
+import { alternation, type Entry, matchedValue } from './lexicon.js';
 
 /** Function, work status, opioid monitoring, chronicity, psychological and sleep symptoms, GI risk. */
 
@@ -27,35 +27,90 @@ const MEASURED =
   /\b(?:objective(?:ly)?|measur\w+|quantif\w+|\d+\s*(?:minutes?|mins?|hours?|hrs?|blocks?|feet|ft|yards|miles?|pounds?|lbs?|steps|flights?)|ODI|NDI|Oswestry|DASH|PEG|functional (?:scale|score|capacity evaluation))\b/i;
 
 const FUNCTION_IMPROVED = p(
-  `\\b(?:(?:objective |measurable |significant |documented |clinically significant |noted |some )?(?:functional (?:objective )?(?:improvement|gains?|benefit|progress|restoration)|(?:objective )?improvement (?:in|of) (?:\\w+ ){0,2}?(?:function(?:ing|al \\w+)?|ADLs?|activities of daily living|activity|activities|mobility|walking|sitting|standing|sleep|work))|(?:improved|improving|increased|better|enhanced|greater|restored) (?:\\w+ ){0,2}?(?:function(?:ing|al (?:status|level|capacity|ability|tolerance))?|ADLs?|activities of daily living|ability to \\w+|mobility|walking|sitting|standing|(?:walking |sitting |standing |activity |exercise |work )?tolerance|endurance|activity level|flexibility)|(?:(?:is|are|was|were) )?(?:now )?(?:able|ability) to (?:perform (?:\\w+ ){0,2}?(?:ADLs|activities|chores|duties|job|work)|do (?:more|chores|housework|\\w+ activities)|walk (?:longer|farther|further|more)|sit (?:longer|more)|stand (?:longer|more)|(?:${ACTIVITY}) (?:for )?(?:up to )?\\d+)|makes? (?:him|her|them|the patient|the injured worker) (?:more )?functional|functional with (?:the )?medications?|(?:doing|feeling) (?:much |somewhat |a little |about \\d+% )?better)\\b`,
+  `\\b(?:(?:objective |measurable |significant |documented |clinically significant |noted |some )?(?:functional (?:objective )?(?:improvement|gains?|benefit|progress|restoration)|(?:objective )?improvement (?:in|of) (?:\\w+ ){0,2}?(?:function(?:ing|al \\w+)?|ADLs?|activities of daily living|activity|activities|mobility|walking|sitting|standing|sleep|work))|(?:improved|improving|increased|better|enhanced|greater|restored) (?:\\w+ ){0,2}?(?:function(?:ing|al (?:status|level|capacity|ability|tolerance))?|ADLs?|activities of daily living|ability to \\w+|mobility|walking|sitting|standing|(?:walking |sitting |standing |activity |exercise |work )?tolerance|endurance|activity level|flexibility)|(?:(?:is|are|was|were) )?(?:now )?(?:able|ability) to (?:perform (?:\\w+ ){0,2}?(?:ADLs|activities|chores|duties|job|work)|do (?:more|chores|housework|\\w+ activities)|walk (?:longer|farther|further|more)|sit (?:longer|more)|stand (?:longer|more)|(?:${ACTIVITY}) (?:for )?(?:up to )?\\d+)|(?:allow|allows|allowed|allowing|enable|enables|enabled|permits?|permitted|helps?|helped) (?:him|her|them|the patient|the injured worker|the applicant) to (?:perform|do|walk|sit|stand|work|complete|continue|function|sleep|carry|attend|care|maintain|tolerate|participate|remain|get|go|drive|exercise|lift)|makes? (?:him|her|them|the patient|the injured worker) (?:more )?functional|functional with (?:the )?medications?|(?:doing|feeling) (?:much |somewhat |a little |about \\d+% )?better)\\b`,
 );
 
 const FUNCTION_LIMITED = p(
   `\\b(?:(?:difficulty|difficulties|trouble|problems?|inability|unable|not able|cannot|can't|could not|unable|limited (?:in|with)|pain with) (?:with |to )?(?:prolonged |any |long |extended |repetitive |heavy )?(?:${ACTIVITY})|not tolerat\\w+ (?:\\w+ ){0,2}?(?:sitting|standing|walking|activity|activities)|(?:sitting|standing|walking) tolerance (?:of|is|was|limited|decreased)|(?:limited|decreased|reduced|impaired|poor) (?:\\w+ )?(?:function(?:ing|al (?:capacity|status|ability))?|ADLs|activities of daily living|mobility|(?:walking|sitting|standing) tolerance|ability to \\w+)|(?:tolerates?|tolerating|can only|only able to) (?:sitting|standing|walking|sit|stand|walk) (?:for )?(?:only )?(?:about |approximately )?\\d+ (?:minutes|min|hours|blocks)|(?:bending|lifting|pushing|pulling|reaching|gripping)(?:,? (?:and )?(?:bending|lifting|pushing|pulling|reaching|gripping))* remain(?:s|ed)? (?:problematic|difficult|limited)|incapacitat\\w+|(?:interferes?|interfering|interfered) with (?:\\w+ ){0,2}(?:activities|ADLs|work|function|daily))`,
 );
 
+/** Substrings one of which every match of the pattern above contains (see ClinicalDoc.scan). */
+const FUNCTION_IMPROVED_GATE = [
+  'function',
+  'improv',
+  'increas',
+  'better',
+  'enhanc',
+  'greater',
+  'restor',
+  'able',
+  'ability',
+  'allow',
+  'enabl',
+  'permit',
+  'help',
+  'doing',
+  'feeling',
+];
+const FUNCTION_LIMITED_GATE = [
+  'difficult',
+  'trouble',
+  'problem',
+  'inabilit',
+  'unable',
+  'not able',
+  'cannot',
+  "can't",
+  'could not',
+  'limited',
+  'pain with',
+  'tolerat',
+  'toleran',
+  'decreased',
+  'reduced',
+  'impaired',
+  'poor',
+  'can only',
+  'only able',
+  'remain',
+  'incapacitat',
+  'interfer',
+];
+
 export function detectFunction(doc: ClinicalDoc): void {
-  doc.scan(FUNCTION_IMPROVED, (m, i, start, end) => {
-    const [a, b] = doc.segment(i, start, end);
-    const seg = doc.text.slice(a, b);
-    const objective = MEASURED.test(seg) || /objective/i.test(m[0]);
-    const subjective = /feeling|doing/i.test(m[0]);
-    doc.emit('functional-improvement', i, start, end, {
-      value: domainOf(m[0]),
-      qualifier: objective ? 'objective' : subjective ? 'subjective' : 'stated',
-    });
-  });
-  doc.scan(FUNCTION_LIMITED, (m, i, start, end) => {
-    if (/sleep/i.test(m[0])) return; // sleep-disturbance
-    const [a, b] = doc.segment(i, start, end);
-    const seg = doc.text.slice(a, b);
-    const bodyPart = doc.bodyPartNear(i, start, end, false);
-    doc.emit('functional-limitation', i, start, end, {
-      value: domainOf(m[0]),
-      ...(MEASURED.test(seg) ? { qualifier: 'objective' } : {}),
-      ...(bodyPart !== undefined ? { bodyPart } : {}),
-    });
-  });
+  doc.scan(
+    FUNCTION_IMPROVED,
+    (m, i, start, end) => {
+      const [a, b] = doc.segment(i, start, end);
+      const seg = doc.text.slice(a, b);
+      const objective = MEASURED.test(seg) || /objective/i.test(m[0]);
+      const subjective = /feeling|doing/i.test(m[0]);
+      // "allows her to perform household chores": the activity follows the match
+      const what = /\bto (?:perform|do|complete|continue|participate)$/i.test(m[0])
+        ? doc.text.slice(start, Math.min(b, end + 40))
+        : m[0];
+      doc.emit('functional-improvement', i, start, end, {
+        value: domainOf(what),
+        qualifier: objective ? 'objective' : subjective ? 'subjective' : 'stated',
+      });
+    },
+    FUNCTION_IMPROVED_GATE,
+  );
+  doc.scan(
+    FUNCTION_LIMITED,
+    (m, i, start, end) => {
+      if (/sleep/i.test(m[0])) return; // sleep-disturbance
+      const [a, b] = doc.segment(i, start, end);
+      const seg = doc.text.slice(a, b);
+      const bodyPart = doc.bodyPartNear(i, start, end, false);
+      doc.emit('functional-limitation', i, start, end, {
+        value: domainOf(m[0]),
+        ...(MEASURED.test(seg) ? { qualifier: 'objective' } : {}),
+        ...(bodyPart !== undefined ? { bodyPart } : {}),
+      });
+    },
+    FUNCTION_LIMITED_GATE,
+  );
 }
 
 const WORK: readonly Entry[] = [
@@ -89,7 +144,7 @@ export function detectWorkStatus(doc: ClinicalDoc): void {
   doc.scan(
     WORK_RE.re,
     (m, i, start, end) => {
-      let value = valueOf(WORK_RE, m);
+      let value = matchedValue(WORK_RE, m);
       if (value === undefined) return;
       if (taken.some((t) => t.start < end && start < t.end)) return;
       taken.push({ start, end });
@@ -108,7 +163,7 @@ export function detectWorkStatus(doc: ClinicalDoc): void {
 }
 
 const UDS = p(
-  '\\b(?:urine (?:drug |toxicology |tox |drug toxicology )?(?:screens?|screenings?|tests?|testing|toxicology|analysis|analyses)|UDS|UDT|UDTs|urine tox\\w*|(?:random )?drug (?:screens?|screening|test(?:s|ing)?)|toxicology (?:screens?|screening|reports?|testing|results?)|CURES (?:report|check))\\b',
+  '\\b(?:urine (?:drug |toxicology |tox |drug toxicology )?(?:screens?|screenings?|tests?|testing|toxicology|analysis|analyses)|UDS|UDT|UDTs|urine tox\\w*|(?:random )?drug (?:screens?|screening|test(?:s|ing)?)|toxicology (?:screens?|screening|reports?|testing|results?))\\b',
 );
 const INCONSISTENT =
   /\b(?:inconsistent|not consistent|aberrant|unexpected|positive for (?:\w+ ){0,3}?(?:non-?prescribed|illicit|marijuana|cannabis|THC|cocaine|methamphetamine|amphetamines?|alcohol|heroin|benzodiazepines?)|negative for (?:the |his |her )?(?:prescribed|opioid|hydrocodone|oxycodone|tramadol))/i;
@@ -125,7 +180,7 @@ export function detectUrineDrugScreens(doc: ClinicalDoc): void {
       const qualifier = INCONSISTENT.test(near) ? 'inconsistent' : CONSISTENT.test(near) ? 'consistent' : 'performed';
       doc.emit('urine-drug-screen', i, start, end, { qualifier });
     },
-    ['urine', 'uds', 'udt', 'drug screen', 'drug test', 'toxicology', 'cures'],
+    ['urine', 'uds', 'udt', 'drug screen', 'drug test', 'toxicology'],
   );
 }
 
@@ -136,12 +191,11 @@ const AGREEMENT = p(
 export function detectOpioidAgreement(doc: ClinicalDoc): void {
   doc.scan(
     AGREEMENT,
-    (m, i, start, end) => {
+    (_m, i, start, end) => {
       const s = doc.sentence(i);
       const signed = /\bsigned|on file|in place|reviewed and signed\b/i.test(
         doc.text.slice(Math.max(s.start, start - 40), Math.min(s.end, end + 40)),
       );
-      void m;
       doc.emit('opioid-agreement', i, start, end, signed ? { qualifier: 'signed' } : {});
     },
     ['agreement', 'contract'],
@@ -149,7 +203,10 @@ export function detectOpioidAgreement(doc: ClinicalDoc): void {
 }
 
 const ABERRANT: readonly Entry[] = [
-  ['aberrant (?:drug[- ]related )?(?:behaviou?rs?|drug use)|aberrancy', 'aberrant-behavior'],
+  [
+    'aberrant (?:drug[- ]related |drug |medication |opioid )?(?:behaviou?rs?|drug use|use)|aberrancy',
+    'aberrant-behavior',
+  ],
   ['drug[- ]seeking(?: behaviou?r)?', 'drug-seeking'],
   [
     '(?:medication|drug|opioid|substance|narcotic|prescription) (?:misuse|abuse|diversion|dependence|addiction)|misuse|diversion',
@@ -169,7 +226,7 @@ export function detectAberrantBehavior(doc: ClinicalDoc): void {
   doc.scan(
     ABERRANT_RE.re,
     (m, i, start, end) => {
-      const value = valueOf(ABERRANT_RE, m);
+      const value = matchedValue(ABERRANT_RE, m);
       if (value === undefined) return;
       doc.emit('aberrant-behavior', i, start, end, { value });
     },
@@ -208,6 +265,7 @@ const PSYCH: readonly Entry[] = [
     'stress',
   ],
   ['irritab(?:ility|le)|anger|angry|frustrat(?:ion|ed)', 'irritability'],
+  ['agitat(?:ion|ed)|restless(?:ness)?', 'agitation'],
   ['tearful(?:ness)?|crying spells|hopeless(?:ness)?|helpless(?:ness)?', 'low-mood'],
   [
     '(?:psychological|emotional|psychiatric) (?:symptoms|distress|overlay|issues|complaints|problems|sequelae|factors)|mood (?:changes|disorder|swings|disturbance)|adjustment disorder',
@@ -220,7 +278,7 @@ export function detectPsychological(doc: ClinicalDoc): void {
   doc.scan(
     PSYCH_RE.re,
     (m, i, start, end) => {
-      const value = valueOf(PSYCH_RE, m);
+      const value = matchedValue(PSYCH_RE, m);
       if (value === undefined) return;
       if (
         value === 'stress' &&
@@ -242,6 +300,8 @@ export function detectPsychological(doc: ClinicalDoc): void {
       'panic',
       'stress',
       'irritab',
+      'agitat',
+      'restless',
       'anger',
       'angry',
       'frustrat',
@@ -297,7 +357,7 @@ export function detectGiRisk(doc: ClinicalDoc): void {
   doc.scan(
     GI_RE.re,
     (m, i, start, end) => {
-      const value = valueOf(GI_RE, m);
+      const value = matchedValue(GI_RE, m);
       if (value === undefined) return;
       const ctx = doc.context(i);
       if ((value === 'aspirin' || value === 'corticosteroid' || value === 'anticoagulant') && ctx === 'review') return;

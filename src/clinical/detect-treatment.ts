@@ -1,18 +1,6 @@
 import { firstDate } from './dates.js';
-import type { ClinicalDoc, Mention } from './document.js';
-import {
-  alternation,
-  DRUG_CLASS_RE,
-  DRUG_RE,
-  DRUG_WORDS,
-  drugClassOfMatch,
-  drugOfMatch,
-  MODALITIES,
-  NUMBER_WORD_RE,
-  numberOf,
-  PROCEDURES,
-  valueOf,
-} from './lexicon.js';
+import type { ClinicalDoc } from './document.js';
+import { alternation, DRUG_WORDS, MODALITIES, matchedValue, NUMBER_WORD_RE, numberOf, PROCEDURES } from './lexicon.js';
 
 /** Medications, side effects, prior treatments and their counts, benefit and failure, surgery, home exercise. */
 
@@ -24,6 +12,28 @@ const DURATION = new RegExp(
 );
 const STOPPED =
   /\b(?:stop(?:ped|ping)?|discontinu\w+|d\/c|weaned off(?: of)?|tapered off(?: of)?|no longer (?:taking|on|using)|off of)\s+(?:taking\s+|using\s+|the\s+|his\s+|her\s+)?$/i;
+/** A negation written just before a treatment ("not taking", "no longer on", "denies use of", "without"). */
+const LOCAL_NEGATION =
+  /\b(?:no|not|never|denie[sd]|deny|without|none|neither|nor|no longer|lack of|absence of)\b(?:\s+[\w'-]+){0,3}\s*$/i;
+
+/**
+ * Whether a drug or treatment mention is itself denied. A negation further away negates something else
+ * ("no objective functional improvement with continued opioid use" does not deny the opioid use).
+ */
+function deniedHere(doc: ClinicalDoc, i: number, start: number): boolean {
+  const s = doc.sentence(i);
+  return LOCAL_NEGATION.test(doc.text.slice(Math.max(s.start, start - 30), start));
+}
+
+/** "weaning Norco", "reduce the hydrocodone", "tramadol was tapered": use being cut back. */
+const TAPER_BEFORE =
+  /\b(?:taper(?:ing|ed)?|wean(?:ing|ed)?|reduc(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|lower(?:ed|ing)?|cut(?:ting)? (?:back|down)(?: on)?)\s+(?:(?:off|of|the|his|her|their|dose of|dosage of|use of)\s+){0,3}$/i;
+const TAPER_AFTER =
+  /^[\s\w/.-]{0,20}?\b(?:was|is|has been|were|are|being)\s+(?:being\s+)?(?:tapered|weaned|reduced|decreased|lowered)\b/i;
+
+/** "opioid agreement", "opioid risk", "NSAID allergy": the drug word names something other than its use. */
+const NOT_USE =
+  /^\s*(?:(?:treatment|management|pain|use)\s+)?(?:agreements?|contracts?|risk|screening|tool|allerg\w*|intoleran\w*|abuse|misuse|dependence|addiction|induced|use disorder|consumption calculat\w*|equivalents?)\b/i;
 const CONTINUING = /\b(?:continu\w*|refill\w*|renew\w*|current(?:ly)?|remain\w* on|maintain\w*|ongoing|still)\b/i;
 
 interface Duration {
@@ -59,22 +69,28 @@ export function detectMedications(doc: ClinicalDoc): void {
     if (ctx === 'review') return;
     const [a, b] = doc.segment(i, start, end);
     const seg = doc.text.slice(a, b);
-    if (
-      (ctx === 'plan' || doc.planned(i, start, end)) &&
-      !CONTINUING.test(seg) &&
-      !STOPPED.test(doc.text.slice(Math.max(a, start - 30), start))
-    )
-      return;
+    const before = doc.text.slice(Math.max(a, start - 35), start);
+    const after = doc.text.slice(end, Math.min(b, end + 35));
+    const tapering = TAPER_BEFORE.test(before) || TAPER_AFTER.test(after);
+    const stopped = STOPPED.test(before);
+    if ((ctx === 'plan' || doc.planned(i, start, end)) && !CONTINUING.test(seg) && !stopped && !tapering) return;
     let list = durations.get(i);
     if (list === undefined) {
       list = durationsIn(doc, i);
       durations.set(i, list);
     }
     const d = durationFor(list, start, end);
-    const stopped = STOPPED.test(doc.text.slice(Math.max(a, start - 30), start));
+    if (NOT_USE.test(doc.text.slice(end, Math.min(b, end + 25)))) return;
     doc.emit('medication-use', i, start, end, {
       value: generic,
-      ...(stopped ? { negated: true, qualifier: 'discontinued' } : d !== undefined ? { qualifier: d.text } : {}),
+      negated: stopped || deniedHere(doc, i, start),
+      ...(stopped
+        ? { qualifier: 'discontinued' }
+        : tapering
+          ? { qualifier: 'tapering' }
+          : d !== undefined
+            ? { qualifier: d.text }
+            : {}),
       ...(d?.date !== undefined ? { date: d.date } : {}),
     });
   };
@@ -89,7 +105,7 @@ const SIDE_EFFECT_GENERIC = /\b(?:side[- ]effects?|adverse (?:effects?|reactions
 const SIDE_EFFECT_SPECIFIC =
   /\b(?:dizziness|dizzy|drowsiness|drowsy|sedation|sedated|somnolence|nausea|nauseated|vomiting|constipation|constipated|GI upset|stomach upset|upset stomach|dyspepsia|heartburn|itching|pruritus|rash|confusion|fatigue|cognitive (?:impairment|slowing)|dry mouth|weight gain|sweating|grogginess|groggy)\b/gi;
 const CAUSE_BEFORE = new RegExp(
-  `\\b${MED}\\b[^.;]{0,40}?(?:caus\\w*|gives?|gave|makes?|made|produc\\w*|result\\w* in|led to|induc\\w*)\\s+(?:\\w+\\s+){0,2}$`,
+  `(?:\\b${MED}\\b[^.;]{0,40}?(?:caus\\w*|gives?|gave|makes?|made|produc\\w*|result\\w* in|led to|induc\\w*)\\s+(?:\\w+\\s+){0,2}|\\b(?:side[- ]effects?|adverse (?:effects?|reactions?))\\s+(?:include[sd]?|including|of|such as|were|was|are|is|reported as)?\\s*:?\\s*(?:[\\w-]+,?\\s+){0,4})$`,
   'i',
 );
 const CAUSE_AFTER = new RegExp(
@@ -189,7 +205,7 @@ const PRE_COUNT = new RegExp(
   'i',
 );
 const POST_COUNT = new RegExp(
-  `^\\s*(?:sessions?\\s+|visits?\\s+|treatments?\\s+)?(?:(?:x|×)\\s*(\\d{1,2})\\b|(?:for\\s+|of\\s+)?(\\d{1,2}|${NUMBER_WORD_RE})\\s+(?:sessions?|visits?|treatments?)\\b)(?!\\s*(?:a|per|each)\\s+week)`,
+  `^\\s*\\(?\\s*(?:sessions?\\s+|visits?\\s+|treatments?\\s+)?(?:(?:x|×)\\s*(\\d{1,2})\\b|(?:for\\s+|of\\s+)?(\\d{1,2}|${NUMBER_WORD_RE})\\s+(?:sessions?|visits?|treatments?)\\b)(?!\\s*(?:a|per|each)\\s+week)`,
   'i',
 );
 const AGO =
@@ -220,9 +236,15 @@ export function detectPriorTreatments(doc: ClinicalDoc): void {
       const ago = AGO.exec(seg);
       if (ago !== null) notes.push(ago[0]);
       const date = firstDate(doc.text.slice(m.end, b));
+      if (
+        m.value === 'medications' &&
+        /\b(?:consistent|inconsistent|screens?|agreements?|contracts?|misuse|abuse|allerg\w*)\b/i.test(seg)
+      )
+        continue;
       const bodyPart = doc.bodyPartAttached(i, m.start, m.end);
       doc.emit('prior-treatment', i, m.start, m.end, {
         value: m.value,
+        negated: deniedHere(doc, i, m.start),
         ...(count !== undefined && count > 0 && count < 100 ? { count } : {}),
         ...(notes.length > 0 ? { qualifier: notes.join('; ') } : {}),
         ...(date !== undefined ? { date: date.iso } : {}),
@@ -235,7 +257,7 @@ export function detectPriorTreatments(doc: ClinicalDoc): void {
 const FAILURE =
   /\b(?:no (?:\w+ )?(?:benefit|relief|improvement|help|response)|(?:without|minimal(?: to no)?|little(?: to no)?|limited|not (?:any|much)|not) (?:\w+ )?(?:benefit|relief|improvement)|did not (?:help|improve|work|provide (?:\w+ )?(?:relief|benefit))|(?:not |in)effective|unhelpful|not (?:been )?helpful|(?:tried and )?failed(?! to\b)|(?<!(?:heart|renal|kidney|liver|respiratory|organ) )fail(?:ure|ing|s)(?! to\b)(?: of)?|unsuccessful|no response|not respond(?:ed|ing)?|not (?:been )?improv(?:ed|ing)|(?:has |have )?worsened|made (?:\w+ )?worse|not getting (?:any )?better|minimal to no improvement)\b/gi;
 const BENEFIT =
-  /\b(?:(?:with |some |good |significant |great |moderate |excellent |substantial |partial |temporary |transient |mild |minimal |noted )?(?:benefit(?:s|ed|ting)?|relief|(?<!maximal |maximum |medical )improvement)(?: (?:from|with|after|following))?|help(?:s|ed|ful)|(?:somewhat |very |quite )?effective|responded (?:well )?to|improv(?:ed|es|ing) (?:with|after|following)|better (?:[\w-]+ ){0,4}?(?:with|after|following)|made (?:\w+ )?better|(?:reduce|reduces|reduced|decrease[sd]?|lessen(?:s|ed)?|alleviate[sd]?|relieve[sd]?) (?:the |his |her |their )?(?:pain|symptoms))\b/gi;
+  /\b(?:(?:with |some |good |significant |great |moderate |excellent |substantial |partial |temporary |transient |mild |minimal |noted )?(?:benefit(?:s|ed|ting)?|relief|(?<!maximal |maximum |medical )improvement)(?: (?:from|with|after|following))?|help(?:s|ed|ful)|(?:somewhat |very |quite )?effective|responded (?:well )?to|improv(?:e|ed|es|ing) (?:with|after|following)|better (?:[\w-]+ ){0,4}?(?:with|after|following)|made (?:\w+ )?better|(?:allow|allows|allowed|enable|enables|enabled|permits?|permitted) (?:him|her|them|the patient|the injured worker|the applicant) to|(?:reduce|reduces|reduced|decrease[sd]?|lessen(?:s|ed)?|alleviate[sd]?|relieve[sd]?) (?:the |his |her |their )?(?:pain|symptoms))\b/gi;
 const TEMPORARY =
   /\b(?:transient|temporar\w*|short[- ]term|brief(?:ly)?|for (?:a few|several|\d+) (?:days|hours|weeks)|wore off|has (?:now )?returned)\b/i;
 
@@ -303,25 +325,66 @@ function modalitiesFor(
       : [];
 }
 
+/** Substrings one of which every match of FAILURE / BENEFIT contains (see ClinicalDoc.scan). */
+const FAILURE_GATE = [
+  'no ',
+  'benefit',
+  'relief',
+  'improv',
+  'did not',
+  'effective',
+  'helpful',
+  'fail',
+  'unsuccessful',
+  'respond',
+  'worse',
+  'better',
+];
+const BENEFIT_GATE = [
+  'allow',
+  'enabl',
+  'permit',
+  'benefit',
+  'relief',
+  'improv',
+  'help',
+  'effective',
+  'respond',
+  'better',
+  'reduc',
+  'decreas',
+  'lessen',
+  'alleviat',
+  'reliev',
+];
+
 export function detectBenefitAndFailure(doc: ClinicalDoc): void {
   const failures: { start: number; end: number }[] = [];
-  doc.scan(FAILURE, (_m, i, start, end) => {
-    failures.push({ start, end });
-    for (const mod of modalitiesFor(doc, i, start, end, _m[0], true)) {
-      doc.emit('treatment-failure', i, start, end, { value: mod.value });
-    }
-  });
-  doc.scan(BENEFIT, (m, i, start, end) => {
-    if (failures.some((f) => f.start < end && start < f.end)) return;
-    const temporary = TEMPORARY.test(doc.sentence(i).text);
-    const partial = /\b(?:some|partial|mild|minimal|somewhat|slight)\b/i.test(m[0]);
-    for (const mod of modalitiesFor(doc, i, start, end, m[0], false)) {
-      doc.emit('treatment-benefit', i, start, end, {
-        value: mod.value,
-        ...(temporary ? { qualifier: 'temporary' } : partial ? { qualifier: 'partial' } : {}),
-      });
-    }
-  });
+  doc.scan(
+    FAILURE,
+    (m, i, start, end) => {
+      failures.push({ start, end });
+      for (const mod of modalitiesFor(doc, i, start, end, m[0], true)) {
+        doc.emit('treatment-failure', i, start, end, { value: mod.value });
+      }
+    },
+    FAILURE_GATE,
+  );
+  doc.scan(
+    BENEFIT,
+    (m, i, start, end) => {
+      if (failures.some((f) => f.start < end && start < f.end)) return;
+      const temporary = TEMPORARY.test(doc.sentence(i).text);
+      const partial = /\b(?:some|partial|mild|minimal|somewhat|slight)\b/i.test(m[0]);
+      for (const mod of modalitiesFor(doc, i, start, end, m[0], false)) {
+        doc.emit('treatment-benefit', i, start, end, {
+          value: mod.value,
+          ...(temporary ? { qualifier: 'temporary' } : partial ? { qualifier: 'partial' } : {}),
+        });
+      }
+    },
+    BENEFIT_GATE,
+  );
 }
 
 const PROCEDURE = alternation(
@@ -341,7 +404,7 @@ export function detectSurgery(doc: ClinicalDoc): void {
   doc.scan(
     PROCEDURE.re,
     (m, i, start, end) => {
-      const value = valueOf(PROCEDURE, m);
+      const value = matchedValue(PROCEDURE, m);
       if (value === undefined) return;
       const s = doc.sentence(i);
       if (NOT_A_PROCEDURE.test(doc.text.slice(end, Math.min(s.end, end + 20)))) return;
@@ -406,9 +469,13 @@ const HOME_EXERCISE =
 
 export function detectHomeExercise(doc: ClinicalDoc): void {
   const re = new RegExp(HOME_EXERCISE.source, 'gi');
-  doc.scan(re, (_m, i, start, end) => {
-    const ctx = doc.context(i);
-    const recommended = ctx === 'plan' || doc.planned(i, start, end);
-    doc.emit('home-exercise', i, start, end, { qualifier: recommended ? 'recommended' : 'performed' });
-  });
+  doc.scan(
+    re,
+    (_m, i, start, end) => {
+      const ctx = doc.context(i);
+      const recommended = ctx === 'plan' || doc.planned(i, start, end);
+      doc.emit('home-exercise', i, start, end, { qualifier: recommended ? 'recommended' : 'performed' });
+    },
+    ['home', 'hep', 'self', 'independent'],
+  );
 }

@@ -6,7 +6,7 @@ import {
   drugClassOfMatch,
   drugOfMatch,
   MODALITIES,
-  valueOf,
+  matchedValue,
 } from './lexicon.js';
 import { type Assertion, assertionOf, type ScopeMap, scopeSentences } from './negation.js';
 import type { Fact, FactKind, Sentence } from './types.js';
@@ -28,7 +28,7 @@ const REVIEW_CUE =
 const PLAN_CUE =
   /\b(?:treatment plan|plan of care|(?:the )?plan (?:is|was|includes?|included|consisted)|recommend\w*|request(?:ed|s|ing)?\b|RFA\b|request for authorization|scheduled|ordered|order(?:ing)? (?:an? )?|propos\w+|to rule out|rule out|will\b|would\b|referr?al|refer(?:red)? (?:to|for)|sought|pursu\w+|intent on|candidate for|pending|awaiting|to undergo|to receive|to start|to begin|to continue|prescription to refill|advised)/i;
 const CLAUSE_PLAN_CUE =
-  /\b(?:recommend\w*|request\w*|plan(?:s|ned)?\b|will\b|would\b|to (?:start|begin|undergo|receive|try|attend|rule out)|scheduled|ordered|propos\w+|pending|awaiting|pursu\w+|intend\w*|sought|referr?al|candidate|consider\w*|authoriz\w+|RFA\b|appeal\w*|need(?:s|ed)?\b|requir\w+|warrant\w*|prescri(?:be|bing)\b|rule out)/i;
+  /\b(?:recommend\w*|request\w*|plan(?:s|ned)?\b|will\b|would\b|to (?:start|begin|undergo|receive|try|attend|rule out)|scheduled|ordered|propos\w+|pending|awaiting|pursu\w+|intend\w*|sought|referr?al|candidate|consider\w*|authoriz\w+|RFA\b|appeal\w*|(?<!as )needs?\b|requir\w+|warrant\w*|prescri(?:be|bing)\b|rule out)/i;
 
 const BODY = alternation(BODY_PARTS);
 const MODALITY = alternation(MODALITIES);
@@ -36,6 +36,10 @@ const SIDE =
   /\b(?:(left|lt\.?)|(right|rt\.?)|(bilateral(?:ly)?|both|bilat\.?|b\/l))\b(?:\s+(?:greater|worse)\s+than\s+(?:left|right))?/gi;
 
 const MAX_EVIDENCE = 320;
+/** A clause longer than this on either side of a span is cut there (run-on text without punctuation). */
+const MAX_SEGMENT = 240;
+/** A gate of more keywords costs more in string searches than it saves: the pattern then just runs. */
+const MAX_GATE_WORDS = 4;
 /** Words between a finding and the body part it is about. */
 const POINTS_TO =
   /^\s*(?:(?:the\s+)?(?:\w+\s+)?(?:aspect|side|portion|region|area|edge|border)\s+of\s+)?(?:(?:was|were|is|are|noted|found|present|appreciated|elicited|positive|negative|mildly|moderately|severely|mild|moderate|severe|decreased|limited|restricted|bilaterally|medially|laterally|and painful|to palpation|on palpation|upon palpation|with palpation)\s+){0,3}(?:of|to|in|at|over|about|along|on|around|throughout|into|down|for|within|across)\s+(?:(?:the|both|his|her|their|a|an|all|bilateral|left|right|upper|lower|posterior|anterior|medial|lateral|distal|proximal)\s+){0,3}$/i;
@@ -89,10 +93,39 @@ export class ClinicalDoc {
   private scopes: ScopeMap[] | undefined;
   private lowered: string | undefined;
 
-  constructor(text: string, sentences: readonly Sentence[]) {
-    this.text = text;
-    this.sentences = sentences;
+  /** The caller's text: evidence offsets and quotes refer to it. */
+  readonly original: string;
+  private readonly toOrig: Int32Array | undefined;
+
+  /**
+   * `original` is the caller's text and `sentences` its sentences (offsets into `original`). Detectors see
+   * `text`, the same text with every run of whitespace (line wraps, blank lines of double-spaced copies, form
+   * feeds) made one space, so patterns need not allow for wrapping; evidence is mapped back to `original`.
+   */
+  constructor(original: string, sentences: readonly Sentence[]) {
+    this.original = original;
+    const n = normalizeSpace(original);
+    this.text = n.text;
+    this.toOrig = n.toOrig;
+    const fromOrig = n.fromOrig;
+    this.sentences =
+      fromOrig === undefined
+        ? sentences
+        : sentences.map((s) => {
+            const start = fromOrig[s.start] ?? 0;
+            const end = (fromOrig[s.end - 1] ?? start) + 1;
+            const text = n.text.slice(start, end);
+            return s.section === undefined ? { text, start, end } : { text, start, end, section: s.section };
+          });
     this.cache = sentences.map(() => ({}));
+  }
+
+  /** Offsets in `text` to offsets in `original`. */
+  private orig(start: number, end: number): readonly [number, number] {
+    if (this.toOrig === undefined) return [start, end];
+    const a = this.toOrig[start] ?? this.original.length;
+    const b = end > start ? (this.toOrig[end - 1] ?? a) + 1 : a;
+    return [a, b];
   }
 
   /** Index of the sentence containing [start, end), or -1 when the span crosses a boundary or lies outside. */
@@ -150,10 +183,12 @@ export class ClinicalDoc {
   segment(i: number, start: number, end: number): readonly [number, number] {
     const s = this.sentence(i);
     const t = this.text;
+    const lo = Math.max(s.start, start - MAX_SEGMENT);
+    const hi = Math.min(s.end, end + MAX_SEGMENT);
     let a = start;
-    while (a > s.start && !',;:('.includes(t[a - 1] ?? '')) a--;
+    while (a > lo && !',;:('.includes(t[a - 1] ?? '')) a--;
     let b = end;
-    while (b < s.end && !',;:)'.includes(t[b] ?? '')) b++;
+    while (b < hi && !',;:)'.includes(t[b] ?? '')) b++;
     return [a, b];
   }
 
@@ -170,9 +205,11 @@ export class ClinicalDoc {
     const t = this.text;
     const cut = (chars: string, lo: number, hi: number): [number, number] => {
       let a = start;
-      while (a > lo && !chars.includes(t[a - 1] ?? '')) a--;
+      const floor = Math.max(lo, start - MAX_EVIDENCE);
+      while (a > floor && !chars.includes(t[a - 1] ?? '')) a--;
       let b = end;
-      while (b < hi && !chars.includes(t[b] ?? '')) b++;
+      const ceiling = Math.min(hi, end + MAX_EVIDENCE);
+      while (b < ceiling && !chars.includes(t[b] ?? '')) b++;
       return [a, b];
     };
     let [a, b] = cut(';', s.start, s.end);
@@ -196,13 +233,13 @@ export class ClinicalDoc {
     if (cached !== undefined) return cached;
     const t = this.text;
     let found: Mention[];
-    if (key === 'bodies') found = collect(BODY.re, t, 0, (m) => valueOf(BODY, m));
+    if (key === 'bodies') found = collect(BODY.re, t, 0, (m) => matchedValue(BODY, m));
     else if (key === 'sides') {
       found = collect(SIDE, t, 0, (m) =>
         m[0].includes(' than ') || m[3] !== undefined ? 'bilateral' : m[1] !== undefined ? 'left' : 'right',
       );
     } else {
-      const mods = collect(MODALITY.re, t, 0, (m) => valueOf(MODALITY, m));
+      const mods = collect(MODALITY.re, t, 0, (m) => matchedValue(MODALITY, m));
       const drugs = this.drugMentions();
       // a named drug is more specific than the word "medications" around it
       found = dropOverlaps([...drugs, ...mods.filter((m) => !drugs.some((d) => d.start < m.end && m.start < d.end))]);
@@ -390,12 +427,13 @@ export class ClinicalDoc {
     const key = `${i}|${kind}|${String(fields.value)}|${fields.qualifier ?? ''}|${negated}|${fields.bodyPart ?? ''}|${fields.count ?? ''}|${fields.date ?? ''}`;
     if (this.seen.has(key)) return undefined;
     this.seen.add(key);
-    const [ea, eb] = fields.evidence ?? this.evidence(i, start, end);
+    const [na, nb] = fields.evidence ?? this.evidence(i, start, end);
+    const [ea, eb] = this.orig(na, nb);
     const fact: Fact = {
       kind,
       negated,
       uncertain,
-      evidence: { quote: this.text.slice(ea, eb), start: ea, end: eb },
+      evidence: { quote: this.original.slice(ea, eb), start: ea, end: eb },
       context: fields.context ?? this.contextAt(i, start, end),
     };
     if (fields.value !== undefined) fact.value = fields.value;
@@ -411,20 +449,28 @@ export class ClinicalDoc {
 
   /** The text in lower case, for cheap keyword gates before a pattern runs. */
   get lower(): string {
-    this.lowered ??= this.text.toLowerCase();
+    // ASCII only, so that offsets stay those of `text` (full Unicode lower-casing can change lengths)
+    this.lowered ??= this.text.replace(/[A-Z]+/g, (w) => w.toLowerCase());
     return this.lowered;
   }
 
   /**
    * Runs `re` over the whole text and calls `fn` for each match that lies inside one sentence. `gate` lists
-   * lower-case substrings one of which every match contains; when none occurs in the text the pattern is skipped.
+   * lower-case substrings one of which every match contains: when the list is short and none occurs in the
+   * text, the pattern is skipped (a few string searches instead of a pass of the pattern).
    */
   scan(
     re: RegExp,
     fn: (m: RegExpMatchArray, i: number, start: number, end: number) => void,
     gate?: readonly string[],
   ): void {
-    if (gate !== undefined && !gate.some((g) => this.lower.includes(g))) return;
+    if (
+      gatesEnabled &&
+      gate !== undefined &&
+      gate.length <= MAX_GATE_WORDS &&
+      !gate.some((g) => this.lower.includes(g))
+    )
+      return;
     re.lastIndex = 0;
     for (const m of this.text.matchAll(re)) {
       const start = m.index;
@@ -436,8 +482,75 @@ export class ClinicalDoc {
   }
 }
 
+interface Normalized {
+  readonly text: string;
+  readonly toOrig: Int32Array | undefined;
+  readonly fromOrig: Int32Array | undefined;
+}
+
+/** Collapses each run of whitespace into one space, keeping maps between the two sets of offsets. */
+function normalizeSpace(original: string): Normalized {
+  if (!/\s\s|[^\S ]/.test(original)) return { text: original, toOrig: undefined, fromOrig: undefined };
+  const toOrig = new Int32Array(original.length + 1);
+  const fromOrig = new Int32Array(original.length + 1);
+  const out: string[] = [];
+  let j = 0;
+  let i = 0;
+  while (i < original.length) {
+    const c = original.charCodeAt(i);
+    const space =
+      c === 32 ||
+      c === 9 ||
+      c === 10 ||
+      c === 11 ||
+      c === 12 ||
+      c === 13 ||
+      c === 160 ||
+      (c > 0x1fff && /\s/.test(original[i] ?? ''));
+    if (space) {
+      const runStart = i;
+      let newline = false;
+      while (i < original.length && /\s/.test(original[i] ?? '')) {
+        if (original[i] === '\n') newline = true;
+        fromOrig[i] = j;
+        i++;
+      }
+      // "x-\nrays", "L5-\nS1": a line broken after a hyphen joins up again
+      const joined =
+        newline &&
+        original[runStart - 1] === '-' &&
+        /[A-Za-z0-9]/.test(original[runStart - 2] ?? '') &&
+        /[A-Za-z0-9]/.test(original[i] ?? '');
+      if (!joined) {
+        toOrig[j] = runStart;
+        out.push(' ');
+        j++;
+      }
+    } else {
+      fromOrig[i] = j;
+      toOrig[j] = i;
+      out.push(original[i] ?? '');
+      j++;
+      i++;
+    }
+  }
+  toOrig[j] = original.length;
+  fromOrig[original.length] = j;
+  return { text: out.join(''), toOrig, fromOrig };
+}
+
+let gatesEnabled = true;
+
+/**
+ * Turns keyword gates off (every pattern then runs over the whole text) or back on. For tests: results must
+ * be the same either way, which catches a gate that no longer covers every match of its pattern.
+ */
+export function setScanGates(enabled: boolean): void {
+  gatesEnabled = enabled;
+}
+
 /** Keeps the earliest, then longest, of overlapping mentions. */
-export function dropOverlaps(list: Mention[]): Mention[] {
+function dropOverlaps(list: Mention[]): Mention[] {
   const sorted = [...list].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Mention[] = [];
   let lastEnd = -1;

@@ -66,6 +66,6 @@ export function readClinical(text: string, opts: ReadOptions = {}): ClinicalReco
   const doc = new ClinicalDoc(text, sentences);
   for (const detect of DETECTORS) detect(doc);
   detectChronicity(doc, opts);
-  const facts = [...doc.facts].sort((a, b) => a.evidence.start - b.evidence.start);
+  const facts = [...doc.facts].sort((a, b) => a.evidence.start - b.evidence.start || a.kind.localeCompare(b.kind));
   return { text, sentences, facts };
 }

@@ -6,31 +6,34 @@
 
 export type Entry = readonly [pattern: string, value: string];
 
-/** Compiles entries into one case-insensitive alternation with a value per alternative (by group index). */
+/**
+ * Entries compiled into one case-insensitive pattern of whole words for scanning, plus one anchored pattern
+ * per entry to tell which entry a match is (capture groups would slow every scan to find the rare match).
+ */
 export interface Alternation {
   readonly re: RegExp;
   readonly values: readonly string[];
+  readonly tests: readonly RegExp[];
 }
 
 export function alternation(entries: readonly Entry[], flags = 'gi'): Alternation {
-  return { re: new RegExp(wordAlternation(entries.map(([p]) => p)), flags), values: entries.map(([, v]) => v) };
+  const patterns = entries.map(([p]) => p);
+  return {
+    re: new RegExp(wordAlternation(patterns), flags),
+    values: entries.map(([, v]) => v),
+    tests: patterns.map((p) => new RegExp(`^(?:${p})$`, 'i')),
+  };
 }
 
-/**
- * One group per pattern, each a whole word. The word start is tested once, outside the alternatives: a big
- * alternation is then tried only where a word begins, several times faster than a boundary per alternative.
- */
-export function wordAlternation(patterns: readonly string[]): string {
-  return `(?<![A-Za-z0-9])(?=[A-Za-z#])(?:${patterns.map((p) => `((?:${p})(?![\\w'’]))`).join('|')})`;
+/** Any of the patterns, as a whole word. */
+function wordAlternation(patterns: readonly string[]): string {
+  return `\\b(?:${patterns.map((p) => `(?:${p})`).join('|')})(?![\\w'’])`;
 }
 
-export function word(p: string): string {
-  return `\\b(?:${p})(?![\\w'’])`;
-}
-
-/** The value of the alternative that matched (the first defined capture group). */
-export function valueOf(alt: Alternation, m: RegExpMatchArray): string | undefined {
-  for (let i = 0; i < alt.values.length; i++) if (m[i + 1] !== undefined) return alt.values[i];
+/** The value of the first entry whose pattern is the whole match. */
+export function matchedValue(alt: Alternation, m: RegExpMatchArray): string | undefined {
+  const text = m[0];
+  for (let i = 0; i < alt.tests.length; i++) if (alt.tests[i]?.test(text)) return alt.values[i];
   return undefined;
 }
 
@@ -98,16 +101,25 @@ export const MODALITIES: readonly Entry[] = [
   ['trigger point injections?|TPIs?', 'trigger point injection'],
   ['(?:SI|sacroiliac)(?: joint)? (?:injections?|blocks?)', 'sacroiliac joint injection'],
   ['(?:platelet[- ]rich plasma|PRP)(?: injections?)?', 'prp injection'],
+  [
+    '(?:hyaluronic acid|hyaluronan|synvisc(?:[- ]one)?|euflexxa|orthovisc|supartz|gel-?one|monovisc)(?: injections?)?|viscosupplement\\w*(?: injections?)?',
+    'viscosupplementation',
+  ],
   ['(?:stellate ganglion |sympathetic |occipital |peripheral )?nerve blocks?', 'nerve block'],
   [
     '(?:(?:subacromial|intra-?articular|corticosteroid|cortisone|steroid|ketorolac|toradol|knee|shoulder|joint|hip|wrist|elbow|hyaluronic|synvisc|viscosupplementation) )?(?:injections?|shots?)',
     'injection',
   ],
   [
-    'TENS(?: unit)?|transcutaneous electrical nerve stimulat\\w+|(?:electrical )?muscle stimulation|electrical stimulation|interferential(?: unit| stimulation)?|EMS',
+    'TENS(?: unit)?|transcutaneous electrical nerve stimulat\\w+|(?:electrical )?muscle stimulation|electrical stimulation',
     'tens unit',
   ],
+  ['interferential(?: current)?(?: unit| stimulat\\w+| therapy)?|IF unit', 'interferential stimulation'],
   ['(?:extracorporeal )?shock ?wave(?: therapy)?|ESWT', 'shockwave therapy'],
+  [
+    'pain management (?:physician|specialist|consultation|consult|program|doctor|evaluation|referral|provider)|pain (?:medicine )?specialist|(?:seen by|referred to|referral to|treated by|under the care of|care with) (?:a )?pain management',
+    'pain management',
+  ],
   [
     'functional restoration(?: program)?|FRP|work hardening|work conditioning|multidisciplinary pain program',
     'functional restoration program',
@@ -269,24 +281,27 @@ const DRUG_CLASSES: readonly (readonly [pattern: string, generic: string, drugCl
   ['sleep aids?|hypnotics?', 'hypnotic', 'hypnotic'],
 ];
 
-const drugPattern = (rows: typeof DRUGS): string => wordAlternation(rows.map(([p]) => p));
+const drugTable = (rows: typeof DRUGS): Alternation => alternation(rows.map(([p, generic]) => [p, generic]));
+const DRUG_ALT = drugTable(DRUGS);
+const DRUG_CLASS_ALT = drugTable(DRUG_CLASSES);
 
-export const DRUG_RE = new RegExp(drugPattern(DRUGS), 'gi');
-export const DRUG_CLASS_RE = new RegExp(drugPattern(DRUG_CLASSES), 'gi');
+export const DRUG_RE = DRUG_ALT.re;
+export const DRUG_CLASS_RE = DRUG_CLASS_ALT.re;
 
-function drugOf(rows: typeof DRUGS, m: RegExpMatchArray): Drug | undefined {
+function drugOf(rows: typeof DRUGS, alt: Alternation, m: RegExpMatchArray): Drug | undefined {
+  const text = m[0];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    if (row && m[i + 1] !== undefined) return { generic: row[1], drugClass: row[2] };
+    if (row && alt.tests[i]?.test(text)) return { generic: row[1], drugClass: row[2] };
   }
   return undefined;
 }
 
 export function drugOfMatch(m: RegExpMatchArray): Drug | undefined {
-  return drugOf(DRUGS, m);
+  return drugOf(DRUGS, DRUG_ALT, m);
 }
 export function drugClassOfMatch(m: RegExpMatchArray): Drug | undefined {
-  return drugOf(DRUG_CLASSES, m);
+  return drugOf(DRUG_CLASSES, DRUG_CLASS_ALT, m);
 }
 
 /** Any drug name or drug class, for "with medication" qualifiers and modality lookups (no groups). */

@@ -32,7 +32,7 @@ export interface ScopeMap {
 }
 
 const PSEUDO =
-  /\b(?:no (?:significant |interval |appreciable |real |further )?(?:change|increase|decrease|worsening|further|longer required)|not (?:only|just|necessarily|certain(?: if| whether)?|sure(?: if| whether)?|changed|significantly changed)|(?:with or |with and |and )?without (?:(?:the )?(?:use of )?(?:pain )?(?:medications?|meds|narcotics|opioids|contrast|dye|the brace|brace)|prescribed medications)|without (?:and with)|gram[- ]negative|no acute distress|not (?:been )?(?:medically necessary|certified|approved|authorized|recommended|supported|indicated|appropriate)|(?:un|non)-?certified|did not (?:attend|go)|no (?:more|less) than|not (?:explicitly |specifically )?stated|not (?:clearly )?documented whether|whether or not)\b/gi;
+  /\b(?:no (?:significant |interval |appreciable |real |further )?(?:change|increase|decrease|worsening|further|longer required)|not (?:only|just|necessarily|certain(?: if| whether)?|sure(?: if| whether)?|changed|significantly changed)|(?:with or |with and |and )?without (?:(?:the )?(?:use of )?(?:pain )?(?:medications?|meds|narcotics|opioids|contrast|dye|the brace|brace)|prescribed medications)|without (?:and with)|gram[- ]negative|no acute distress|not (?:been )?(?:medically necessary|certified|approved|authorized|recommended|supported|indicated|appropriate)|(?:un|non)-?certified|did not (?:attend|go)|no (?:more|less) than|not (?:explicitly |specifically )?stated|not (?:clearly )?documented whether|whether or not|cannot be (?:ruled out|excluded)|can't be ruled out|not (?:been )?ruled out)\b/gi;
 
 const PRE_NEGATION =
   /\b(?:no(?! (?:more|less|\d))|not|never|none|neither|nor|without|denie[sd]|deny(?:ing)?|absence of|lack(?:s|ed|ing)? (?:of|any)|negative(?: for)?|free of|ruled out|rules out|resolution of|fails? to (?:reveal|show|demonstrate)|failed to (?:reveal|show|demonstrate)|unremarkable for|no longer)\b|\bnon-(?=(?:tender|radiat|antalgic|focal|radicular|painful|neurolog)\w*)/gi;
@@ -43,10 +43,8 @@ const POST_NEGATION =
 const PRE_UNCERTAIN =
   /\b(?:possible|possibly|probable|probably|likely|unlikely|suspect(?:ed|s)?|suspicious (?:for|of)|questionable|question of|rule out|rule-out|to rule out|r\/o|may(?! be (?:recommended|appropriate))|might|concern(?:s|ing)? for|concerning for|consider(?:ed|ing)?|(?:to )?evaluate for|evaluation for|assess for|cannot rule out|can't rule out|cannot exclude|differential(?: diagnosis)? (?:includes?|of)|presum(?:ed|ptive)|whether|unclear|not clear|uncertain)(?=\W|$)/gi;
 
-const POST_UNCERTAIN_WORDS =
+const POST_UNCERTAIN =
   /\b(?:(?:is|was|are|were) (?:suspected|possible|likely|questioned|questionable|presumed)|cannot be (?:ruled out|excluded)|not ruled out|is (?:a )?consideration)\b/gi;
-/** Post-triggers of uncertainty, including "?" after a word ("radiculopathy?"); matched by `questionAware`. */
-const POST_UNCERTAIN = /(?:)/g;
 
 /** Conjunctions and words that end every scope. */
 const TERMINATOR =
@@ -81,18 +79,15 @@ interface Hit {
 }
 
 function hits(re: RegExp, text: string): Hit[] {
-  if (re === POST_UNCERTAIN) return questionAware(text);
   const out: Hit[] = [];
   re.lastIndex = 0;
   for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 
-/** POST_UNCERTAIN without its "?" alternative (slow as a bare character), then "?" after a word by hand. */
-function questionAware(text: string): Hit[] {
-  const out: Hit[] = [];
-  POST_UNCERTAIN_WORDS.lastIndex = 0;
-  for (const m of text.matchAll(POST_UNCERTAIN_WORDS)) out.push({ start: m.index, end: m.index + m[0].length });
+/** Post-triggers of uncertainty: the words, and "?" after a word ("radiculopathy?") found by hand (fast). */
+function postUncertainHits(text: string): Hit[] {
+  const out = hits(POST_UNCERTAIN, text);
   let q = text.indexOf('?');
   while (q !== -1) {
     if (q > 0 && /[A-Za-z)]/.test(text[q - 1] ?? '')) out.push({ start: q, end: q + 1 });
@@ -165,9 +160,12 @@ function forwardEnd(text: string, from: number, stops: readonly Hit[], positive:
   let i = text.indexOf(',', from);
   while (i !== -1 && i < end) {
     const nextComma = text.indexOf(',', i + 1);
-    const segEnd = nextComma === -1 || nextComma > end ? end : nextComma;
-    const segment = text.slice(i + 1, segEnd);
+    const segment = text.slice(i + 1, nextComma === -1 ? text.length : nextComma).replace(/[.;:!?]\s*$/, '');
     const rest = text.slice(i + 1, end);
+    if (/\b(?:or|nor)\b/i.test(text.slice(from, i))) {
+      end = i; // "no stiffness or splinting, tenderness …": the list closed before this comma
+      break;
+    }
     const closedList = /\b(?:or|nor)\b/i.test(rest);
     const short = wordsIn(segment.replace(/^\s*(?:and|or|nor)\s+/i, '')) <= 4;
     if (CLAUSE_OPENER.test(segment) || (positive && VERB.test(segment)) || !(closedList || short)) {
@@ -219,7 +217,9 @@ function build(text: string, t: Triggers, other: (re: RegExp) => readonly Hit[])
   const positives = hasNeg ? other(POSITIVE_ASSERTION) : EMPTY;
   const andClauses = other(AND_CLAUSE);
   const uncertainStarts = t.preUnc.filter((h) => !overlaps(pseudo, h));
-  const negStops = [...terms, ...positives, ...andClauses, ...uncertainStarts].sort((a, b) => a.start - b.start);
+  const negStops = [...terms, ...positives, ...andClauses, ...uncertainStarts, ...t.preNeg].sort(
+    (a, b) => a.start - b.start,
+  );
   const uncStops = [...terms, ...andClauses].sort((a, b) => a.start - b.start);
   const negation: Scope[] = [];
   const uncertainty: Scope[] = [];
@@ -247,7 +247,7 @@ export function scopeSentence(text: string): ScopeMap {
     preNeg: hits(PRE_NEGATION, text),
     postNeg: hits(POST_NEGATION, text),
     preUnc: hits(PRE_UNCERTAIN, text),
-    postUnc: hits(POST_UNCERTAIN, text),
+    postUnc: postUncertainHits(text),
   };
   return build(text, triggers, (re) => hits(re, text));
 }
@@ -260,10 +260,10 @@ export function scopeSentences(
   text: string,
   sentences: readonly { readonly start: number; readonly end: number }[],
 ): ScopeMap[] {
-  const split = (re: RegExp): Hit[][] => {
+  const split = (re: RegExp | ((text: string) => Hit[])): Hit[][] => {
     const out: Hit[][] = sentences.map(() => []);
     let k = 0;
-    for (const h of hits(re, text)) {
+    for (const h of typeof re === 'function' ? re(text) : hits(re, text)) {
       while (k < sentences.length && (sentences[k]?.end ?? 0) <= h.start) k++;
       const s = sentences[k];
       if (s === undefined) break;
@@ -274,7 +274,7 @@ export function scopeSentences(
   const preNeg = split(PRE_NEGATION);
   const postNeg = split(POST_NEGATION);
   const preUnc = split(PRE_UNCERTAIN);
-  const postUnc = split(POST_UNCERTAIN);
+  const postUnc = split(postUncertainHits);
   const lazy = new Map<RegExp, Hit[][]>();
   return sentences.map((s, k) => {
     const sentenceText = text.slice(s.start, s.end);

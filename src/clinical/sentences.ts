@@ -128,6 +128,27 @@ function isSentenceBoundary(text: string, punct: number, next: number): boolean 
   return true;
 }
 
+/**
+ * A blank line ends a paragraph when the text before it ends a sentence or is a short title line. In
+ * double-spaced copies a blank line follows every line, mid-sentence ones included: those are not breaks.
+ */
+function isParagraphBreak(text: string, at: number, next: number): boolean {
+  let i = at;
+  while (i > 0 && /\s/.test(text[i - 1] ?? '')) i--;
+  if (i === 0) return true;
+  if ('.!?:;"”)'.includes(text[i - 1] ?? '')) return true;
+  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  const line = text.slice(lineStart, i).trim();
+  const following = text.slice(next, next + 1);
+  return (
+    line.length > 0 &&
+    line.length < 40 &&
+    /^[A-Z]/.test(line) &&
+    /[A-Z0-9•*-]/.test(following) &&
+    !/\b(?:the|a|an|of|and|or|to|with|in|on|at|for)$/i.test(line)
+  );
+}
+
 function isGlueBoundary(text: string, dot: number): boolean {
   const token = tokenBefore(text, dot);
   if (token.length < 2) return false;
@@ -151,7 +172,8 @@ function collectCuts(text: string): { cuts: Cut[]; listStarts: Map<number, strin
     const next = afterQuotes + (m[2]?.length ?? 0);
     if (isSentenceBoundary(text, punct, next)) cuts.push({ at: afterQuotes, kind: 'sentence' });
   }
-  for (const m of text.matchAll(PARAGRAPH)) cuts.push({ at: m.index, kind: 'paragraph' });
+  for (const m of text.matchAll(PARAGRAPH))
+    if (isParagraphBreak(text, m.index, m.index + m[0].length)) cuts.push({ at: m.index, kind: 'paragraph' });
   for (const m of text.matchAll(LINE_START_ITEM)) cuts.push({ at: m.index, kind: 'item' });
   for (const m of text.matchAll(HEADER_AT)) {
     const label = m[1] ?? '';

@@ -6,33 +6,33 @@ export type EvidenceSpan = z.infer<typeof EvidenceSpan>;
 
 /** Closed set of fact kinds the clinical reader produces. */
 export const FactKind = z.enum([
-  'pain-score', // value: 0-10; qualifier: 'with-medication' | 'without-medication' | 'current' | 'baseline'
+  'pain-score', // value: 0-10; qualifier: 'with-medication' | 'without-medication' | 'current' | 'baseline' (also 'with-activity' | 'at-rest' | 'worst' | 'best' | 'average')
   'pain-relief', // value: percent reduction; qualifier names the cause when stated (medication, injection…)
-  'functional-improvement', // improved ADLs, walking, work, sleep; objective when measured
-  'functional-limitation',
-  'medication-use', // value: generic name; qualifier: duration text; since: ISO date when stated
-  'side-effects', // negated when denied
+  'functional-improvement', // improved ADLs, walking, work, sleep; objective when measured (value: 'adl' | 'walking' | 'sitting' | 'standing' | 'lifting' | 'work' | 'sleep' | 'upper-extremity use' | 'general'; qualifier: 'objective' | 'stated' | 'subjective')
+  'functional-limitation', // value: the activity, as for functional-improvement; qualifier 'objective' when measured
+  'medication-use', // value: generic name or class ('nsaid', 'opioid'…); qualifier: duration text, 'tapering' or 'discontinued' (negated); date: ISO start when stated
+  'side-effects', // negated when denied; value: the effect or 'unspecified'; qualifier: the drug when named
   'prior-treatment', // value: modality ("physical therapy", "acupuncture", "chiropractic", "injection", "medications"…); count: sessions when stated
   'treatment-benefit', // prior treatment helped; value: modality
   'treatment-failure', // prior treatment failed / no benefit; value: modality
-  'exam-finding', // value: 'straight-leg-raise' | 'facet-loading' | 'tenderness' | 'spasm' | 'rom-limited' | 'weakness' | 'sensory-deficit' | 'reflex-change' | 'atrophy' | 'impingement-sign' | 'instability' | 'effusion' | 'mcmurray' | 'tinel' | 'phalen' | 'normal-neuro' …
+  'exam-finding', // value: 'straight-leg-raise' | 'facet-loading' | 'tenderness' | 'spasm' | 'rom-limited' | 'weakness' | 'sensory-deficit' | 'reflex-change' | 'atrophy' | 'impingement-sign' | 'instability' | 'effusion' | 'mcmurray' | 'tinel' | 'phalen' | 'normal-neuro' … (also 'facet-tenderness', 'guarding', 'rotator-cuff-sign', 'labral-sign', 'biceps-sign', 'swelling', 'meniscal-sign', 'joint-line-tenderness', 'carpal-compression', 'finkelstein', 'spurling', 'si-joint-sign', 'crepitus', 'abnormal-gait', 'neural-tension', 'trigger-point'); negated: normal or absent; qualifier 'reported' for symptoms the patient reports, 'motor N/5' for grades
   'radicular-symptoms', // radiating pain, numbness, tingling in a limb; negated: "no radicular symptoms"
-  'neurological-deficit',
+  'neurological-deficit', // value: 'focal-deficit' | 'nerve-root-compromise' | 'foot-drop' | 'progressive-deficit'
   'imaging-result', // value: modality (mri, x-ray, ct); qualifier: finding text; negated: normal study; no qualifier: done, result not stated
   'electrodiagnostic-result', // value: 'emg' | 'ncs' | 'emg/ncs' | 'electrodiagnostic'; like imaging-result
   'red-flag', // fracture, tumour, infection, cauda equina, progressive deficit, bowel/bladder
   'surgery-history', // value: procedure; date when stated
-  'surgery-planned',
-  'work-status', // value: 'full-duty' | 'modified-duty' | 'off-work' | 'retired' | 'unknown'
+  'surgery-planned', // value: procedure
+  'work-status', // value: 'full-duty' | 'modified-duty' | 'off-work' | 'retired' | 'unknown' (a bare "may return to work" is full-duty, uncertain)
   'urine-drug-screen', // qualifier: 'consistent' | 'inconsistent' | 'performed'
   'opioid-agreement',
   'aberrant-behavior',
   'home-exercise',
-  'chronicity', // value: weeks since injury or onset when derivable
-  'diagnosis', // value: normalized diagnosis text
+  'chronicity', // value: weeks since injury or onset when derivable (date: injury date), else 'chronic' | 'acute' | 'subacute' | 'acute-exacerbation'
+  'diagnosis', // value: normalized diagnosis text; qualifier: canonical key ('radiculopathy', 'disc herniation', 'carpal tunnel syndrome'…) when recognized
   'psychological-symptoms',
   'sleep-disturbance',
-  'gi-risk', // GI symptoms or risk factors (for PPI / NSAID)
+  'gi-risk', // GI symptoms or risk factors (for PPI / NSAID): 'gi-symptoms' | 'gi-bleed' | 'ulcer-history' | 'anticoagulant' | 'aspirin' | 'corticosteroid' | 'age-over-65'
 ]);
 export type FactKind = z.infer<typeof FactKind>;
 
