@@ -53,7 +53,11 @@ function factMatches(f: Fact, c: FactCondition): boolean {
   ) {
     return false;
   }
-  if (c.values && !c.values.some((v) => lower(f.value).includes(v))) return false;
+  if (c.values) {
+    // Kinds keep their words in different fields (imaging: modality in value, finding in qualifier).
+    const words = `${lower(f.value)} ${(f.qualifier ?? '').toLowerCase()} ${(f.bodyPart ?? '').toLowerCase()}`;
+    if (!c.values.some((v) => words.includes(v))) return false;
+  }
   if (c.qualifiers && !c.qualifiers.some((q) => (f.qualifier ?? '').toLowerCase().includes(q))) return false;
   if (c.min !== undefined || c.max !== undefined) {
     const n = typeof f.value === 'number' ? f.value : Number.NaN;
@@ -81,8 +85,17 @@ export function bearsOn(part: string | undefined, requested: readonly BodyRegion
   return requested.some((r) => (SPINE_LIMBS[r] ?? []).some((limb) => regions.includes(limb)));
 }
 
+/** Utilization review restating the file is not the record; a plan states intent, not a finding. */
+function fromRecord(f: Fact): boolean {
+  if (f.context === 'review') return false;
+  if (f.context === 'plan') return f.kind === 'surgery-planned' || f.kind === 'diagnosis';
+  return true;
+}
+
 function evalFact(c: FactCondition, ctx: ItemContext): Outcome {
-  const matching = ctx.facts.filter((f) => factMatches(f, c) && !f.uncertain && bearsOn(f.bodyPart, ctx.bodyRegions));
+  const matching = ctx.facts.filter(
+    (f) => factMatches(f, c) && !f.uncertain && fromRecord(f) && bearsOn(f.bodyPart, ctx.bodyRegions),
+  );
   const positive = matching.filter((f) => !f.negated);
   const negative = matching.filter((f) => f.negated);
   if (positive.length === 0 && negative.length === 0) return SILENT;
