@@ -296,7 +296,8 @@ export function evalEvidence(e: Evidence, ctx: ItemContext): { status: Criterion
     if (hits.length > 0) {
       status = worst(status, 'unmet');
       for (const o of hits) evidence.push(...o.evidence);
-    } else if (outs.some((o) => o.value === undefined) && !e.anyOf && !e.allOf) {
+    } else if (outs.every((o) => o.value === undefined) && !e.anyOf && !e.allOf) {
+      // Defeaters alone: met once the record rules one out and shows none; silent on all, not documented.
       status = worst(status, 'not-documented');
     } else {
       for (const o of outs) evidence.push(...o.evidence);

@@ -152,7 +152,8 @@ const opioidMonitoring: Criterion = crit(
   'misuse-monitoring',
   'Adherence is monitored (recent urine drug test, CURES report, treatment agreement) and no aberrant behaviour or inconsistent result is left unaddressed',
   {
-    anyOf: [present('urine-drug-screen'), present('opioid-agreement')],
+    // The fourth of the "four A's": a documented absence of aberrant drug-taking behaviour also counts.
+    anyOf: [present('urine-drug-screen'), present('opioid-agreement'), absent('aberrant-behavior')],
     noneOf: [present('aberrant-behavior'), present('urine-drug-screen', undefined, { qualifiers: ['inconsistent'] })],
   },
 );
