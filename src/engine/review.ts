@@ -174,6 +174,29 @@ function genericCriteria(ctx: ItemContext): CriterionResult[] {
       evidence: [ctx.authorizedEvidence],
     });
   }
+  if ((r.kind === 'medication' || r.kind === 'compounded-topical') && (r.refills ?? 0) >= 2) {
+    // Refills that run past the next visit skip the reassessment continued use depends on.
+    const names = r.drugs
+      .flatMap((d) => [d.name, ...d.generic.split(/[/,\s]+/)])
+      .map((n) => n.toLowerCase())
+      .filter((n) => n.length > 3);
+    const aboutDrug = (q: string): boolean =>
+      names.some((n) => q.toLowerCase().includes(n)) || /\bmedications?\b/i.test(q);
+    const benefit = ctx.facts.find(
+      (f) =>
+        (f.kind === 'functional-improvement' || f.kind === 'treatment-benefit' || f.kind === 'pain-relief') &&
+        !f.negated &&
+        f.context !== 'review' &&
+        aboutDrug(f.evidence.quote),
+    );
+    out.push({
+      id: 'refills-supported-by-benefit',
+      text: 'Several refills are supported by documented benefit from the medication, since they postpone the reassessment that continued use depends on',
+      status: benefit ? 'met' : 'not-documented',
+      required: true,
+      evidence: benefit ? [benefit.evidence] : [],
+    });
+  }
   if (r.kind === 'medication' || r.kind === 'compounded-topical') {
     const unspecified =
       r.quantityUnspecified === true ||
