@@ -206,7 +206,12 @@ export class PhraseIndex<T> {
   }
 
   /** The longest phrase starting at token `at` and ending before token `to`. */
-  matchAt(words: readonly string[], at: number, to = words.length): PhraseMatch<T> | undefined {
+  matchAt(
+    words: readonly string[],
+    at: number,
+    to = words.length,
+    accept?: (at: number, length: number) => boolean,
+  ): PhraseMatch<T> | undefined {
     const first = words[at];
     if (first === undefined) return undefined;
     const longest = this.#longestFrom.get(first);
@@ -214,16 +219,21 @@ export class PhraseIndex<T> {
     for (let n = Math.min(longest, to - at); n >= 1; n--) {
       const key = n === 1 ? first : words.slice(at, at + n).join(' ');
       const value = this.#byKey.get(key);
-      if (value !== undefined) return { value, at, length: n };
+      if (value !== undefined && (accept === undefined || accept(at, n))) return { value, at, length: n };
     }
     return undefined;
   }
 
   /** Non-overlapping longest matches, left to right, over tokens `from`..`to`. */
-  scan(words: readonly string[], from = 0, to = words.length): PhraseMatch<T>[] {
+  scan(
+    words: readonly string[],
+    from = 0,
+    to = words.length,
+    accept?: (at: number, length: number) => boolean,
+  ): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
     for (let i = from; i < to; ) {
-      const m = this.matchAt(words, i, to);
+      const m = this.matchAt(words, i, to, accept);
       if (m) {
         out.push(m);
         i += m.length;

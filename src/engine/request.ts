@@ -638,9 +638,16 @@ interface StrengthFound {
   readonly bare?: boolean;
 }
 
+const STRENGTH_UNIT = /^(?:mg|mcg|µg|ug|g|gm|gram|grams|ml|milligrams?|micrograms?|%|iu|units?)$/;
+
 function findMentions(tokens: Tokens, taken: Taken): Mention[] {
   const found: Mention[] = [];
-  for (const m of DRUG_INDEX.scan(tokens.words)) {
+  // A name ending in a number ("Tylenol 3") is not that product when a unit follows ("Tylenol 3 mg").
+  const accept = (at: number, length: number): boolean =>
+    !(
+      /^\d+(?:\.\d+)?$/.test(tokens.words[at + length - 1] ?? '') && STRENGTH_UNIT.test(tokens.words[at + length] ?? '')
+    );
+  for (const m of DRUG_INDEX.scan(tokens.words, 0, tokens.words.length, accept)) {
     let length = m.length;
     while (NAME_TAIL.has(tokens.words[m.at + length] ?? '')) length++;
     const start = tokens.starts[m.at] ?? 0;
