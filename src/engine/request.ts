@@ -638,15 +638,18 @@ interface StrengthFound {
   readonly bare?: boolean;
 }
 
+/** Tokens that continue a strength after a number ("3 mg", "1/1 mg", "10 %"). */
 const STRENGTH_UNIT = /^(?:mg|mcg|µg|ug|g|gm|gram|grams|ml|milligrams?|micrograms?|%|iu|units?)$/;
 
-function findMentions(tokens: Tokens, taken: Taken): Mention[] {
+function findMentions(tokens: Tokens, taken: Taken, text: string): Mention[] {
   const found: Mention[] = [];
   // A name ending in a number ("Tylenol 3") is not that product when a unit follows ("Tylenol 3 mg").
-  const accept = (at: number, length: number): boolean =>
-    !(
-      /^\d+(?:\.\d+)?$/.test(tokens.words[at + length - 1] ?? '') && STRENGTH_UNIT.test(tokens.words[at + length] ?? '')
-    );
+  const accept = (at: number, length: number): boolean => {
+    if (!/^\d+$/.test(tokens.words[at + length - 1] ?? '')) return true;
+    const stop = tokens.ends[at + length - 1] ?? 0;
+    const after = text.slice(stop, stop + 1);
+    return !(after === '/' || after === '.' || STRENGTH_UNIT.test(tokens.words[at + length] ?? ''));
+  };
   for (const m of DRUG_INDEX.scan(tokens.words, 0, tokens.words.length, accept)) {
     let length = m.length;
     while (NAME_TAIL.has(tokens.words[m.at + length] ?? '')) length++;
@@ -988,7 +991,7 @@ export function parseRequest(text: string, opts: ParseRequestOptions = {}): Pars
   if (kindFrom < 0) kindFrom = tokens.words.length;
 
   // Drug names, then strengths.
-  const mentions = findMentions(tokens, taken);
+  const mentions = findMentions(tokens, taken, t);
   const strengths: StrengthFound[] = [];
   STRENGTH.lastIndex = r.digits ? 0 : t.length;
   for (let m = STRENGTH.exec(t); m !== null; m = STRENGTH.exec(t)) {
@@ -1120,7 +1123,12 @@ export function parseRequest(text: string, opts: ParseRequestOptions = {}): Pars
     const next = drugMentions[i + 1];
     const strength = assigned[i];
     const form = formFor(m, next, tokens) ?? vehicle;
-    const entry = withAcetaminophen(m.entry, strength) ?? m.entry;
+    // Only a generic named alone ("hydrocodone 10/325") stands for the combination; a brand is its own product.
+    const namedAsGeneric = t
+      .slice(m.start, m.end)
+      .toLowerCase()
+      .startsWith(m.entry.generic.split('/')[0] ?? m.entry.generic);
+    const entry = (namedAsGeneric ? withAcetaminophen(m.entry, strength) : undefined) ?? m.entry;
     let drugClass = entry.drugClass;
     const topical =
       (form !== undefined && TOPICAL_FORMS.has(form)) ||
