@@ -1,3 +1,4 @@
+import { monthNumber } from '../domain/months.js';
 /** Dates as clinical text writes them: 11/14/16, 11-3-2016, October 10, 2015, Dec. 1 2016, 12/2014, 2016-11-03. */
 
 export interface DateMention {
@@ -7,22 +8,6 @@ export interface DateMention {
   readonly iso: string;
   readonly precision: 'day' | 'month' | 'year';
 }
-
-const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
 
 const MONTH_WORD =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
@@ -60,12 +45,7 @@ function validDay(y: number, m: number, d: number): boolean {
 }
 
 function monthOf(word: string): number | undefined {
-  return MONTHS[
-    word
-      .toLowerCase()
-      .replace('.', '')
-      .slice(0, word.toLowerCase().startsWith('sept') ? 4 : 3)
-  ];
+  return monthNumber(word);
 }
 
 /** Every date in `text`, in order. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type CalendarDate, localDateOf, When } from './clock-dates.js';
 import { type ImrError, imrError } from './errors.js';
+import { monthNumber } from './months.js';
 import { err, ok, type Result } from './result.js';
 
 /**
@@ -102,22 +103,6 @@ export function normalizeTreatment(raw: string): string {
     .replace(/\s+/g, ' ');
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
 function validDate(year: number, month: number, day: number): CalendarDate | undefined {
   if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return undefined;
   const probe = new Date(Date.UTC(year, month - 1, day));
@@ -146,12 +131,12 @@ export function normalizeLooseDate(raw: string): CalendarDate | undefined {
   if (m) return validDate(fullYear(m[3] ?? ''), Number(m[1]), Number(m[2]));
   m = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text);
   if (m) {
-    const month = MONTHS[(m[1] ?? '').slice(0, (m[1] ?? '').startsWith('sept') ? 4 : 3)];
+    const month = monthNumber(m[1] ?? '');
     return month === undefined ? undefined : validDate(Number(m[3]), month, Number(m[2]));
   }
   m = /^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})$/.exec(text);
   if (m) {
-    const month = MONTHS[(m[2] ?? '').slice(0, 3)];
+    const month = monthNumber(m[2] ?? '');
     return month === undefined ? undefined : validDate(Number(m[3]), month, Number(m[1]));
   }
   return undefined;

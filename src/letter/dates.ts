@@ -1,31 +1,6 @@
-/** Date reading for letters: numeric US dates (M/D/YY, MM-DD-YYYY) and written ones (February 3, 2006). */
+import { monthNumber } from '../domain/months.js';
 
-const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
+/** Date reading for letters: numeric US dates (M/D/YY, MM-DD-YYYY) and written ones (February 3, 2006). */
 
 /** Numeric or written date, as a regex source fragment (no capture groups). */
 export const DATE_PATTERN = String.raw`(?:\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2}|(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})`;
@@ -64,7 +39,7 @@ export function toIsoDate(text: string, pivotYear = new Date().getUTCFullYear())
   }
   m = /^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(s);
   if (m) {
-    const mo = MONTHS[(m[1] ?? '').toLowerCase()];
+    const mo = monthNumber(m[1] ?? '');
     const d = Number(m[2]);
     const y = Number(m[3]);
     return mo !== undefined && valid(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : undefined;
