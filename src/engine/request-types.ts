@@ -1,26 +1,9 @@
 import { z } from 'zod';
+import { TreatmentKind } from '../domain/treatment.js';
 
-/** What kind of treatment a disputed item asks for. Closed set: tables keyed by it must cover every kind. */
-export const RequestKind = z.enum([
-  'medication',
-  'compounded-topical',
-  'therapy', // physical / occupational therapy, physical medicine modalities
-  'acupuncture',
-  'chiropractic',
-  'injection',
-  'imaging',
-  'electrodiagnostic',
-  'surgery',
-  'surgical-associated', // pre-op clearance/labs, post-op DME or therapy "associated surgical service"
-  'equipment', // DME, braces, TENS, pillows, supports
-  'program', // functional restoration, work hardening, partial hospitalization, gym
-  'consultation', // specialist consult, office visit, evaluation, re-exam
-  'laboratory', // urine drug screen, blood tests
-  'home-care',
-  'psychological',
-  'other',
-]);
-export type RequestKind = z.infer<typeof RequestKind>;
+/** What kind of treatment a disputed item asks for: the closed set shared through src/domain. */
+export const RequestKind = TreatmentKind;
+export type RequestKind = TreatmentKind;
 
 export const Side = z.enum(['left', 'right', 'bilateral']);
 export type Side = z.infer<typeof Side>;

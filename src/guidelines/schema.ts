@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TreatmentKind } from '../domain/treatment.js';
 
 /**
  * The guideline knowledge base as data: sources (with editions and chapters) and topics (with a matcher
@@ -8,31 +9,8 @@ import { z } from 'zod';
  * criteria paraphrased in our own words. No licensed guideline text and no letter sentence is copied in.
  */
 
-/**
- * What kind of treatment a disputed item asks for. A copy of `RequestKind` in src/engine/request-types.ts
- * (src/guidelines may import only src/domain); a test fails when the two lists drift.
- */
-export const TREATMENT_KINDS = [
-  'medication',
-  'compounded-topical',
-  'therapy',
-  'acupuncture',
-  'chiropractic',
-  'injection',
-  'imaging',
-  'electrodiagnostic',
-  'surgery',
-  'surgical-associated',
-  'equipment',
-  'program',
-  'consultation',
-  'laboratory',
-  'home-care',
-  'psychological',
-  'other',
-] as const;
-export const TreatmentKind = z.enum(TREATMENT_KINDS);
-export type TreatmentKind = z.infer<typeof TreatmentKind>;
+/** The closed set of treatment kinds lives in src/domain, shared with the engine and reviewer matching. */
+export { TREATMENT_KINDS, TreatmentKind } from '../domain/treatment.js';
 
 /**
  * Fact kinds the clinical reader produces. A copy of `FactKind` in src/clinical/types.ts; a test fails

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate } from '../domain/clock-dates.js';
 import { type ImrError, imrError } from '../domain/errors.js';
+import { TreatmentKind } from '../domain/treatment.js';
 
 /**
  * The reviewer registry record and what a case needs of a reviewer. Narrow input types: the
@@ -183,30 +184,8 @@ export const Reviewer = z.object({
 export type Reviewer = z.infer<typeof Reviewer>;
 export type ReviewerInput = z.input<typeof Reviewer>;
 
-/**
- * What the disputed treatment is. The same values as the engine's `RequestKind`
- * (src/engine/request-types.ts), so the workflow can pass a parsed request's kind straight in.
- */
-export const TreatmentKind = z.enum([
-  'medication',
-  'compounded-topical',
-  'therapy',
-  'acupuncture',
-  'chiropractic',
-  'injection',
-  'imaging',
-  'electrodiagnostic',
-  'surgery',
-  'surgical-associated',
-  'equipment',
-  'program',
-  'consultation',
-  'laboratory',
-  'home-care',
-  'psychological',
-  'other',
-]);
-export type TreatmentKind = z.infer<typeof TreatmentKind>;
+/** What the disputed treatment is: the shared closed set in src/domain. */
+export { TreatmentKind };
 
 export const BodySystem = z.enum([
   'spine',
