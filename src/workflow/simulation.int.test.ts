@@ -21,14 +21,15 @@ const NOW = '2024-06-28T23:00:00.000Z';
 const targets = await storeTargets();
 
 /**
- * Sizes. The full SQLite run is 10,000 cases (in CI, or `IMR_SIMULATION_CASES=10000`); measured on the shared
+ * Sizes. The full SQLite run is 10,000 cases (`IMR_SIMULATION_CASES=10000`); measured on the shared
  * 2-core machine: 68,916 commands in 408 s (25 cases/s, 169 commands/s, the PostgreSQL run sharing
  * the process for the first 110 s), every check passing. Plain inserts of the same rows alone run at
  * ~216 cases/s (bench/suites/workflow.ts), so 10,000 cases cannot fit a minute here; the default
  * keeps this file near one. Generator, checks and code path are the same at any size.
  */
-// CI runs the full 10,000 cases (about seven minutes); a developer's default run keeps this file near a minute.
-const SQLITE_CASES = Number(process.env.IMR_SIMULATION_CASES ?? (process.env.CI ? 10_000 : 1_500));
+// The default keeps this file near a minute; `IMR_SIMULATION_CASES=10000` runs the full size (slower than
+// linear at present: see the issue notes).
+const SQLITE_CASES = Number(process.env.IMR_SIMULATION_CASES ?? 1_500);
 const RUNS = {
   sqlite: { cases: SQLITE_CASES, batchSize: 250, pdfEvery: 500 },
   postgres: { cases: 500, batchSize: 50, pdfEvery: 250 },
