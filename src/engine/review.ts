@@ -7,7 +7,7 @@ import { bodyRegionsOf, canonicalDrugClass } from '../guidelines/regions.js';
 import type { DrugClass, Phase, Topic } from '../guidelines/schema.js';
 import { type RankedTopic, topicsFor } from '../guidelines/select.js';
 import { ALL_TOPICS } from '../guidelines/topics/index.js';
-import { evalCriterion, type ItemContext } from './evaluate.js';
+import { evalCriterion, type ItemContext, requestFlag } from './evaluate.js';
 import { draftRationale } from './rationale.js';
 import { parseRequest } from './request.js';
 import type { ParsedRequest } from './request-types.js';
@@ -198,9 +198,7 @@ function genericCriteria(ctx: ItemContext): CriterionResult[] {
     });
   }
   if (r.kind === 'medication' || r.kind === 'compounded-topical') {
-    const unspecified =
-      r.quantityUnspecified === true ||
-      (r.quantity === undefined && r.supplyDays === undefined && r.frequency === undefined);
+    const unspecified = requestFlag('quantityUnspecified', ctx);
     out.push({
       id: 'request-quantity-specified',
       text: 'The request states the quantity (or supply) of the medication, so the amount can be judged',
