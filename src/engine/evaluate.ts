@@ -41,8 +41,19 @@ function lower(v: Fact['value']): string {
   return typeof v === 'string' ? v.toLowerCase() : String(v ?? '');
 }
 
-function factMatches(f: Fact, c: FactCondition): boolean {
+/** Whether a statement names one of the requested drugs (brand, generic part) or "medication(s)". */
+export function namesRequestedDrug(quote: string, request: ParsedRequest): boolean {
+  const q = quote.toLowerCase();
+  if (/\bmedications?\b/.test(q)) return true;
+  return request.drugs
+    .flatMap((d) => [d.name, ...d.generic.split(/[/,\s]+/)])
+    .map((n) => n.toLowerCase())
+    .some((n) => n.length > 3 && q.includes(n));
+}
+
+function factMatches(f: Fact, c: FactCondition, request: ParsedRequest): boolean {
   if (f.kind !== c.fact) return false;
+  if (c.aboutRequest && !namesRequestedDrug(f.evidence.quote, request)) return false;
   // "Use" of a medication means it is being taken, not merely planned or named in a request.
   if (
     f.kind === 'medication-use' &&
@@ -76,12 +87,17 @@ const SPINE_LIMBS: Partial<Record<BodyRegion, readonly BodyRegion[]>> = {
   'thoracic spine': ['chest', 'abdomen'],
 };
 
-/** Whether a finding about `part` bears on a request for `requested` regions (unknown part: yes). */
-export function bearsOn(part: string | undefined, requested: readonly BodyRegion[]): boolean {
+/**
+ * Whether a finding about `part` bears on a request for `requested` regions (unknown part: yes). Limb
+ * findings bear on the spine that supplies the limb, except where `sameRegion` asks for the region
+ * itself (a rib or wrist fracture is no red flag for a spine study).
+ */
+export function bearsOn(part: string | undefined, requested: readonly BodyRegion[], sameRegion = false): boolean {
   if (part === undefined || requested.length === 0) return true;
   const regions = regionsInText(part);
   if (regions.length === 0) return true;
   if (regionsOverlap(regions, requested)) return true;
+  if (sameRegion) return false;
   return requested.some((r) => (SPINE_LIMBS[r] ?? []).some((limb) => regions.includes(limb)));
 }
 
@@ -94,7 +110,11 @@ function fromRecord(f: Fact): boolean {
 
 function evalFact(c: FactCondition, ctx: ItemContext): Outcome {
   const matching = ctx.facts.filter(
-    (f) => factMatches(f, c) && !f.uncertain && fromRecord(f) && bearsOn(f.bodyPart, ctx.bodyRegions),
+    (f) =>
+      factMatches(f, c, ctx.request) &&
+      !f.uncertain &&
+      fromRecord(f) &&
+      bearsOn(f.bodyPart, ctx.bodyRegions, f.kind === 'red-flag'),
   );
   const positive = matching.filter((f) => !f.negated);
   const negative = matching.filter((f) => f.negated);
@@ -328,5 +348,8 @@ export function evalCriterion(c: Criterion, ctx: ItemContext): CriterionResult {
     }
   }
   const { status, evidence } = evalEvidence(c.evidence, ctx);
+  if (status === 'not-documented' && c.silentMeansNone && !c.evidence.anyOf && !c.evidence.allOf) {
+    return { id: c.id, text: c.text, status: 'met', required: c.required, evidence };
+  }
   return { id: c.id, text: c.text, status, required: c.required, evidence };
 }

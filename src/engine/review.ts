@@ -7,7 +7,7 @@ import { bodyRegionsOf, canonicalDrugClass } from '../guidelines/regions.js';
 import type { DrugClass, Phase, Topic } from '../guidelines/schema.js';
 import { type RankedTopic, topicsFor } from '../guidelines/select.js';
 import { ALL_TOPICS } from '../guidelines/topics/index.js';
-import { evalCriterion, type ItemContext, requestFlag } from './evaluate.js';
+import { evalCriterion, type ItemContext, namesRequestedDrug, requestFlag } from './evaluate.js';
 import { draftRationale } from './rationale.js';
 import { parseRequest } from './request.js';
 import type { ParsedRequest } from './request-types.js';
@@ -128,6 +128,11 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
 const UR_ACTOR = /\b(?:utilization review|UR|claims administrator|previous reviewer|prior reviewer|carrier)\b/i;
 const PART_AUTHORIZED =
   /\b(?:modif(?:y|ied|ication)|partial(?:ly)? (?:certif|approv|authoriz)|certified|authorized|approved)\w*\b/i;
+/** "The request for physical therapy was modified…": only a reviewer modifies a request. */
+const REQUEST_MODIFIED =
+  /\brequest(?:ed)? (?:for )?[\w\s,/-]{0,60}?\b(?:was|were|had been|has been)\s+(?:previously\s+)?modified\b/i;
+/** A modification into a different service (an evaluation only) leaves the service itself unauthorized. */
+const MODIFIED_TO_OTHER = /\b(?:to|for) (?:an? )?(?:evaluation|consultation|assessment) only\b|\bevaluation only\b/i;
 const SERVICE_WORDS: Readonly<Record<string, RegExp>> = {
   therapy: /\b(?:physical|occupational) therap|\bPT\b|physiotherap/i,
   acupuncture: /acupunct/i,
@@ -146,11 +151,14 @@ export function partlyAuthorized(
 ): { quote: string; start: number; end: number } | undefined {
   const words = SERVICE_WORDS[request.kind];
   if (!words) return undefined;
+  // A therapy modality other than physical or occupational therapy (infrared, massage…) is its own service.
+  if (request.kind === 'therapy' && request.modality !== undefined && !words.test(request.modality)) return undefined;
   for (const m of text.matchAll(/[^.]*\./g)) {
     const s = m[0];
     if (
-      UR_ACTOR.test(s) &&
+      (UR_ACTOR.test(s) || REQUEST_MODIFIED.test(s)) &&
       PART_AUTHORIZED.test(s) &&
+      !MODIFIED_TO_OTHER.test(s) &&
       words.test(s) &&
       !/\bnot (?:medically|certified|authorized|approved)|\bden(?:y|ied)\b|non-?certif/i.test(s)
     ) {
@@ -176,12 +184,7 @@ function genericCriteria(ctx: ItemContext): CriterionResult[] {
   }
   if ((r.kind === 'medication' || r.kind === 'compounded-topical') && (r.refills ?? 0) >= 2) {
     // Refills that run past the next visit skip the reassessment continued use depends on.
-    const names = r.drugs
-      .flatMap((d) => [d.name, ...d.generic.split(/[/,\s]+/)])
-      .map((n) => n.toLowerCase())
-      .filter((n) => n.length > 3);
-    const aboutDrug = (q: string): boolean =>
-      names.some((n) => q.toLowerCase().includes(n)) || /\bmedications?\b/i.test(q);
+    const aboutDrug = (q: string): boolean => namesRequestedDrug(q, r);
     const benefit = ctx.facts.find(
       (f) =>
         (f.kind === 'functional-improvement' || f.kind === 'treatment-benefit' || f.kind === 'pain-relief') &&

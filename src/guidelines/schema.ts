@@ -125,7 +125,8 @@ export type BodyRegion = z.infer<typeof BodyRegion>;
  * `values` narrows to facts whose value contains one of the words (lower case), `qualifiers` to facts
  * whose qualifier does ('with-medication', 'inconsistent', a duration such as 'months'); `min`/`max`
  * bound a numeric value (a percentage for pain relief, a 0-10 score for pain); `minCount` bounds the
- * fact's count (sessions done).
+ * fact's count (sessions done); `aboutRequest` to facts whose statement names the requested drug (or
+ * "medication"), so that a benefit is attributed to what is in dispute.
  */
 export const FactCondition = z
   .object({
@@ -136,6 +137,7 @@ export const FactCondition = z
     min: z.number().optional(),
     max: z.number().optional(),
     minCount: z.number().int().positive().optional(),
+    aboutRequest: z.literal(true).optional(),
   })
   .strict();
 export type FactCondition = z.infer<typeof FactCondition>;
@@ -262,6 +264,11 @@ export const Criterion = z
     /** The criterion applies only when all of these hold (else: not applicable). */
     when: z.array(Condition).min(1).optional(),
     evidence: Evidence,
+    /**
+     * For defeaters (`noneOf`) that a record mentions only when they exist (a fusion, a pacemaker): a
+     * record silent on all of them meets the criterion instead of leaving it undocumented.
+     */
+    silentMeansNone: z.literal(true).optional(),
   })
   .strict();
 export type Criterion = z.infer<typeof Criterion>;

@@ -37,6 +37,7 @@ interface FactBounds {
   max?: number;
   minCount?: number;
   qualifiers?: readonly string[];
+  aboutRequest?: true;
 }
 
 function factCondition(
@@ -51,6 +52,7 @@ function factCondition(
   if (bounds.max !== undefined) c.max = bounds.max;
   if (bounds.minCount !== undefined) c.minCount = bounds.minCount;
   if (bounds.qualifiers !== undefined) c.qualifiers = [...bounds.qualifiers];
+  if (bounds.aboutRequest) c.aboutRequest = true;
   return c;
 }
 
@@ -116,10 +118,11 @@ export function crit(
   id: string,
   text: string,
   evidence: Evidence,
-  opts: { required?: boolean; when?: Condition[] } = {},
+  opts: { required?: boolean; when?: Condition[]; silentMeansNone?: true } = {},
 ): Criterion {
   const c: Criterion = { id, text, required: opts.required ?? true, evidence };
   if (opts.when !== undefined) c.when = opts.when;
+  if (opts.silentMeansNone) c.silentMeansNone = true;
   return c;
 }
 
@@ -140,6 +143,29 @@ export const CONSERVATIVE_CARE = [
   'bracing',
   'splint',
   'injection',
+];
+
+/**
+ * Conservative care tried and the complaint still present: the record says it failed, or lists it as
+ * treatment to date (summaries rarely say "failed"; the dispute itself shows the symptoms persist).
+ */
+export function conservativeCareTried(): FactCondition[] {
+  return [present('treatment-failure', CONSERVATIVE_CARE), present('prior-treatment', PHYSICAL_CONSERVATIVE_CARE)];
+}
+
+/**
+ * The hands-on part of a conservative course. Listed as treatment to date, it shows a course was given;
+ * medication alone does not (letters look for therapy, exercise or support before testing or imaging).
+ */
+const PHYSICAL_CONSERVATIVE_CARE = [
+  'physical therapy',
+  'occupational therapy',
+  'exercise',
+  'chiropractic',
+  'acupuncture',
+  'activity modification',
+  'bracing',
+  'splint',
 ];
 
 const NEURO_SIGNS = ['weakness', 'sensory-deficit', 'reflex-change', 'atrophy', 'straight-leg-raise', 'spurling'];
@@ -316,6 +342,11 @@ export interface ChronicPainVariant {
   pages?: number[];
   verification: Verification;
   override?: Partial<Pick<TopicSpec, 'positionSummary' | 'position' | 'criteria' | 'limits' | 'rationale' | 'title'>>;
+  /**
+   * Selection priority in this edition: where an edition treats a drug within its class section (and
+   * letters cite that section), the class topic outranks the drug's own page.
+   */
+  priority?: number;
 }
 
 export type ChronicPainSpec = Omit<TopicSpec, 'section' | 'sectionAliases' | 'pages' | 'verification' | 'lineage'> & {
@@ -344,7 +375,7 @@ export function chronicPain(spec: ChronicPainSpec): Topic[] {
     const s: TopicSpec = {
       ...body,
       ...v.override,
-      appliesTo,
+      appliesTo: v.priority === undefined ? appliesTo : { ...appliesTo, priority: v.priority },
       section: v.section,
       verification: v.verification,
       lineage: `chronic-pain-${body.key}`,

@@ -6,6 +6,7 @@ import {
   LETTERS,
   letters,
   mentions,
+  num,
   odg,
   present,
   RECALLED,
@@ -257,7 +258,12 @@ const equipment: Topic[] = [
         'simple-applications',
         'The request is for simple at-home heat or cold, or a specific reason requires a powered device',
         {
-          noneOf: [mentions('unit', 'machine', 'system', 'device')],
+          // A powered device, or heat given as clinic sessions (infrared, diathermy): a passive modality
+          // the patient could apply at home.
+          noneOf: [
+            mentions('unit', 'machine', 'system', 'device', 'infrared', 'diathermy'),
+            num('sessions', { min: 1 }),
+          ],
         },
       ),
     ],

@@ -2,6 +2,7 @@ import type { Criterion, Topic } from '../schema.js';
 import {
   CONSERVATIVE_CARE,
   common,
+  conservativeCareTried,
   crit,
   LETTERS,
   letters,
@@ -33,7 +34,11 @@ const failedCareUnlessRedFlag = (weeks: string): Criterion =>
   crit(
     'failed-conservative-care',
     `Without a red flag, symptoms persisted despite ${weeks} of conservative care, and that care is documented`,
-    { anyOf: [present('treatment-failure', CONSERVATIVE_CARE)] },
+    {
+      // Symptoms that continue after care the record lists count as persisting despite it: summaries
+      // rarely say "failed", they list the care and then the current complaints.
+      anyOf: conservativeCareTried(),
+    },
     { when: [{ fact: 'red-flag', expect: 'absent' }] },
   );
 
@@ -54,8 +59,9 @@ const fourPartImagingIndication: Criterion = crit(
       present('neurological-deficit'),
       present('exam-finding', ['weakness', 'sensory-deficit', 'reflex-change', 'atrophy', 'instability']),
       present('electrodiagnostic-result'),
+      // No progress in a strengthening programme counts only where it was meant to avert surgery, which
+      // the surgery-planned prong already covers: failed therapy alone is not an imaging indication.
       present('surgery-planned'),
-      present('treatment-failure', ['therapy', 'exercise', 'strengthening']),
     ],
   },
 );
@@ -383,7 +389,7 @@ const odgImaging: Topic[] = [
         },
       ),
       crit('response-to-care', 'The response to conservative care is documented, or surgery is being considered', {
-        anyOf: [present('treatment-failure', CONSERVATIVE_CARE), present('surgery-planned')],
+        anyOf: [...conservativeCareTried(), present('surgery-planned')],
       }),
       repeatImaging('shoulder MRI'),
     ],
@@ -570,7 +576,7 @@ const edx: Topic[] = [
         },
       ),
       crit('conservative-first', 'About a month of conservative care failed first', {
-        anyOf: [present('treatment-failure', CONSERVATIVE_CARE)],
+        anyOf: conservativeCareTried(),
       }),
       radiculopathyNotObvious,
       crit(
@@ -698,7 +704,7 @@ const edx: Topic[] = [
       'EMG may give unequivocal evidence of radiculopathy after a month of conservative care; it is not needed when radiculopathy is already clinically obvious.',
     criteria: [
       crit('conservative-first', 'About a month of conservative care failed', {
-        anyOf: [present('treatment-failure', CONSERVATIVE_CARE)],
+        anyOf: conservativeCareTried(),
       }),
       radiculopathyNotObvious,
     ],

@@ -3,6 +3,7 @@ import {
   CONSERVATIVE_CARE,
   chronicPain,
   common,
+  conservativeCareTried,
   crit,
   flag,
   LETTERS,
@@ -79,7 +80,7 @@ const radiculopathyCorroborated: Criterion = crit(
 const esiConservativeFailed: Criterion = crit(
   'conservative-failed',
   'The radicular pain did not respond to conservative treatment (exercise, physical methods, NSAIDs, muscle relaxants)',
-  { anyOf: [present('treatment-failure', CONSERVATIVE_CARE)] },
+  { anyOf: conservativeCareTried() },
 );
 const esiRepeat: Criterion = crit(
   'repeat-response',
@@ -201,7 +202,7 @@ const chronicPainInjections: Topic[] = [
         'failed-care',
         'Symptoms persisted over three months despite stretching, therapy, NSAIDs and muscle relaxants',
         {
-          anyOf: [present('treatment-failure', CONSERVATIVE_CARE)],
+          anyOf: conservativeCareTried(),
         },
       ),
       crit(
@@ -356,7 +357,14 @@ const acoemInjections: Topic[] = [
     section: 'Physical Methods',
     sectionAliases: ['Summary', 'Table 12-8'],
     pages: [300, 301, 309],
-    appliesTo: { kinds: ['injection'], keywords: FACET_WORDS, bodyParts: ['lumbar spine'] },
+    // The chapter is silent on the criteria for a diagnostic medial branch block: those come from ODG
+    // (the evidence search moves down a tier), while therapeutic facet injections stay here.
+    appliesTo: {
+      kinds: ['injection'],
+      keywords: FACET_WORDS,
+      excludeKeywords: ['medial branch', 'mbb', 'diagnostic'],
+      bodyParts: ['lumbar spine'],
+    },
     position: 'insufficient-evidence',
     positionSummary:
       'Facet injections of steroid and anesthetic are of questionable merit and therapeutic facet injections are not recommended for low back pain; the chapter does not rule out diagnostic medial branch blocks, whose criteria come from ODG.',
@@ -519,7 +527,12 @@ const acoemInjections: Topic[] = [
     section: 'Facet joint injections',
     sectionAliases: ['Therapeutic facet joint injections', 'Low Back Disorders'],
     pages: [607],
-    appliesTo: { kinds: ['injection'], keywords: FACET_WORDS, bodyParts: ['lumbar spine'] },
+    appliesTo: {
+      kinds: ['injection'],
+      keywords: FACET_WORDS,
+      excludeKeywords: ['medial branch', 'mbb', 'diagnostic'],
+      bodyParts: ['lumbar spine'],
+    },
     position: 'not-recommended',
     positionSummary:
       'Therapeutic facet joint injections are not recommended for low back pain, including any radicular pain syndrome.',
@@ -612,11 +625,14 @@ const odgInjections: Topic[] = [
         allOf: [flag('levelsSpecified', true), num('levels', { max: 2 })],
       }),
       crit('conservative-failed', 'At least 4–6 weeks of conservative care (home exercise, therapy, NSAIDs) failed', {
-        anyOf: [present('treatment-failure', CONSERVATIVE_CARE)],
+        anyOf: conservativeCareTried(),
       }),
-      crit('no-fusion-or-surgery', 'No fusion exists or is planned at the levels blocked', {
-        noneOf: [present('surgery-planned'), present('surgery-history', ['fusion'])],
-      }),
+      crit(
+        'no-fusion-or-surgery',
+        'No fusion exists or is planned at the levels blocked',
+        { noneOf: [present('surgery-planned'), present('surgery-history', ['fusion'])] },
+        { silentMeansNone: true },
+      ),
       crit(
         'one-diagnostic-set',
         'This is the single diagnostic set; a second set needs a documented positive response to the first',
@@ -717,7 +733,7 @@ const odgInjections: Topic[] = [
       }),
       crit('levels', 'No more than two levels are blocked', { allOf: [num('levels', { max: 2 })] }),
       crit('conservative-failed', 'At least 4–6 weeks of conservative care failed', {
-        anyOf: [present('treatment-failure', CONSERVATIVE_CARE)],
+        anyOf: conservativeCareTried(),
       }),
     ],
     limits: [
@@ -770,7 +786,7 @@ const odgInjections: Topic[] = [
         },
       ),
       crit('conservative-failed', 'At least 4–6 weeks of aggressive conservative care failed', {
-        anyOf: [present('treatment-failure', CONSERVATIVE_CARE)],
+        anyOf: conservativeCareTried(),
       }),
       crit(
         'other-generators',

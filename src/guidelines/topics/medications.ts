@@ -140,8 +140,16 @@ const OPIOID_MATCH: Pick<TopicMatcher, 'drugClasses' | 'drugs' | 'keywords' | 'r
 
 const opioidAnalgesia: Criterion = crit(
   'analgesia',
-  'Meaningful pain relief from the opioid is quantified (scores with and without it, or a percentage), not only pain levels',
-  { anyOf: [present('pain-relief'), present('pain-score', undefined, { qualifiers: ['with-medication'] })] },
+  'Meaningful benefit from the opioid is documented: pain relief quantified (scores with and without it, or a percentage), not only pain levels, or a functional gain the record attributes to it',
+  {
+    anyOf: [
+      present('pain-relief'),
+      present('pain-score', undefined, { qualifiers: ['with-medication'] }),
+      // "Improved function and pain" is the test for continuing; reviewers accept a benefit the
+      // treating physician documents as functional and ties to the drug itself.
+      present('functional-improvement', undefined, { aboutRequest: true }),
+    ],
+  },
 );
 const opioidFunction: Criterion = crit(
   'activity',
@@ -301,7 +309,8 @@ const chronicPainMedications: Topic[] = [
     ],
     pages: [78, 79, 80, 88, 89],
     lineage: 'opioids-ongoing',
-    appliesTo: { kinds: ['medication'], ...OPIOID_MATCH, phases: ['chronic'] },
+    // Letters cite the general opioid sections for tramadol as for any opioid, as with the 2016 guideline.
+    appliesTo: { kinds: ['medication'], ...OPIOID_MATCH, phases: ['chronic'], priority: 2 },
     position: 'conditional',
     positionSummary:
       'Opioids for chronic pain continue only with documented pain relief and functional gain (or return to work), monitoring for misuse and side effects, one prescriber, and the lowest effective dose.',
@@ -530,6 +539,8 @@ const chronicPainMedications: Topic[] = [
       sectionAliases: ['Muscle relaxants', 'Antispasticity/Antispasmodic drugs', 'Tizanidine (Zanaflex)'],
       pages: pages(63, 66),
       verification: letters('Cited with pages 63–64 in older letters.'),
+      // The 2009 letters cite the class section for cyclobenzaprine too; its own page is a supporting cite.
+      priority: 2,
     },
     v2016: {
       section: 'Muscle relaxants (for pain)',
