@@ -3,8 +3,8 @@ import { readClinical } from '../clinical/extract.js';
 import type { Fact } from '../clinical/types.js';
 import type { Citation, Letter } from '../domain/letter.js';
 import { citationAgrees, findTopicByCitation, formatCitation, identifySource } from '../guidelines/cite.js';
-import { bodyRegionsOf, canonicalDrugClass } from '../guidelines/regions.js';
-import type { DrugClass, Phase, Topic } from '../guidelines/schema.js';
+import { bodyRegionsOf, canonicalDrugClass, regionsInText, regionsOverlap } from '../guidelines/regions.js';
+import type { BodyRegion, DrugClass, Phase, Topic } from '../guidelines/schema.js';
 import { type RankedTopic, topicsFor } from '../guidelines/select.js';
 import { ALL_TOPICS } from '../guidelines/topics/index.js';
 import { evalCriterion, type ItemContext, namesRequestedDrug, requestFlag } from './evaluate.js';
@@ -87,9 +87,10 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
   const phases = phasesOf(input.patient?.injuryDate, decisionDate, record.facts);
   const phase = phases.includes('postsurgical') ? 'postsurgical' : phases[0];
 
+  const mainRegion = primaryRegion(record.facts);
   const prepared: Prepared[] = input.items.map((item) => {
     const request = parseRequest(item.request, { referenceDate: decisionDate });
-    const selection = topicsFor({
+    const query = {
       kind: request.kind,
       text: request.text,
       modality: request.modality,
@@ -98,7 +99,19 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
       phase,
       date: decisionDate,
       associatedSurgery: request.associatedSurgery,
-    });
+    };
+    let selection = topicsFor(query);
+    // A request that names no body part is about the part the record treats: when the topic chosen
+    // without one is written for another part, choose again for the record's part.
+    const chosenParts = selection.topics[0]?.topic.appliesTo.bodyParts;
+    if (
+      request.bodyParts.length === 0 &&
+      mainRegion !== undefined &&
+      chosenParts !== undefined &&
+      !regionsOverlap(chosenParts, [mainRegion])
+    ) {
+      selection = topicsFor({ ...query, bodyParts: [mainRegion] });
+    }
     return { request, selection };
   });
   // A service tied to a surgery that is not itself in dispute: the surgery was certified.
@@ -123,6 +136,22 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
   const out: ReviewOutput = { items };
   if (input.caseNumber !== undefined) out.caseNumber = input.caseNumber;
   return out;
+}
+
+/**
+ * The body region the record is mostly about: the region most of its stated diagnoses name, when one
+ * region leads (a tie names none).
+ */
+export function primaryRegion(facts: readonly Fact[]): BodyRegion | undefined {
+  const counts = new Map<BodyRegion, number>();
+  for (const f of facts) {
+    if (f.kind !== 'diagnosis' || f.negated || f.uncertain || f.context === 'review' || f.bodyPart === undefined) continue;
+    for (const r of new Set(regionsInText(f.bodyPart))) counts.set(r, (counts.get(r) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (first === undefined || (second !== undefined && second[1] === first[1])) return undefined;
+  return first[0];
 }
 
 const UR_ACTOR = /\b(?:utilization review|UR|claims administrator|previous reviewer|prior reviewer|carrier)\b/i;

@@ -153,6 +153,8 @@ const chronicPainPhysicalMedicine: Topic[] = [
       kinds: ['chiropractic', 'therapy', 'consultation'],
       keywords: ['chiropractic', 'chiropract', 'manipulation', 'manual therapy', 'spinal adjustment', 'mobilization'],
       surgicalContext: 'excluded',
+      // The MTUS section that counts manipulation visits: more specific than a chapter's physical methods.
+      priority: 2,
     },
     position: 'conditional',
     positionSummary:
