@@ -181,9 +181,10 @@ export function requestFlag(name: RequestFlag, ctx: ItemContext): boolean {
     case 'quantityUnspecified':
       return (
         r.quantityUnspecified === true ||
+        // A supply period alone ("three months' coverage") leaves the amount open: without a count or a
+        // dosing frequency nobody can tell how much is dispensed.
         ((r.kind === 'medication' || r.kind === 'compounded-topical') &&
           r.quantity === undefined &&
-          r.supplyDays === undefined &&
           r.frequency === undefined)
       );
     case 'frequencySpecified':

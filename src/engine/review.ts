@@ -145,7 +145,8 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
 export function primaryRegion(facts: readonly Fact[]): BodyRegion | undefined {
   const counts = new Map<BodyRegion, number>();
   for (const f of facts) {
-    if (f.kind !== 'diagnosis' || f.negated || f.uncertain || f.context === 'review' || f.bodyPart === undefined) continue;
+    if (f.kind !== 'diagnosis' || f.negated || f.uncertain || f.context === 'review' || f.bodyPart === undefined)
+      continue;
     for (const r of new Set(regionsInText(f.bodyPart))) counts.set(r, (counts.get(r) ?? 0) + 1);
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);

@@ -16,6 +16,21 @@ import {
   uncertain,
 } from './build.js';
 
+/** Diagnoses (the clinical reader's canonical keys) of structural pathology a specialist or surgeon treats. */
+const STRUCTURAL_DIAGNOSES = [
+  'disc herniation',
+  'spinal stenosis',
+  'spondylolisthesis',
+  'rotator cuff disorder',
+  'labral tear',
+  'meniscal tear',
+  'ligament tear',
+  'osteoarthritis',
+  'carpal tunnel syndrome',
+  'cubital tunnel syndrome',
+  'fracture',
+  'hernia',
+];
 /** Programs, home care, psychological care, consultations and visits, other laboratory tests. */
 
 const FRP_WORDS = [
@@ -674,6 +689,8 @@ const consultations: Topic[] = [
             present('red-flag'),
             present('functional-limitation'),
             present('treatment-failure'),
+            // A structural diagnosis that surgery or a specialist treats is itself a clinical question.
+            present('diagnosis', undefined, { qualifiers: STRUCTURAL_DIAGNOSES }),
           ],
         },
       ),
