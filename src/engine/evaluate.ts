@@ -51,9 +51,17 @@ export function namesRequestedDrug(quote: string, request: ParsedRequest): boole
     .some((n) => n.length > 3 && q.includes(n));
 }
 
+/** Whether a fact's drug value is one of the requested drugs (or one of their ingredients). */
+function isRequestedDrug(value: string, request: ParsedRequest): boolean {
+  return request.drugs
+    .flatMap((d) => d.generic.toLowerCase().split(/[/,\s]+/))
+    .some((g) => g.length > 3 && value.includes(g));
+}
+
 function factMatches(f: Fact, c: FactCondition, request: ParsedRequest): boolean {
   if (f.kind !== c.fact) return false;
   if (c.aboutRequest && !namesRequestedDrug(f.evidence.quote, request)) return false;
+  if (c.otherThanRequest && isRequestedDrug(lower(f.value), request)) return false;
   // "Use" of a medication means it is being taken, not merely planned or named in a request.
   if (
     f.kind === 'medication-use' &&
@@ -214,7 +222,7 @@ export function requestFlag(name: RequestFlag, ctx: ItemContext): boolean {
 }
 
 const ONGOING =
-  /\b(?:has been|have been|continu\w*|currently|since|chronic\w*|long[- ]term|refill\w*|ongoing|remains? on|was taking|is taking|maintained on)\b/i;
+  /\b(?:has been|have been|continu\w*|currently|since|chronic\w*|long[- ]term|refill\w*|ongoing|remains? on|was taking|is taking|maintained on|medications? (?:include[sd]?|including|are|were|consist\w*))\b/i;
 
 /** The record shows a requested drug already being taken (a refill, not a first prescription). */
 export function continuing(ctx: ItemContext): boolean {

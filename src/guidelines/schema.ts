@@ -138,6 +138,8 @@ export const FactCondition = z
     max: z.number().optional(),
     minCount: z.number().int().positive().optional(),
     aboutRequest: z.literal(true).optional(),
+    /** Only facts about a drug other than the requested one (another drug of the same class already taken). */
+    otherThanRequest: z.literal(true).optional(),
   })
   .strict();
 export type FactCondition = z.infer<typeof FactCondition>;

@@ -38,6 +38,7 @@ interface FactBounds {
   minCount?: number;
   qualifiers?: readonly string[];
   aboutRequest?: true;
+  otherThanRequest?: true;
 }
 
 function factCondition(
@@ -53,6 +54,7 @@ function factCondition(
   if (bounds.minCount !== undefined) c.minCount = bounds.minCount;
   if (bounds.qualifiers !== undefined) c.qualifiers = [...bounds.qualifiers];
   if (bounds.aboutRequest) c.aboutRequest = true;
+  if (bounds.otherThanRequest) c.otherThanRequest = true;
   return c;
 }
 

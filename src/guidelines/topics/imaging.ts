@@ -801,7 +801,8 @@ const edx: Topic[] = [
         'failure-to-improve',
         'The patient failed to improve or deteriorated after initial assessment and stabilization, or seizures are suspected',
         {
-          anyOf: [present('diagnosis', ['seizure', 'epilep']), present('neurological-deficit'), present('red-flag')],
+          // Findings at the injury (a fracture, a loss of consciousness) are the starting point, not a failure to improve.
+          anyOf: [present('diagnosis', ['seizure', 'epilep']), present('neurological-deficit')],
         },
       ),
     ],

@@ -616,8 +616,8 @@ const chronicPainMedications: Topic[] = [
       crit(
         'no-duplicate-class',
         'The patient is not already taking another NSAID without a stated reason for two at once',
-        { noneOf: [present('medication-use', ['two nsaids', 'multiple nsaids'])] },
-        { required: false },
+        { noneOf: [present('medication-use', NSAIDS, { otherThanRequest: true })] },
+        { silentMeansNone: true },
       ),
       common.quantitySpecified(),
     ],
