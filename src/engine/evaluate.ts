@@ -346,6 +346,12 @@ function dedupe(spans: Fact['evidence'][]): Fact['evidence'][] {
 }
 
 export function evalCriterion(c: Criterion, ctx: ItemContext): CriterionResult {
+  if (
+    c.unlessRequestMentions &&
+    mentions(`${ctx.request.text} ${ctx.request.modality ?? ''}`, c.unlessRequestMentions)
+  ) {
+    return { id: c.id, text: c.text, status: 'not-applicable', required: c.required, evidence: [] };
+  }
   if (c.when) {
     // "Without a red flag": a record that documents none counts as none.
     const applies = c.when.map((w) => {

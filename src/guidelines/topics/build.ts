@@ -120,10 +120,11 @@ export function crit(
   id: string,
   text: string,
   evidence: Evidence,
-  opts: { required?: boolean; when?: Condition[]; silentMeansNone?: true } = {},
+  opts: { required?: boolean; when?: Condition[]; silentMeansNone?: true; unlessRequestMentions?: string[] } = {},
 ): Criterion {
   const c: Criterion = { id, text, required: opts.required ?? true, evidence };
   if (opts.when !== undefined) c.when = opts.when;
+  if (opts.unlessRequestMentions !== undefined) c.unlessRequestMentions = opts.unlessRequestMentions;
   if (opts.silentMeansNone) c.silentMeansNone = true;
   return c;
 }
@@ -181,7 +182,7 @@ export const common = {
       { allOf: [flag('quantityUnspecified', false)] },
     ),
 
-  functionalImprovementFromPrior: (modalities: string[], what: string): Criterion =>
+  functionalImprovementFromPrior: (modalities: string[], what: string, unlessRequestMentions?: string[]): Criterion =>
     crit(
       'functional-improvement-from-prior',
       `Objective functional improvement (better ADLs or work status, less reliance on care) is documented from the prior ${what}`,
@@ -189,7 +190,10 @@ export const common = {
         anyOf: [present('functional-improvement'), present('treatment-benefit', modalities)],
         noneOf: [present('treatment-failure', modalities)],
       },
-      { when: [present('prior-treatment', modalities)] },
+      {
+        when: [present('prior-treatment', modalities)],
+        ...(unlessRequestMentions === undefined ? {} : { unlessRequestMentions }),
+      },
     ),
 
   homeExercise: (required = false): Criterion =>

@@ -541,9 +541,11 @@ const psychological: Topic[] = [
         },
         { when: [mentions('partial hospitalization', 'day treatment', 'intensive')] },
       ),
+      // Intensive care is the step taken when outpatient care did not help: the step-up criterion judges it.
       common.functionalImprovementFromPrior(
         ['psychotherapy', 'psychological', 'cbt', 'counsel'],
         'psychological treatment',
+        ['partial hospitalization', 'day treatment', 'intensive'],
       ),
     ],
     rationale:
