@@ -139,8 +139,8 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
 }
 
 /**
- * The body region the record is mostly about: the region most of its stated diagnoses name, when one
- * region leads (a tie names none).
+ * The body region the record is mostly about: the region most of its stated diagnoses name (the
+ * first named among equals).
  */
 export function primaryRegion(facts: readonly Fact[]): BodyRegion | undefined {
   const counts = new Map<BodyRegion, number>();
@@ -149,10 +149,9 @@ export function primaryRegion(facts: readonly Fact[]): BodyRegion | undefined {
       continue;
     for (const r of new Set(regionsInText(f.bodyPart))) counts.set(r, (counts.get(r) ?? 0) + 1);
   }
+  // Most diagnoses first; among equals, the region the record names first (its lead complaint).
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  const [first, second] = ranked;
-  if (first === undefined || (second !== undefined && second[1] === first[1])) return undefined;
-  return first[0];
+  return ranked[0]?.[0];
 }
 
 const UR_ACTOR = /\b(?:utilization review|UR|claims administrator|previous reviewer|prior reviewer|carrier)\b/i;

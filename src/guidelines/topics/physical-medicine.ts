@@ -730,6 +730,8 @@ const acoemPhysicalMedicine: Topic[] = [
       kinds: ['chiropractic', 'therapy'],
       keywords: [...PT_KEYWORDS, ...MANIPULATION_WORDS],
       bodyParts: ['elbow'],
+      // The elbow chapter speaks to this joint; the chronic pain manual therapy section only in general.
+      priority: 2,
     },
     position: 'not-recommended',
     positionSummary:
