@@ -18,13 +18,15 @@ function lowerFirst(s: string): string {
 function clause(c: CriterionResult): string {
   const quote = c.evidence[0]?.quote.trim();
   const cite = quote ? ` (the record notes: "${quote.length > 160 ? `${quote.slice(0, 157)}…` : quote}")` : '';
+  // Criterion texts are requirements in our words; they go after a dash so their own punctuation reads.
+  const asked = lowerFirst(c.text.replace(/\.$/, ''));
   switch (c.status) {
     case 'met':
-      return `${lowerFirst(c.text)} is documented${cite}`;
+      return `the record documents what the guideline asks here — ${asked}${cite}`;
     case 'unmet':
-      return `${lowerFirst(c.text)} is not satisfied${cite}`;
+      return `the record shows that the guideline's condition is not met — ${asked}${cite}`;
     case 'not-documented':
-      return `the records provided do not document ${lowerFirst(c.text)}`;
+      return `the records provided do not document what the guideline asks — ${asked}`;
     case 'not-applicable':
       return '';
     default: {
@@ -44,21 +46,22 @@ export function draftRationale(input: RationaleInput): string {
   const parts: string[] = [topic.positionSummary.replace(/\.?$/, '.')];
   if (input.reason && /not address|silent|used/i.test(input.reason)) parts.push(input.reason.replace(/\.?$/, '.'));
   const failing = criteria.filter((c) => c.required && (c.status === 'unmet' || c.status === 'not-documented'));
-  const met = criteria.filter((c) => c.status === 'met' && c.required);
+  // What the record shows, not what the request says of itself (a stated quantity is no clinical finding).
+  const met = criteria.filter((c) => c.status === 'met' && c.required && c.evidence.length > 0);
   if (recommendation === 'Upheld') {
     if (topic.position === 'not-recommended' && failing.length === 0) {
       parts.push('The record shows no circumstance that would justify an exception to the guideline.');
     }
-    for (const c of failing.slice(0, 3)) {
+    failing.slice(0, 3).forEach((c, i) => {
       const s = clause(c);
-      if (s) parts.push(`${s[0]?.toUpperCase()}${s.slice(1)}.`);
-    }
+      if (s) parts.push(i === 0 ? `In this case, ${s}.` : `${s[0]?.toUpperCase()}${s.slice(1)}.`);
+    });
     parts.push(`Therefore, ${what} is not medically necessary.`);
   } else {
-    for (const c of met.slice(0, 3)) {
+    met.slice(0, 3).forEach((c, i) => {
       const s = clause(c);
-      if (s) parts.push(`${s[0]?.toUpperCase()}${s.slice(1)}.`);
-    }
+      if (s) parts.push(i === 0 ? `In this case, ${s}.` : `${s[0]?.toUpperCase()}${s.slice(1)}.`);
+    });
     parts.push(`The criteria are met; therefore, ${what} is medically necessary.`);
   }
   return parts.join(' ');
