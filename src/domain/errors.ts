@@ -50,6 +50,16 @@ export const ERROR_CODES = {
   },
   IMR_UNAUTHENTICATED: { status: 401, message: 'Sign in first.' },
   IMR_FORBIDDEN: { status: 403, message: 'Your role does not allow this.' },
+  IMR_LOGIN_FAILED: { status: 401, message: 'The user name or password is not right, or the account is disabled.' },
+  IMR_CSRF_INVALID: {
+    status: 403,
+    message: 'The request lacks the session’s CSRF token (x-csrf-token header); reload and try again.',
+  },
+  IMR_RATE_LIMITED: { status: 429, message: 'Too many attempts; wait a little and try again.' },
+  IMR_LETTER_NOT_APPROVED: {
+    status: 409,
+    message: 'The letter needs QA approval of the case as it is now before it can issue.',
+  },
   IMR_CLI_USAGE: { status: 400, message: 'The command was called with missing or invalid arguments.' },
   IMR_OUTPUT_UNWRITABLE: { status: 500, message: 'The output file could not be written.' },
   IMR_INTERNAL: { status: 500, message: 'An unexpected internal error occurred.' },
