@@ -235,6 +235,32 @@ export interface AuditEventsTable {
   details: Json;
 }
 
+/** A signed-in session (migration 0003). `id` is the SHA-256 (hex) of the cookie's token. */
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Ts;
+  expires_at: Ts;
+}
+
+/** QA's approval of a case's letter as built from `case_version` (migration 0003). */
+export interface LetterApprovalsTable {
+  id: Id;
+  case_id: number;
+  case_version: number;
+  approved_by: number;
+  approved_at: Ts;
+}
+
+/** The full result of an eligibility screen, for display (migration 0003). */
+export interface EligibilityScreensTable {
+  id: Id;
+  case_id: number;
+  screened_at: Ts;
+  result: Json;
+}
+
 export interface Database {
   cases: CasesTable;
   parties: PartiesTable;
@@ -252,6 +278,9 @@ export interface Database {
   letter_text: LetterTextTable;
   users: UsersTable;
   audit_events: AuditEventsTable;
+  sessions: SessionsTable;
+  letter_approvals: LetterApprovalsTable;
+  eligibility_screens: EligibilityScreensTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

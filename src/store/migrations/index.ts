@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import type { Database, Dialect } from '../schema.js';
 import * as m0001 from './0001-initial.js';
+import * as m0003 from './0003-accounts-and-sessions.js';
 import { type Ddl, ddlFor } from './ddl.js';
 
 /**
@@ -9,6 +10,7 @@ import { type Ddl, ddlFor } from './ddl.js';
  */
 const MIGRATIONS: Readonly<Record<string, { up(db: Kysely<unknown>, d: Ddl): Promise<void> }>> = {
   '0001-initial': m0001,
+  '0003-accounts-and-sessions': m0003,
 };
 
 export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);

@@ -1,0 +1,67 @@
+import type { Handle, Tx } from '../schema.js';
+
+/**
+ * Signed-in sessions (migration 0003). The caller hashes the cookie's token: only the hash is
+ * stored, so reading the table gives nobody a session. Expired rows are ignored on read and removed
+ * by `purgeExpired`.
+ */
+export interface SessionRecord {
+  readonly id: string;
+  readonly userId: number;
+  readonly csrfToken: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+function fromRow(r: {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}): SessionRecord {
+  return { id: r.id, userId: r.user_id, csrfToken: r.csrf_token, createdAt: r.created_at, expiresAt: r.expires_at };
+}
+
+export const sessions = {
+  async create(tx: Tx, s: SessionRecord): Promise<SessionRecord> {
+    await tx.db
+      .insertInto('sessions')
+      .values({
+        id: s.id,
+        user_id: s.userId,
+        csrf_token: s.csrfToken,
+        created_at: s.createdAt,
+        expires_at: s.expiresAt,
+      })
+      .execute();
+    return s;
+  },
+
+  /** The session, if it exists and has not expired at `now`. */
+  async getLive(h: Handle, id: string, now: string): Promise<SessionRecord | undefined> {
+    const row = await h.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', id)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return row === undefined ? undefined : fromRow(row);
+  },
+
+  async remove(tx: Tx, id: string): Promise<boolean> {
+    const r = await tx.db.deleteFrom('sessions').where('id', '=', id).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  },
+
+  /** Ends every session of a user (password change, account disabled). */
+  async removeForUser(tx: Tx, userId: number): Promise<number> {
+    const r = await tx.db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
+
+  async purgeExpired(tx: Tx, now: string): Promise<number> {
+    const r = await tx.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
+};
