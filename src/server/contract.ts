@@ -54,6 +54,10 @@ import { ItemReview } from '../engine/review-types.js';
  *   missing CSRF token: IMR_CSRF_INVALID), 404 IMR_NOT_FOUND, 409 IMR_CONFLICT (stale
  *   `expectedVersion`), 429 IMR_RATE_LIMITED…
  * - Commands on a case name the case version they were built from (`expectedVersion`).
+ * - Documents: `POST /api/v1/cases`, `…/records` and `…/expedite` take JSON with base64 documents, or
+ *   `multipart/form-data` with a field `body` holding the JSON without `documents`, a field
+ *   `documents` holding a JSON array `[{ title, kind, documentDate? }]` describing the file parts in
+ *   order, and one file part per document (its content type is the document's MIME type).
  * - A reviewer sees only cases currently assigned to them; any other case answers 404, as if absent.
  * - Every read of a case document or letter file writes an audit event.
  *
@@ -349,7 +353,9 @@ export const IntakeResponse = z.object({
   documentIds: z.array(Id),
   documentsWithoutText: z.number().int(),
   /** Open cases that could be decided together with this one (8 CCR 9792.10.4). */
-  consolidation: z.object({ caseIds: z.array(Id), reasons: z.array(z.string()) }).nullable(),
+  consolidation: z
+    .object({ caseIds: z.array(Id), caseNumbers: z.array(z.string()), reasons: z.array(z.string()) })
+    .nullable(),
   duplicateOverridden: z.object({ caseId: Id, reasons: z.array(z.string()) }).nullable(),
 });
 export type IntakeResponse = z.infer<typeof IntakeResponse>;
@@ -501,19 +507,30 @@ export const ReviewItemView = z.object({
   itemId: Id,
   seq: z.number().int(),
   request: z.string(),
-  /** The engine's output: recommendation, topic, citations, criteria with quotes and offsets. */
+  /** The engine's output: recommendation, topic, citations, criteria with quotes (offsets into `text`). */
   review: ItemReview,
   draft: ItemDraft,
-  /** What the offsets of the quotes point into: `summary` is the clinical summary given to the engine. */
-  evidenceSource: z.literal('summary'),
 });
 export type ReviewItemView = z.infer<typeof ReviewItemView>;
 
+export const RecordSegment = z.object({
+  documentId: Id,
+  title: z.string(),
+  /** This document's text is `text.slice(start, end)`. */
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type RecordSegment = z.infer<typeof RecordSegment>;
+
 export const ReviewResponse = z.object({
   caseVersion: z.number().int().positive(),
-  /** The record the engine read (documents' extracted text joined); quote offsets index into it. */
-  summary: z.string(),
+  /** The record the engine read: the clinical documents' extracted texts joined by a blank line. */
+  text: z.string(),
+  /** Which range of `text` is which document (quote offsets fall inside one of them). */
+  segments: z.array(RecordSegment),
   items: z.array(ReviewItemView),
+  /** The signed-in reviewer's standing determinations on the case, if any (latest per item). */
+  myDeterminations: z.array(ItemDetermination),
 });
 export type ReviewResponse = z.infer<typeof ReviewResponse>;
 
@@ -615,6 +632,8 @@ export const DashboardResponse = z.object({
     medianDaysToDecision: z.number().nullable(),
     /** Open cases now past their current stage's due date. */
     openOverdue: z.number().int(),
+    /** Per month of decision (`YYYY-MM`), cases decided through the desk on time and late. */
+    byMonth: z.array(z.object({ month: z.string(), onTime: z.number().int(), late: z.number().int() })),
   }),
   overturn: z.object({
     overall: RateRow,
@@ -628,6 +647,8 @@ export type DashboardResponse = z.infer<typeof DashboardResponse>;
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(500),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** Hits to skip; `offset + limit` is at most 100 (the search ranks the best 100). */
+  offset: z.coerce.number().int().min(0).max(99).default(0),
 });
 export type SearchQuery = z.input<typeof SearchQuery>;
 
@@ -643,7 +664,11 @@ export const SearchHitView = z.object({
 });
 export type SearchHitView = z.infer<typeof SearchHitView>;
 
-export const SearchResponse = z.object({ hits: z.array(SearchHitView) });
+export const SearchResponse = z.object({
+  hits: z.array(SearchHitView),
+  /** Hits found, counted up to 100. */
+  total: z.number().int(),
+});
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
 export const PublishedLetterParams = z.object({ letterId: IdParam });
