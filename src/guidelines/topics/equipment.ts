@@ -109,7 +109,7 @@ const equipment: Topic[] = [
       crit(
         'manual-insufficient',
         'For a power device: the patient cannot propel a manual wheelchair and has no caregiver who can',
-        { anyOf: [present('functional-limitation', ['upper extremity', 'arm', 'propel'])] },
+        { anyOf: [present('functional-limitation', ['upper-extremity', 'upper extremity', 'arm', 'propel'])] },
         { when: [mentions('power', 'motorized', 'scooter', 'electric')] },
       ),
     ],

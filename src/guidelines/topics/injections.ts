@@ -31,6 +31,8 @@ const ESI_WORDS = [
   'snrb',
   'nerve root block',
 ];
+/** Epidural adhesiolysis is its own procedure (the request parser calls it "epidural adhesiolysis"). */
+const ADHESIOLYSIS_WORDS = ['adhesiolysis', 'lysis of adhesion', 'neuroplasty', 'racz', 'epidural neurolysis'];
 const FACET_WORDS = ['facet', 'medial branch', 'mbb', 'zygapophyseal'];
 const RF_WORDS = [
   'radiofrequency',
@@ -115,7 +117,7 @@ const chronicPainInjections: Topic[] = [
     key: 'epidural-steroid-injections',
     title: 'Epidural steroid injections',
     area: 'injections',
-    appliesTo: { kinds: ['injection'], keywords: ESI_WORDS },
+    appliesTo: { kinds: ['injection'], keywords: ESI_WORDS, excludeKeywords: ADHESIOLYSIS_WORDS },
     position: 'conditional',
     positionSummary:
       'Epidural steroid injections are an option for radicular pain to support progress in active treatment: radiculopathy on exam corroborated by imaging or testing, failed conservative care, limited levels, and repeats only after at least 50% relief for 6–8 weeks.',
@@ -193,7 +195,7 @@ const chronicPainInjections: Topic[] = [
       'Trigger point injections are for myofascial pain with documented trigger points (twitch response and referred pain), lasting over three months after failed medical management, without radiculopathy; repeats need over 50% relief for six weeks.',
     criteria: [
       crit('trigger-points', 'Trigger points with a twitch response and referred pain are documented on examination', {
-        anyOf: [present('exam-finding', ['trigger point', 'twitch'])],
+        anyOf: [present('exam-finding', ['trigger-point', 'trigger point', 'twitch'])],
       }),
       crit('no-radiculopathy', 'Radiculopathy is absent (by exam, imaging or testing)', {
         noneOf: [present('neurological-deficit'), present('electrodiagnostic-result', ['radiculopathy'])],
@@ -340,7 +342,12 @@ const acoemInjections: Topic[] = [
     area: 'injections',
     section: 'Physical Methods',
     pages: [300],
-    appliesTo: { kinds: ['injection'], keywords: ESI_WORDS, bodyParts: ['lumbar spine'] },
+    appliesTo: {
+      kinds: ['injection'],
+      keywords: ESI_WORDS,
+      excludeKeywords: ADHESIOLYSIS_WORDS,
+      bodyParts: ['lumbar spine'],
+    },
     position: 'conditional',
     positionSummary:
       'Epidural steroid injections may give short-term relief of leg pain and sensory deficit from nerve-root compression, but no significant long-term functional benefit and no reduced need for surgery.',
@@ -553,7 +560,12 @@ const odgInjections: Topic[] = [
       'Epidural Steroid Injection (ESI)',
       'Epidural steroid injections',
     ],
-    appliesTo: { kinds: ['injection'], keywords: ESI_WORDS, bodyParts: ['lumbar spine', 'thoracic spine'] },
+    appliesTo: {
+      kinds: ['injection'],
+      keywords: ESI_WORDS,
+      excludeKeywords: ADHESIOLYSIS_WORDS,
+      bodyParts: ['lumbar spine', 'thoracic spine'],
+    },
     position: 'conditional',
     positionSummary:
       'ESIs are for short-term treatment of radicular pain: radiculopathy (from disc herniation, not stenosis alone) on exam corroborated by imaging or testing, after failed conservative care; not on the same day as facet or SI injections.',
@@ -584,7 +596,12 @@ const odgInjections: Topic[] = [
     area: 'injections',
     section: 'Epidural steroid injection (ESI)',
     sectionAliases: ['Epidural steroid injections (ESIs)'],
-    appliesTo: { kinds: ['injection'], keywords: ESI_WORDS, bodyParts: ['cervical spine'] },
+    appliesTo: {
+      kinds: ['injection'],
+      keywords: ESI_WORDS,
+      excludeKeywords: ADHESIOLYSIS_WORDS,
+      bodyParts: ['cervical spine'],
+    },
     position: 'conditional',
     positionSummary:
       'Cervical ESIs follow the lumbar criteria—radiculopathy on exam, corroborated, after failed conservative care—with particular caution about risk; repeats only after documented response.',

@@ -385,7 +385,8 @@ const chronicPainMedications: Topic[] = [
     appliesTo: {
       kinds: ['medication'],
       ...OPIOID_MATCH,
-      keywords: ['morphine equivalent', 'med'],
+      // Not 'med': keywords match at a word start, and "Medrol" or "medication" are no dosing request.
+      keywords: ['morphine equivalent'],
       phases: ['chronic'],
     },
     position: 'conditional',
@@ -1610,7 +1611,8 @@ const opioidsGuideline: Topic[] = [
     appliesTo: {
       kinds: ['medication'],
       ...OPIOID_MATCH,
-      keywords: ['morphine equivalent', 'med'],
+      // Not 'med': keywords match at a word start, and "Medrol" or "medication" are no dosing request.
+      keywords: ['morphine equivalent'],
       phases: ['chronic'],
     },
     position: 'conditional',

@@ -309,6 +309,8 @@ const chronicPainPhysicalMedicine: Topic[] = [
         'electrodes',
         'tens supplies',
       ],
+      // Units the parser also calls electrical stimulation, with sections of their own.
+      excludeKeywords: ['microcurrent', 'galvanic'],
       surgicalContext: 'excluded',
     },
     position: 'conditional',

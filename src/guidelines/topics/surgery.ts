@@ -597,7 +597,7 @@ const odgSurgery: Topic[] = [
         'conservative',
         'At least three conservative measures were tried (night splint for a month, activity change, analgesia, exercise, injection)',
         {
-          anyOf: [present('treatment-failure', ['splint', 'brace', 'injection', 'therapy', 'medication'])],
+          anyOf: [present('treatment-failure', ['splint', 'brace', 'bracing', 'injection', 'therapy', 'medication'])],
         },
       ),
     ],
