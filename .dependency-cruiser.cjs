@@ -89,6 +89,21 @@ module.exports = {
       },
     },
     {
+      name: 'web-talks-http-only',
+      comment:
+        'The browser app (web/) talks to the server over HTTP: from src/ it may import only src/server/contract.ts (DESIGN.md).',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^src/', pathNot: '^src/server/contract\\.ts$' },
+    },
+    {
+      name: 'web-contract-types-only',
+      comment: 'web/ takes only types from src/server/contract.ts (`import type`); values would pull server code into the bundle.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^src/server/contract\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       comment: 'Circular dependencies make load order fragile and modules impossible to test alone.',
       severity: 'error',

@@ -1,0 +1,90 @@
+import type { CaseStage, ClockView, Urgency } from '../api/types.ts';
+
+/** Stage names as people say them (the same words as the domain's CASE_STAGE_INFO). */
+export const STAGE_LABEL: Record<CaseStage, string> = {
+  received: 'Application received',
+  'eligibility-review': 'Eligibility review',
+  ineligible: 'Ineligible',
+  deferred: 'Deferred (liability dispute)',
+  eligible: 'Eligible',
+  assigned: 'Assigned',
+  'records-requested': 'Records requested',
+  'records-received': 'Records received',
+  'in-review': 'In review',
+  determined: 'Determined',
+  'letter-issued': 'Letter issued',
+  closed: 'Closed',
+  terminated: 'Terminated',
+  withdrawn: 'Withdrawn',
+};
+
+export const OPEN_STAGES: readonly CaseStage[] = [
+  'received',
+  'eligibility-review',
+  'deferred',
+  'eligible',
+  'assigned',
+  'records-requested',
+  'records-received',
+  'in-review',
+  'determined',
+  'letter-issued',
+];
+
+const dateFmt = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const timeFmt = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZone: 'America/Los_Angeles',
+  timeZoneName: 'short',
+});
+
+/** `2024-03-01` → `Mar 1, 2024`; an instant → date and California time. */
+export function formatDate(value: string | undefined | null): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return dateFmt.format(new Date(`${value}T00:00:00Z`));
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : timeFmt.format(d);
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function percent(rate: number): string {
+  return `${(rate * 100).toFixed(rate > 0 && rate < 0.1 ? 1 : 0)}%`;
+}
+
+export const URGENCY: Record<Urgency, { label: string; tone: 'bad' | 'warn' | 'ok' | 'neutral' }> = {
+  overdue: { label: 'Overdue', tone: 'bad' },
+  'due-soon': { label: 'Due soon', tone: 'warn' },
+  'on-track': { label: 'On track', tone: 'ok' },
+  'no-deadline': { label: 'No deadline', tone: 'neutral' },
+};
+
+export const CLOCK_STATUS: Record<
+  ClockView['status'],
+  { label: string; tone: 'bad' | 'warn' | 'ok' | 'neutral' | 'info' }
+> = {
+  'not-started': { label: 'Not started', tone: 'neutral' },
+  pending: { label: 'Running', tone: 'info' },
+  met: { label: 'Met', tone: 'ok' },
+  late: { label: 'Late', tone: 'bad' },
+  stopped: { label: 'Stopped', tone: 'neutral' },
+};
+
+/** When a clock runs out, in words: "Mar 4, 2024" or the instant for hour clocks. */
+export function clockDue(c: ClockView | null | undefined): string {
+  if (c === null || c === undefined) return '—';
+  if (c.dueAt !== undefined) return formatDate(c.dueAt);
+  return formatDate(c.dueDate);
+}
+
+export function titleCase(s: string): string {
+  return s.replace(/[-_]/g, ' ').replace(/^\w/, (m) => m.toUpperCase());
+}

@@ -1,0 +1,213 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { call } from '../api/client.ts';
+import { caseKey } from '../api/queries.ts';
+import type { CandidateView, CaseDetail } from '../api/types.ts';
+import { Alert, ErrorAlert, Loading } from '../components/Alert.tsx';
+import { Badge } from '../components/Badges.tsx';
+import { CaseFrame } from '../components/CaseFrame.tsx';
+import { titleCase } from '../components/format.ts';
+
+function Conflicts({ c }: { c: CandidateView }) {
+  if (c.conflicts.hits.length === 0) return <Badge tone="ok">No conflict</Badge>;
+  return (
+    <>
+      <Badge tone={c.conflicts.clear ? 'warn' : 'bad'}>{c.conflicts.clear ? 'Needs a look' : 'Conflict'}</Badge>
+      <ul className="quotes">
+        {c.conflicts.hits.map((h) => (
+          <li key={`${h.partyRole}-${h.affiliation}-${h.rule}`}>
+            {h.explanation} <span className="muted">({titleCase(h.partyRole)})</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Candidates({ d }: { d: CaseDetail }) {
+  const caseId = d.case.id;
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: ['candidates', caseId, d.case.version],
+    queryFn: ({ signal }) => call('candidates', { params: { caseId }, signal }),
+  });
+  const [chosen, setChosen] = useState<number | undefined>();
+  const [confirm, setConfirm] = useState(false);
+  const [formError, setFormError] = useState<string | undefined>();
+  const assign = useMutation({
+    mutationFn: (reviewerIds: number[] | undefined) =>
+      call('assign', {
+        params: { caseId },
+        body: {
+          expectedVersion: d.case.version,
+          ...(reviewerIds === undefined ? {} : { reviewerIds }),
+          confirmConflictReview: confirm,
+        },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: caseKey(caseId) }),
+  });
+
+  if (q.isPending) return <Loading what="the ranked reviewers" />;
+  if (q.error) return <ErrorAlert error={q.error} title="The reviewers could not be ranked" />;
+  const { ranked, excluded, needs } = q.data;
+  const selected = ranked.find((c) => c.reviewer.id === chosen);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (selected === undefined) {
+      setFormError('Choose a reviewer from the list first.');
+      return;
+    }
+    if (selected.needsConflictReview && !confirm) {
+      setFormError('This reviewer has a possible conflict. Confirm that you looked at it before assigning.');
+      return;
+    }
+    setFormError(undefined);
+    assign.mutate([selected.reviewer.id]);
+  }
+
+  if (assign.data !== undefined) {
+    return (
+      <Alert tone="success" title="Reviewer assigned">
+        <p>{assign.data.explanation}</p>
+        <p>
+          <Link to={`/cases/${caseId}`}>Back to the case</Link> to send the notice of assignment.
+        </p>
+      </Alert>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <p>
+        The case needs a reviewer for <strong>{titleCase(needs.treatmentKind)}</strong> of the{' '}
+        <strong>{titleCase(needs.bodySystem)}</strong>. Qualified reviewers without a conflict of interest, best
+        specialty match first:
+      </p>
+      {formError === undefined ? null : <Alert tone="error">{formError}</Alert>}
+      <ErrorAlert error={assign.error} title="The reviewer was not assigned" />
+      {ranked.length === 0 ? (
+        <Alert tone="warning" title="No qualified, conflict-free reviewer">
+          <p>Every active reviewer is excluded (see below). Add or update reviewers in Administration.</p>
+        </Alert>
+      ) : (
+        <fieldset>
+          <legend>Ranked reviewers</legend>
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Choose</th>
+                  <th scope="col">Rank</th>
+                  <th scope="col">Reviewer</th>
+                  <th scope="col">Specialty match</th>
+                  <th scope="col">Conflict screen</th>
+                  <th scope="col" className="num">
+                    Workload
+                  </th>
+                  <th scope="col">California licence</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ranked.map((c) => (
+                  <tr key={c.reviewer.id}>
+                    <td>
+                      <input
+                        type="radio"
+                        name="reviewer"
+                        id={`reviewer-${c.reviewer.id}`}
+                        checked={chosen === c.reviewer.id}
+                        onChange={() => setChosen(c.reviewer.id)}
+                      />
+                    </td>
+                    <td className="num">{c.rank}</td>
+                    <td>
+                      <label htmlFor={`reviewer-${c.reviewer.id}`}>
+                        <strong>{c.reviewer.name}</strong>
+                      </label>
+                      {c.reviewer.profession === undefined ? null : (
+                        <>
+                          <br />
+                          <span className="muted">{titleCase(c.reviewer.profession)}</span>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <Badge tone={c.specialty.relevant ? 'ok' : 'warn'}>{`${Math.round(c.matchScore * 100)}%`}</Badge>{' '}
+                      {c.specialty.explanation}
+                    </td>
+                    <td>
+                      <Conflicts c={c} />
+                    </td>
+                    <td className="num">
+                      {c.workload.open} of {c.workload.capacity}
+                    </td>
+                    <td>{c.californiaLicensed ? 'Yes' : 'No'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {selected?.needsConflictReview ? (
+            <label className="check" style={{ marginTop: '0.75rem' }}>
+              <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />
+              <span>
+                I looked at the possible conflict of {selected.reviewer.name} and it does not disqualify them.
+              </span>
+            </label>
+          ) : null}
+          <div className="form-actions">
+            <button type="submit" className="btn" disabled={assign.isPending}>
+              Assign {selected === undefined ? 'the chosen reviewer' : selected.reviewer.name}
+            </button>
+            <button
+              type="button"
+              className="btn secondary"
+              disabled={assign.isPending}
+              onClick={() => assign.mutate(undefined)}
+            >
+              Assign the best-ranked automatically
+            </button>
+          </div>
+        </fieldset>
+      )}
+      {excluded.length > 0 ? (
+        <details className="card" style={{ marginTop: '1rem' }}>
+          <summary>
+            <strong>{excluded.length} reviewers excluded</strong> and why
+          </summary>
+          <ul>
+            {excluded.map((x) => (
+              <li key={x.reviewer.id}>
+                <strong>{x.reviewer.name}</strong>:{' '}
+                {x.reasons.map((r) => `${titleCase(r.kind)}${r.detail === '' ? '' : ` (${r.detail})`}`).join('; ')}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </form>
+  );
+}
+
+export function AssignmentPage() {
+  return (
+    <CaseFrame title={(d) => `Assign a reviewer · ${d.case.caseNumber}`}>
+      {(d) =>
+        d.case.stage === 'eligible' ? (
+          <Candidates d={d} />
+        ) : (
+          <Alert tone="info" title="Not waiting for a reviewer">
+            <p>
+              {d.assignments.length > 0
+                ? `Assigned to ${d.assignments.map((a) => a.reviewerName).join(', ')}.`
+                : 'A reviewer is assigned once the case has been found eligible.'}{' '}
+              <Link to={`/cases/${d.case.id}`}>Back to the case</Link>.
+            </p>
+          </Alert>
+        )
+      }
+    </CaseFrame>
+  );
+}
