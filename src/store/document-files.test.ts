@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ImrFailure } from '../domain/errors.js';
 import { DocumentFiles } from './document-files.js';
 
@@ -86,6 +86,57 @@ describe('DocumentFiles', () => {
     await writeFile(files.root, 'not a directory');
     const thrown = await files.put(new TextEncoder().encode('x')).catch((e: unknown) => e);
     expect(codeOfFailure(thrown)).toBe('IMR_DOCUMENT_STORE_FAILED');
+  });
+
+  it('leaves each file put due for the next flush, which forces them all to disk at once', async () => {
+    const probe = await open(join(root, 'probe'), 'w');
+    const sync = vi.spyOn(Object.getPrototypeOf(probe) as { sync(): Promise<void> }, 'sync');
+    await probe.close();
+    try {
+      expect(files.unflushed).toBe(0);
+      await files.put(new TextEncoder().encode('first'));
+      await files.put(new TextEncoder().encode('second'));
+      await files.put(new TextEncoder().encode('first'));
+      expect(files.unflushed).toBe(2);
+      expect(sync).not.toHaveBeenCalled();
+      await files.flush();
+      // Two files, their two shard directories, the document root made for them and its parent.
+      expect(sync).toHaveBeenCalledTimes(6);
+    } finally {
+      sync.mockRestore();
+    }
+    expect(files.unflushed).toBe(0);
+    // Content already there is forced to disk again: a process may have died before flushing it.
+    await files.put(new TextEncoder().encode('second'));
+    expect(files.unflushed).toBe(1);
+    await Promise.all([files.flush(), files.flush()]);
+    expect(files.unflushed).toBe(0);
+    await files.flush();
+  });
+
+  it('fails a flush with IMR_DOCUMENT_STORE_FAILED and keeps what failed due for the next one', async () => {
+    const s = await files.put(new TextEncoder().encode('kept due'));
+    const target = files.pathOf(s.storagePath);
+    // A directory in the file's place cannot be opened for writing: the forced write fails.
+    await rm(target);
+    await mkdir(target);
+    const thrown = await files.flush().catch((e: unknown) => e);
+    expect(codeOfFailure(thrown)).toBe('IMR_DOCUMENT_STORE_FAILED');
+    expect(files.unflushed).toBe(1);
+    await rm(target, { recursive: true });
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(target, 'kept due');
+    await files.flush();
+    expect(files.unflushed).toBe(0);
+  });
+
+  it('does not retry a file that is gone since it was put', async () => {
+    const s = await files.put(new TextEncoder().encode('removed'));
+    await rm(files.pathOf(s.storagePath));
+    const thrown = await files.flush().catch((e: unknown) => e);
+    expect(codeOfFailure(thrown)).toBe('IMR_DOCUMENT_STORE_FAILED');
+    expect(files.unflushed).toBe(0);
+    await files.flush();
   });
 
   it('refuses storage paths that are not its own (no path traversal)', () => {

@@ -20,13 +20,14 @@ import { storeErrorOf } from './db-errors.js';
 import { DocumentFiles } from './document-files.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database, Dialect, Handle, Tx } from './schema.js';
+import { reusingStatements, STATEMENT_CACHE_SIZE } from './statement-cache.js';
 
 export interface Store extends Handle {
   /** The bytes of documents, content-addressed, outside the database. */
   readonly files: DocumentFiles;
   /**
-   * Runs `fn` in one database transaction. It commits when `fn` resolves and rolls back when it
-   * throws. A coded failure (an `ImrFailure` thrown by a repository or by `fn`, a unique or
+   * Runs `fn` in one database transaction. It commits when `fn` resolves, after flushing the
+   * document files put so far (see `DocumentFiles.flush`), and rolls back when it throws. A coded failure (an `ImrFailure` thrown by a repository or by `fn`, a unique or
    * foreign-key violation, a lost connection, a serialization failure) comes back as an error
    * result; anything else is a bug and is rethrown. Do not open a transaction inside another one:
    * pass `tx` down instead (it throws, rather than deadlocking SQLite's single connection).
@@ -67,9 +68,14 @@ class StoreImpl implements Store {
       throw new Error('store.transaction called inside a transaction of the same store: pass tx down instead');
     }
     try {
-      const value = await this.#db
-        .transaction()
-        .execute((trx) => activeTransaction.run(this, () => fn({ db: trx, dialect: this.dialect } as unknown as Tx)));
+      const value = await this.#db.transaction().execute((trx) =>
+        activeTransaction.run(this, async () => {
+          const result = await fn({ db: trx, dialect: this.dialect } as unknown as Tx);
+          // The rows may name documents put moments ago: their bytes reach the disk before the rows commit.
+          await this.files.flush();
+          return result;
+        }),
+      );
       return ok(value);
     } catch (thrown) {
       const coded = storeErrorOf(thrown);
@@ -148,7 +154,9 @@ function openSqlite(path: string): Result<Opened, ImrError> {
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     database.pragma('synchronous = NORMAL');
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+    const db = new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({ database: reusingStatements(database, STATEMENT_CACHE_SIZE) }),
+    });
     return ok({ db, dialect: 'sqlite', schema: undefined });
   } catch (thrown) {
     const code = (thrown as { code?: unknown }).code;

@@ -1,3 +1,4 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +87,41 @@ for (const target of targets) {
       expect(!r.ok && r.error.code).toBe('IMR_INVALID_TRANSITION');
       expect(await counts(store)).toEqual(before);
       expect(await cases.getByCaseNumber(store, caseNumber)).toBeUndefined();
+    });
+
+    it('forces the document files put before it to disk before it commits', async () => {
+      const caseNumber = freshCaseNumber();
+      const file = await store.files.put(new TextEncoder().encode(`put before ${caseNumber}`));
+      expect(store.files.unflushed).toBeGreaterThan(0);
+      const r = await store.transaction(async (tx) => {
+        const c = await cases.create(tx, minimalCase({ caseNumber }));
+        return documents.create(tx, { ...file, caseId: c.id, title: 'Note', kind: 'other', mime: 'text/plain' });
+      });
+      expect(r.ok).toBe(true);
+      expect(store.files.unflushed).toBe(0);
+    });
+
+    it('rolls back when a document file cannot be forced to disk (IMR_DOCUMENT_STORE_FAILED)', async () => {
+      const before = await counts(store);
+      const caseNumber = freshCaseNumber();
+      const bytes = new TextEncoder().encode(`unflushable ${caseNumber}`);
+      const file = await store.files.put(bytes);
+      const target = store.files.pathOf(file.storagePath);
+      // A directory in the file's place: the forced write fails.
+      await rm(target);
+      await mkdir(target);
+      try {
+        const r = await store.transaction(async (tx) => {
+          const c = await cases.create(tx, minimalCase({ caseNumber }));
+          return documents.create(tx, { ...file, caseId: c.id, title: 'Note', kind: 'other', mime: 'text/plain' });
+        });
+        expect(!r.ok && r.error.code).toBe('IMR_DOCUMENT_STORE_FAILED');
+        expect(await counts(store)).toEqual(before);
+      } finally {
+        await rm(target, { recursive: true });
+        await writeFile(target, bytes);
+        await store.files.flush();
+      }
     });
 
     it('rolls back and rethrows when a step fails with a bug (not a coded error)', async () => {

@@ -92,15 +92,17 @@ async function render(
 ): Promise<Partial<Record<LetterFormat, StoredFile>>> {
   const organization = scope.options.organization;
   const layout = organization === undefined ? {} : { organization };
-  const out: Partial<Record<LetterFormat, StoredFile>> = {};
-  for (const format of formats) {
-    const bytes =
-      format === 'text'
-        ? new TextEncoder().encode(renderLetterText(letter, layout))
-        : await renderLetterPdf(letter, layout);
-    out[format] = await scope.store.files.put(bytes);
-  }
-  return out;
+  // The formats' files are written side by side: each write mostly waits on the file system.
+  const stored = await Promise.all(
+    formats.map(async (format) => {
+      const bytes =
+        format === 'text'
+          ? new TextEncoder().encode(renderLetterText(letter, layout))
+          : await renderLetterPdf(letter, layout);
+      return [format, await scope.store.files.put(bytes)] as const;
+    }),
+  );
+  return Object.fromEntries(stored);
 }
 
 async function prepare(scope: Scope, ref: CaseRef, input: z.infer<typeof IssueLetterInput>): Promise<Prepared> {
@@ -130,12 +132,16 @@ async function prepare(scope: Scope, ref: CaseRef, input: z.infer<typeof IssueLe
     sensitiveTermsOf(partyList, facts.application, facts.urDecision),
   );
   const formats = [...new Set(input.formats ?? scope.options.letterFormats)];
+  const [finalFiles, publicFiles] = await Promise.all([
+    render(scope, built.value.letter, formats),
+    render(scope, publicLetter, formats),
+  ]);
   return {
     letter: built.value.letter,
     publicLetter,
     outcomes: built.value.outcomes,
-    finalFiles: await render(scope, built.value.letter, formats),
-    publicFiles: await render(scope, publicLetter, formats),
+    finalFiles,
+    publicFiles,
     recipients: [...new Set(partyList.map((p) => p.role))].filter((r) => LETTER_RECIPIENT[r]),
     items: itemList,
     summaryDocumentId: summary?.id,
