@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { imrError } from '../domain/errors.js';
+import type { Store } from '../store/index.js';
+import { createWorkflow, type WorkflowService } from '../workflow/index.js';
+import { loadSession } from './auth.js';
+import type { AppConfig } from './config.js';
+import { installErrorHandling, sendError } from './errors.js';
+import { registerAdminRoutes } from './routes/admin.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerCaseRoutes } from './routes/cases.js';
+import type { ServerContext } from './routes/context.js';
+import { registerInsightRoutes } from './routes/insights.js';
+import { registerLetterRoutes } from './routes/letters.js';
+import { registerReviewRoutes } from './routes/review.js';
+
+/**
+ * The Fastify application: the API under /api/v1 from the contract table, the OpenAPI document at
+ * /api/docs, and (when built) the web app. `buildApp` takes its dependencies, so tests run it over a
+ * throw-away store through `inject`; `startServer` (start.ts) adds the port, the database and demo data.
+ */
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly config: AppConfig;
+  /** The clock (ISO instants); the system clock by default. */
+  readonly now?: () => string;
+  readonly workflow?: WorkflowService;
+  /** The built web app to serve at `/` (absent or missing: the API only). */
+  readonly webRoot?: string;
+  /** Where logs go (tests capture them); standard output by default. */
+  readonly logStream?: { write(line: string): void };
+}
+
+/** Header names whose values never reach a log line. */
+const REDACTED_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+const APP_CSP =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, store } = deps;
+  const now = deps.now ?? (() => new Date().toISOString());
+  const workflow =
+    deps.workflow ??
+    createWorkflow({
+      store,
+      now,
+      options: {
+        reviewerCapacity: config.reviewerCapacity,
+        ...(config.organization === undefined ? {} : { organization: config.organization }),
+      },
+    });
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Fastify logs each request and its completion with these: the method and path (no query string:
+      // search terms may name a person), the request id and the status — never bodies or headers.
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({
+          method: req.method,
+          path: req.url.split('?')[0],
+          id: req.id,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      ...(deps.logStream === undefined ? {} : { stream: deps.logStream }),
+    },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Ids in paths are numbers; nothing needs more.
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('signedIn', undefined);
+  installErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.bodyLimitBytes, files: 50, fields: 20, fieldSize: 10 * 1024 * 1024 },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    max: config.loginRateLimit,
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.ip,
+    errorResponseBuilder: (_request, context) => {
+      const error = imrError('IMR_RATE_LIMITED', undefined, { retryAfterSeconds: Math.ceil(context.ttl / 1000) });
+      return Object.assign(new Error(error.message), { statusCode: 429, imr: error });
+    },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'IMR Desk API',
+        version: '1',
+        description:
+          'Independent Medical Review desk: intake, eligibility, assignment, review, letters. See docs/api.md for the conventions (session cookie, x-csrf-token, coded errors).',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'imr_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/v1/')) request.signedIn = await loadSession(store, request, now());
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', APP_CSP);
+    return payload;
+  });
+  const ctx: ServerContext = { store, workflow, config, now, dueSoonDays: 2 };
+  registerAuthRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
+  registerReviewRoutes(app, ctx);
+  registerLetterRoutes(app, ctx);
+  registerInsightRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
+
+  const webRoot = deps.webRoot === undefined ? undefined : resolve(deps.webRoot);
+  if (webRoot !== undefined && existsSync(resolve(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+    // The app's own routes (/cases/12…) are client-side: any other GET that wants HTML gets the app.
+    app.setNotFoundHandler((request, reply) => {
+      if (
+        request.method === 'GET' &&
+        !request.url.startsWith('/api') &&
+        request.headers.accept?.includes('text/html')
+      ) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return sendError(reply, request, imrError('IMR_NOT_FOUND', 'No such route.', { method: request.method }));
+    });
+  }
+  return app;
+}

@@ -1,0 +1,132 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { User, UserRole } from '../domain/case.js';
+import { imrError } from '../domain/errors.js';
+import { type SessionRecord, type Store, sessions, users } from '../store/index.js';
+import type { Actor } from '../workflow/index.js';
+import type { AppConfig } from './config.js';
+import { CSRF_HEADER, type RouteAccess, SESSION_COOKIE, type SessionResponse, type SessionUser } from './contract.js';
+import { sendError } from './errors.js';
+
+/**
+ * Sign-in state. The cookie holds a random 256-bit token; the database holds its SHA-256 with the
+ * user, the session's CSRF token and its expiry, so sessions survive restarts and are shared by every
+ * instance. Requests that change something must echo the CSRF token in a header (a cross-site form
+ * cannot read it; SameSite=Strict already keeps the cookie off cross-site requests — this is the
+ * second lock). Roles are checked per route before validation, so a caller learns nothing about a
+ * route's input that their role may not use.
+ */
+
+export interface SignedIn {
+  readonly session: SessionRecord;
+  readonly user: User;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    signedIn: SignedIn | undefined;
+  }
+}
+
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function sessionUserOf(user: User): SessionUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    ...(user.reviewerId === undefined ? {} : { reviewerId: user.reviewerId }),
+  };
+}
+
+export function sessionResponse(s: SignedIn): SessionResponse {
+  return { user: sessionUserOf(s.user), csrfToken: s.session.csrfToken, expiresAt: s.session.expiresAt };
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  const s = request.signedIn;
+  if (s === undefined) throw new Error('actorOf called on a request without a session');
+  return { userId: s.user.id, role: s.user.role, requestId: request.id };
+}
+
+/** Reads the session named by the cookie (a live session of an active user), or undefined. */
+export async function loadSession(store: Store, request: FastifyRequest, now: string): Promise<SignedIn | undefined> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (token === undefined || token.length < 20 || token.length > 200) return undefined;
+  const session = await sessions.getLive(store, sessionIdOf(token), now);
+  if (session === undefined) return undefined;
+  const user = await users.getById(store, session.userId);
+  if (user === undefined || !user.active) return undefined;
+  return { session, user };
+}
+
+export async function startSession(
+  store: Store,
+  reply: FastifyReply,
+  user: User,
+  config: AppConfig,
+  now: string,
+): Promise<SignedIn> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.parse(now) + config.sessionHours * 3_600_000).toISOString();
+  const record: SessionRecord = {
+    id: sessionIdOf(token),
+    userId: user.id,
+    csrfToken: randomBytes(32).toString('base64url'),
+    createdAt: now,
+    expiresAt,
+  };
+  const written = await store.transaction(async (tx) => {
+    await sessions.purgeExpired(tx, now);
+    return sessions.create(tx, record);
+  });
+  if (!written.ok) throw new Error(`session not stored: ${written.error.code}`);
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.cookieSecure,
+    expires: new Date(expiresAt),
+  });
+  return { session: record, user };
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: AppConfig): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: config.cookieSecure });
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const CHANGING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/**
+ * The route's gate: 401 without a live session, 403 when the role is not allowed, 403
+ * IMR_CSRF_INVALID when a changing request lacks the session's token. Returns false when it replied.
+ */
+export function gate(request: FastifyRequest, reply: FastifyReply, access: RouteAccess): boolean {
+  if (access === 'public') return true;
+  const s = request.signedIn;
+  if (s === undefined) {
+    sendError(reply, request, imrError('IMR_UNAUTHENTICATED'));
+    return false;
+  }
+  if (access !== 'signed-in' && !(access as readonly UserRole[]).includes(s.user.role)) {
+    sendError(reply, request, imrError('IMR_FORBIDDEN', undefined, { role: s.user.role }));
+    return false;
+  }
+  if (CHANGING.has(request.method)) {
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !sameToken(sent, s.session.csrfToken)) {
+      sendError(reply, request, imrError('IMR_CSRF_INVALID'));
+      return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { type ErrorCode, httpStatusOf, type ImrError, ImrFailure, imrError } from '../domain/errors.js';
+
+/**
+ * Everything thrown in a route becomes a coded error here, once (STYLE.md §4): `{ error: { code,
+ * message, details? }, requestId }` with the status the code table gives. Validation messages name
+ * the field and the rule, never the value (it may be PHI).
+ */
+
+export function sendError(reply: FastifyReply, request: FastifyRequest, error: ImrError): FastifyReply {
+  return reply
+    .code(httpStatusOf(error.code))
+    .header('cache-control', 'no-store')
+    .send({
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details === undefined ? {} : { details: error.details }),
+      },
+      requestId: request.id,
+    });
+}
+
+/** Fastify's own error codes that are the client's doing. */
+const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'IMR_INPUT_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'IMR_VALIDATION',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'IMR_VALIDATION',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'IMR_JSON_INVALID',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'IMR_JSON_INVALID',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'IMR_VALIDATION',
+  FST_REQ_FILE_TOO_LARGE: 'IMR_INPUT_TOO_LARGE',
+  FST_PARTS_LIMIT: 'IMR_VALIDATION',
+  FST_FILES_LIMIT: 'IMR_VALIDATION',
+  FST_FIELDS_LIMIT: 'IMR_VALIDATION',
+};
+
+export function codedErrorOf(error: unknown): { error: ImrError; bug: boolean } {
+  if (error instanceof ImrFailure) return { error: error.error, bug: false };
+  const carried = (error as { imr?: ImrError } | null)?.imr;
+  if (carried !== undefined) return { error: carried, bug: false };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0];
+    const path = (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    const where = error.validationContext ?? 'request';
+    return {
+      error: imrError(
+        'IMR_VALIDATION',
+        `Invalid ${where}${path === '' ? '' : ` at ${path}`}: ${first?.message ?? 'invalid'}.`,
+        { entity: where, ...(path === '' ? {} : { path }) },
+      ),
+      bug: false,
+    };
+  }
+  if (isResponseSerializationError(error)) return { error: imrError('IMR_INTERNAL'), bug: true };
+  const fe = error as Partial<FastifyError>;
+  if (typeof fe.code === 'string' && FASTIFY_CODES[fe.code] !== undefined) {
+    return { error: imrError(FASTIFY_CODES[fe.code] as ErrorCode), bug: false };
+  }
+  if (fe.statusCode === 429) return { error: imrError('IMR_RATE_LIMITED'), bug: false };
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { error: imrError(fe.statusCode === 404 ? 'IMR_NOT_FOUND' : 'IMR_VALIDATION'), bug: false };
+  }
+  return { error: imrError('IMR_INTERNAL'), bug: true };
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const { error: coded, bug } = codedErrorOf(error);
+    if (bug) {
+      // The error's name, code and stack only: messages of driver or validation errors can quote input.
+      const e = error as Partial<FastifyError>;
+      const frames = e.stack?.split('\n').slice(1).join('\n');
+      request.log.error({ err: { type: e.name, code: e.code, stack: frames } }, 'unhandled error');
+    }
+    return sendError(reply, request, coded);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, request, imrError('IMR_NOT_FOUND', 'No such route.', { method: request.method })),
+  );
+}

@@ -1,0 +1,131 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { type ImrError, ImrFailure, imrError } from '../domain/errors.js';
+import type { Result } from '../domain/result.js';
+import { gate } from './auth.js';
+import { ErrorBody, ROUTES, type RouteName, type RouteSpec } from './contract.js';
+import { sendError } from './errors.js';
+import { multipartToJson } from './uploads.js';
+
+/**
+ * Registers a route of the contract table: its schemas (validated by zod; the response checked on
+ * the way out), its OpenAPI description, and the gate (session, role, CSRF) before anything else.
+ * Handlers get parsed input and return the response body, or throw a coded failure (`unwrap`).
+ */
+
+type Spec<N extends RouteName> = (typeof ROUTES)[N];
+type Part<N extends RouteName, K extends 'params' | 'query' | 'body'> =
+  Spec<N> extends {
+    [P in K]: infer S extends z.ZodType;
+  }
+    ? z.output<S>
+    : undefined;
+
+export interface FileBody {
+  readonly file: Uint8Array;
+  readonly mime: string;
+  readonly filename: string;
+  readonly disposition: 'attachment' | 'inline';
+}
+
+/** Domain results are readonly throughout; a handler may return them as they are. */
+type DeepReadonly<T> = T extends (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+type Output<N extends RouteName> = Spec<N>['response'] extends infer R extends z.ZodType
+  ? DeepReadonly<z.output<R>>
+  : FileBody;
+
+export interface RouteInput<N extends RouteName> {
+  readonly params: Part<N, 'params'>;
+  readonly query: Part<N, 'query'>;
+  readonly body: Part<N, 'body'>;
+  readonly request: FastifyRequest;
+  readonly reply: FastifyReply;
+}
+
+/** The value of a result, or a thrown coded failure (turned into the error response). */
+export function unwrap<T>(result: Result<T, ImrError>): T {
+  if (!result.ok) throw new ImrFailure(result.error);
+  return result.value;
+}
+
+export function failWith(error: ImrError): never {
+  throw new ImrFailure(error);
+}
+
+/** Not found — also what a reviewer gets for a case that is not theirs, so existence does not leak. */
+export function notFound(entity: string): never {
+  throw new ImrFailure(imrError('IMR_NOT_FOUND', `No such ${entity}.`, { entity }));
+}
+
+export interface RouteOptions {
+  /** Also accept `multipart/form-data` (documents as file parts). */
+  readonly multipart?: boolean;
+}
+
+export function addRoute<N extends RouteName>(
+  app: FastifyInstance,
+  name: N,
+  handler: (input: RouteInput<N>) => Promise<Output<N>>,
+  options: RouteOptions = {},
+): void {
+  const spec: RouteSpec = ROUTES[name];
+  const response: Record<string, z.ZodType> = { '4xx': ErrorBody, '5xx': ErrorBody };
+  if (spec.response !== 'file') response['200'] = spec.response;
+  app.route({
+    method: spec.method,
+    url: spec.path,
+    schema: {
+      tags: [spec.tag],
+      summary: spec.summary,
+      description:
+        spec.access === 'public'
+          ? 'Public.'
+          : spec.access === 'signed-in'
+            ? 'Any signed-in user.'
+            : `Roles: ${spec.access.join(', ')}.`,
+      ...(spec.access === 'public' ? {} : { security: [{ session: [] }] }),
+      ...(spec.params === undefined ? {} : { params: spec.params }),
+      ...(spec.query === undefined ? {} : { querystring: spec.query }),
+      ...(spec.body === undefined ? {} : { body: spec.body }),
+      response,
+    },
+    ...(name === 'login' ? { config: { rateLimit: {} } } : {}),
+    onRequest: async (request, reply) => {
+      if (!gate(request, reply, spec.access)) return reply;
+      return undefined;
+    },
+    preValidation: async (request, reply) => {
+      if (options.multipart === true && request.isMultipart()) {
+        const parsed = await multipartToJson(request);
+        if (!parsed.ok) return sendError(reply, request, parsed.error);
+        request.body = parsed.value;
+      }
+      return undefined;
+    },
+    handler: async (request, reply) => {
+      const out = await handler({
+        params: request.params as Part<N, 'params'>,
+        query: request.query as Part<N, 'query'>,
+        body: request.body as Part<N, 'body'>,
+        request,
+        reply,
+      });
+      reply.header('cache-control', 'no-store');
+      if (spec.response === 'file') {
+        const f = out as FileBody;
+        const safeName = f.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+        return reply
+          .type(f.mime)
+          .header('content-disposition', `${f.disposition}; filename="${safeName}"`)
+          .header('x-content-type-options', 'nosniff')
+          .send(Buffer.from(f.file.buffer, f.file.byteOffset, f.file.byteLength));
+      }
+      return out;
+    },
+  });
+}

@@ -1,0 +1,296 @@
+import type { FastifyInstance } from 'fastify';
+import { imrError } from '../../domain/errors.js';
+import { auditEvents, eligibilityScreens, type Handle } from '../../store/index.js';
+import { rankCandidates } from '../../workflow/candidates.js';
+import { caseView, currentReviewersOf, reviewerQueue } from '../../workflow/case-view.js';
+import { actorOf } from '../auth.js';
+import type { EligibilityView } from '../contract.js';
+import { addRoute, failWith, notFound, unwrap } from '../route.js';
+import { decodeDocuments } from '../uploads.js';
+import { requireCaseAccess, type ServerContext } from './context.js';
+
+/**
+ * The queue, intake, the case page and the steps that move a case up to review. The workflow checks
+ * each command's role again and does the work; these routes translate between HTTP and it.
+ */
+
+async function caseNumbersOf(h: Handle, ids: readonly number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await h.db
+    .selectFrom('cases')
+    .select(['id', 'case_number'])
+    .where('id', 'in', [...ids])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r.case_number]));
+  return ids.map((id) => byId.get(id) ?? String(id));
+}
+
+/** The case a document belongs to, without reading its text. */
+async function documentCaseId(h: Handle, documentId: number): Promise<number | undefined> {
+  const row = await h.db.selectFrom('documents').select('case_id').where('id', '=', documentId).executeTakeFirst();
+  return row?.case_id;
+}
+
+export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { store, workflow } = ctx;
+
+  addRoute(app, 'queue', async ({ query, request }) => {
+    const asOf = ctx.now();
+    const user = request.signedIn?.user;
+    const stages = query.stage === undefined ? undefined : Array.isArray(query.stage) ? query.stage : [query.stage];
+    if (user?.role === 'reviewer') {
+      const mine =
+        user.reviewerId === undefined
+          ? []
+          : await reviewerQueue(store, user.reviewerId, asOf, {
+              ...(stages === undefined ? {} : { stages }),
+              limit: query.limit,
+              dueSoonDays: ctx.dueSoonDays,
+            });
+      const names = await currentReviewersOf(
+        store,
+        mine.map((e) => e.case.id),
+      );
+      return {
+        asOf,
+        entries: mine.map((e) => ({
+          case: e.case,
+          urgency: e.urgency,
+          next: e.next ?? null,
+          reviewers: names.get(e.case.id) ?? [],
+        })),
+      };
+    }
+    const entries = unwrap(
+      await workflow.queue(actorOf(request), {
+        ...(stages === undefined ? {} : { stages }),
+        now: asOf,
+        limit: query.limit,
+      }),
+    );
+    const names = await currentReviewersOf(
+      store,
+      entries.map((e) => e.case.id),
+    );
+    return {
+      asOf,
+      entries: entries.map((e) => ({
+        case: e.case,
+        urgency: e.urgency,
+        next: e.next ?? null,
+        reviewers: names.get(e.case.id) ?? [],
+      })),
+    };
+  });
+
+  addRoute(
+    app,
+    'intake',
+    async ({ body, request }) => {
+      const { documents: uploads, ...rest } = body;
+      const docs = unwrap(decodeDocuments(uploads));
+      const received = unwrap(await workflow.receiveApplication(actorOf(request), { ...rest, documents: docs }));
+      const consolidation =
+        received.consolidation === undefined
+          ? null
+          : {
+              caseIds: [...received.consolidation.caseIds],
+              caseNumbers: await caseNumbersOf(store, received.consolidation.caseIds),
+              reasons: [...received.consolidation.reasons],
+            };
+      return {
+        case: received.case,
+        applicationId: received.applicationId,
+        itemIds: [...received.itemIds],
+        partyIds: [...received.partyIds],
+        documentIds: [...received.documentIds],
+        documentsWithoutText: received.documentsWithoutText,
+        consolidation,
+        duplicateOverridden:
+          received.duplicateOverridden === undefined
+            ? null
+            : { caseId: received.duplicateOverridden.caseId, reasons: [...received.duplicateOverridden.reasons] },
+      };
+    },
+    { multipart: true },
+  );
+
+  addRoute(app, 'caseDetail', async ({ params, request }) => {
+    await requireCaseAccess(ctx, request, params.caseId);
+    const view = await caseView(store, params.caseId, ctx.now(), ctx.dueSoonDays);
+    if (view === undefined) return notFound('case');
+    return {
+      case: view.case,
+      urgency: view.urgency,
+      clocks: view.clocks,
+      next: view.next ?? null,
+      application: view.application ?? null,
+      urDecision: view.urDecision ?? null,
+      parties: [...view.parties],
+      items: view.items.map((i) => ({ ...i, determinations: [...i.determinations] })),
+      documents: [...view.documents],
+      assignments: [...view.assignments],
+      letters: [...view.letters],
+      letterApproval: view.letterApproval ?? null,
+      eligibility: (view.eligibility ?? null) as EligibilityView | null,
+    };
+  });
+
+  addRoute(app, 'screen', async ({ params, body, request }) => {
+    const { expectedVersion, findings } = body;
+    const screened = unwrap(
+      await workflow.screenApplication(actorOf(request), { caseId: params.caseId, expectedVersion, findings }),
+    );
+    // The full result is kept for the case page (the stage and audit event are the record).
+    unwrap(
+      await store.transaction((tx) =>
+        eligibilityScreens.create(tx, { caseId: params.caseId, screenedAt: ctx.now(), result: screened.eligibility }),
+      ),
+    );
+    return { case: screened.case, eligibility: screened.eligibility };
+  });
+
+  addRoute(app, 'candidates', async ({ params, query }) => {
+    const ranking = unwrap(
+      await rankCandidates(store, params.caseId, ctx.now(), {
+        capacity: ctx.config.reviewerCapacity,
+        ...(query.treatmentKind === undefined ? {} : { treatmentKind: query.treatmentKind }),
+        ...(query.bodySystem === undefined ? {} : { bodySystem: query.bodySystem }),
+      }),
+    );
+    return {
+      needs: ranking.needs,
+      ranked: ranking.ranked.map(({ ranked: r, name, profession }) => ({
+        rank: r.rank,
+        reviewer: { id: Number(r.reviewerId), name, ...(profession === undefined ? {} : { profession }) },
+        matchScore: r.matchScore,
+        californiaLicensed: r.californiaLicensed,
+        workload: r.workload,
+        needsConflictReview: r.needsConflictReview,
+        specialty: {
+          score: r.qualification.match.score,
+          relevant: r.qualification.match.relevant,
+          explanation: r.qualification.match.explanation,
+          fits: r.qualification.match.fits.map((f) => ({ specialty: f.specialty, via: f.via, score: f.score })),
+        },
+        qualification: {
+          qualified: r.qualification.qualified,
+          criteria: r.qualification.criteria.map((c) => ({
+            criterion: c.criterion,
+            passed: c.passed,
+            applicable: c.applicable,
+            detail: c.detail,
+          })),
+        },
+        conflicts: {
+          clear: r.conflicts.clear,
+          needsReview: r.conflicts.needsReview,
+          hits: r.conflicts.hits.map((h) => ({
+            partyRole: h.partyRole,
+            affiliation: h.affiliation,
+            rule: h.rule,
+            severity: h.severity,
+            explanation: h.explanation,
+          })),
+          notes: [...r.conflicts.notes],
+          rolesScreened: [...r.conflicts.rolesScreened],
+        },
+      })),
+      excluded: ranking.excluded.map((x) => ({
+        reviewer: { id: x.reviewerId, name: x.name },
+        reasons: x.reasons.map((r) => ({ kind: r.kind, detail: r.detail })),
+      })),
+    };
+  });
+
+  addRoute(app, 'assign', async ({ params, body, request }) => {
+    const { needs, ...rest } = body;
+    const assigned = unwrap(
+      await workflow.assignReviewer(actorOf(request), {
+        caseId: params.caseId,
+        ...rest,
+        ...(needs === undefined ? {} : { needs: needs as never }),
+      }),
+    );
+    return { case: assigned.case, assignments: [...assigned.assignments], explanation: assigned.explanation };
+  });
+
+  addRoute(app, 'notice', async ({ params, body, request }) => {
+    const r = unwrap(await workflow.sendNoticeOfAssignment(actorOf(request), { caseId: params.caseId, ...body }));
+    return { case: r.case };
+  });
+
+  addRoute(
+    app,
+    'records',
+    async ({ params, body, request }) => {
+      const { documents: uploads, ...rest } = body;
+      const docs = unwrap(decodeDocuments(uploads));
+      const r = unwrap(
+        await workflow.receiveRecords(actorOf(request), { caseId: params.caseId, ...rest, documents: docs }),
+      );
+      return { case: r.case, documentIds: [...r.documentIds] };
+    },
+    { multipart: true },
+  );
+
+  addRoute(
+    app,
+    'expedite',
+    async ({ params, body, request }) => {
+      const { documents: uploads, ...rest } = body;
+      const docs = unwrap(decodeDocuments(uploads));
+      const r = unwrap(
+        await workflow.convertToExpedited(actorOf(request), { caseId: params.caseId, ...rest, documents: docs }),
+      );
+      return { case: r.case, documentIds: [...r.documentIds] };
+    },
+    { multipart: true },
+  );
+
+  addRoute(app, 'extend', async ({ params, body, request }) => {
+    const r = unwrap(await workflow.extendDecision(actorOf(request), { caseId: params.caseId, ...body }));
+    return { case: r.case };
+  });
+
+  addRoute(app, 'terminate', async ({ params, body, request }) => {
+    const r = unwrap(await workflow.terminate(actorOf(request), { caseId: params.caseId, ...body }));
+    return { case: r.case };
+  });
+
+  addRoute(app, 'close', async ({ params, body, request }) => {
+    const r = unwrap(await workflow.closeCase(actorOf(request), { caseId: params.caseId, ...body }));
+    return { case: r.case };
+  });
+
+  addRoute(app, 'document', async ({ params, request }) => {
+    await requireCaseAccess(ctx, request, params.caseId);
+    if ((await documentCaseId(store, params.documentId)) !== params.caseId) return notFound('document');
+    const read = unwrap(
+      await workflow.readDocument(actorOf(request), { documentId: params.documentId, includeBytes: false }),
+    );
+    const { storagePath: _path, ...doc } = read.document;
+    return doc;
+  });
+
+  addRoute(app, 'documentContent', async ({ params, query, request }) => {
+    await requireCaseAccess(ctx, request, params.caseId);
+    if ((await documentCaseId(store, params.documentId)) !== params.caseId) return notFound('document');
+    const read = unwrap(
+      await workflow.readDocument(actorOf(request), { documentId: params.documentId, includeBytes: true }),
+    );
+    if (read.bytes === undefined) return failWith(imrError('IMR_DOCUMENT_STORE_FAILED'));
+    const ext = read.document.mime === 'application/pdf' ? 'pdf' : 'txt';
+    return {
+      file: read.bytes,
+      mime: read.document.mime === 'application/pdf' ? 'application/pdf' : 'text/plain; charset=utf-8',
+      filename: `document-${read.document.id}.${ext}`,
+      disposition: query.disposition,
+    };
+  });
+
+  addRoute(app, 'caseAudit', async ({ params }) => {
+    const events = await auditEvents.listByCase(store, params.caseId, { limit: 5000 });
+    return { events };
+  });
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { LetterRecord } from '../../domain/case.js';
+import { readLetter } from '../../workflow/audited-reads.js';
+import { approveLetter, issueApprovedLetter, previewLetter } from '../../workflow/letter-approval.js';
+import { actorOf } from '../auth.js';
+import { addRoute, notFound, unwrap } from '../route.js';
+import { requireCaseAccess, type ServerContext } from './context.js';
+
+/** The letter: preview, QA approval, issue, and the issued copies (every read audited). */
+
+function metaOf(r: LetterRecord) {
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    kind: r.kind,
+    ...(r.recipientRole === undefined ? {} : { recipientRole: r.recipientRole }),
+    format: r.format,
+    ...(r.sha256 === undefined ? {} : { sha256: r.sha256 }),
+    issuedAt: r.issuedAt,
+  };
+}
+
+export function registerLetterRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { store, workflow } = ctx;
+
+  addRoute(app, 'letterPreview', async ({ params, request }) => {
+    await requireCaseAccess(ctx, request, params.caseId);
+    const p = unwrap(await previewLetter(store, params.caseId, ctx.now(), ctx.config.organization));
+    return {
+      caseVersion: p.caseVersion,
+      letter: p.letter,
+      text: p.text,
+      publicLetter: p.publicLetter,
+      approval: p.approval ?? null,
+    };
+  });
+
+  addRoute(app, 'approveLetter', async ({ params, body, request }) => {
+    const approval = unwrap(
+      await approveLetter(store, actorOf(request), { caseId: params.caseId, ...body }, ctx.now()),
+    );
+    return { approval };
+  });
+
+  addRoute(app, 'issueLetter', async ({ params, body, request }) => {
+    const issued = unwrap(
+      await issueApprovedLetter(store, workflow, actorOf(request), { caseId: params.caseId, ...body }),
+    );
+    return { case: issued.case, letters: issued.records.map(metaOf) };
+  });
+
+  addRoute(app, 'letter', async ({ params, request }) => {
+    await requireCaseAccess(ctx, request, params.caseId);
+    const read = unwrap(
+      await readLetter(store, actorOf(request), {
+        caseId: params.caseId,
+        letterId: params.letterId,
+        includeBytes: false,
+        at: ctx.now(),
+      }),
+    );
+    return { ...metaOf(read.record), letter: read.record.letter };
+  });
+
+  addRoute(app, 'letterFile', async ({ params, query, request }) => {
+    await requireCaseAccess(ctx, request, params.caseId);
+    const read = unwrap(
+      await readLetter(store, actorOf(request), {
+        caseId: params.caseId,
+        letterId: params.letterId,
+        includeBytes: true,
+        at: ctx.now(),
+      }),
+    );
+    if (read.bytes === undefined) return notFound('letter file');
+    const r = read.record;
+    const who = r.recipientRole === undefined ? r.kind : `${r.kind}-${r.recipientRole}`;
+    return {
+      file: read.bytes,
+      mime: r.format === 'pdf' ? 'application/pdf' : 'text/plain; charset=utf-8',
+      filename: `${r.letter.case.caseNumber ?? `case-${r.caseId}`}-${who}.${r.format === 'pdf' ? 'pdf' : 'txt'}`,
+      disposition: query.disposition,
+    };
+  });
+}
