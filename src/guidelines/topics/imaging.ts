@@ -583,7 +583,13 @@ const edx: Topic[] = [
         'lower-ncs',
         'Lower-limb nerve conduction studies are requested only when peripheral neuropathy or entrapment, not radiculopathy, is suspected',
         { anyOf: [present('diagnosis', ['neuropathy', 'entrapment', 'tarsal tunnel', 'peroneal'])] },
-        { when: [mentions('lower', 'leg', 'legs', 'lumbar'), mentions('ncv', 'ncs', 'nerve conduction')] },
+        {
+          // Request words keep '/', so "EMG/NCV" names neither "ncv" nor "ncs" at a word start.
+          when: [
+            mentions('lower', 'leg', 'legs', 'lumbar'),
+            mentions('ncv', 'ncs', 'nerve conduction', 'emg/ncv', 'emg/ncs', 'emg/nct'),
+          ],
+        },
       ),
       crit(
         'upper-cts',

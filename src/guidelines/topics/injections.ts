@@ -169,6 +169,8 @@ const chronicPainInjections: Topic[] = [
         {
           noneOf: [present('prior-treatment', FACET_WORDS)],
         },
+        // Records mention earlier facet injections when there were some.
+        { silentMeansNone: true },
       ),
       crit(
         'facet-findings',

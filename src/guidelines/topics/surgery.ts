@@ -1027,6 +1027,7 @@ const NOT_THERAPY = [
   'ekg',
   'ecg',
   'cryotherapy',
+  'cold therapy',
   'norco',
   'colace',
 ];
