@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { topicById } from '../guidelines/topics/index.js';
+import { reviewCase } from './review.js';
+import type { ItemReview } from './review-types.js';
+import { REALISTIC, type RealisticCase } from './topic-cases/test-realistic.js';
+import { daysBefore } from './topic-cases/test-world.js';
+
+/**
+ * Realistic histories for the topics the published letters lead to (test-realistic.ts): through the whole
+ * engine (reader, request parser, topic selection, criteria, recommendation), a history meeting the
+ * criteria is recommended (Overturned) and the same history failing a key criterion is not (Upheld).
+ */
+
+const DEFAULT_DATE = '2017-03-01';
+
+function review(c: RealisticCase, history: string, request: string): ItemReview {
+  const decisionDate = c.decisionDate ?? DEFAULT_DATE;
+  const out = reviewCase({
+    decisionDate,
+    patient: { age: c.age ?? 45, injuryDate: c.injuryDate ?? daysBefore(decisionDate, 730) },
+    clinicalSummary: history,
+    items: [{ request }],
+  });
+  const item = out.items[0];
+  if (item === undefined) throw new Error('no review');
+  return item;
+}
+
+function explain(item: ItemReview): string {
+  const open = item.criteria.filter((c) => c.required !== false && c.status !== 'met' && c.status !== 'not-applicable');
+  return `${item.topic.id}: ${open.map((c) => `${c.id}=${c.status}`).join(', ') || 'all required criteria met'}`;
+}
+
+function sameTopic(got: string, want: string): boolean {
+  return (
+    got === want || (topicById(got)?.section !== undefined && topicById(got)?.section === topicById(want)?.section)
+  );
+}
+
+describe.each(REALISTIC.map((c) => [c.topic, c] as const))('realistic case %s', (_topic, c) => {
+  if (c.met !== undefined) {
+    const met = c.met;
+    it('recommends the treatment when the history meets the criteria', () => {
+      const item = review(c, met, c.request);
+      expect(sameTopic(item.topic.id, c.topic), `selected ${item.topic.id}`).toBe(true);
+      expect(item.recommendation, explain(item)).toBe('Overturned');
+    });
+  } else {
+    it('is a topic the guideline does not recommend', () => {
+      expect(topicById(c.topic)?.position).toBe('not-recommended');
+    });
+  }
+
+  it(`upholds the denial when ${c.fails} is not met`, () => {
+    const item = review(c, c.unmet, c.unmetRequest ?? c.request);
+    expect(sameTopic(item.topic.id, c.topic), `selected ${item.topic.id}`).toBe(true);
+    expect(item.recommendation, explain(item)).toBe('Upheld');
+    const failed = item.criteria.find((x) => x.id === c.fails);
+    expect(failed?.status, explain(item)).toMatch(/^(unmet|not-documented)$/);
+  });
+});
