@@ -285,8 +285,7 @@ export function detectExamFindings(doc: ClinicalDoc): void {
     doc.scan(
       pat.re,
       (_m, i, start, end) => {
-        const sentence = doc.sentence(i);
-        if (IMAGING_ONLY.has(pat.value) && IMAGING_SENTENCE.test(sentence.text)) return;
+        if (IMAGING_ONLY.has(pat.value) && doc.sentenceHas(IMAGING_SENTENCE, i)) return;
         const [a, b] = doc.segment(i, start, end);
         const reported = REPORTED.test(doc.text.slice(a, b));
         let negated: boolean | undefined = pat.normal === true ? true : undefined;

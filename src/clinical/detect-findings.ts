@@ -29,6 +29,8 @@ const ELECTRODIAGNOSTIC: readonly Entry[] = [
 ];
 
 const IMG = alternation(IMAGING);
+/** A sentence saying a study was done, for the bare word "imaging". */
+const DONE_WORDS = /\b(?:included|includes|underwent|had|performed)\b/i;
 const EDX = alternation(ELECTRODIAGNOSTIC);
 
 const RESULT_VERB =
@@ -39,6 +41,19 @@ const NORMAL_ANYWHERE =
   /\b(?:normal|unremarkable|negative|no (?:acute |significant |evidence|abnormalit|fracture|bony))/i;
 const RESULT_PLAN =
   /\b(?:ordered|requested|recommended|to rule out|rule out|to evaluate|to assess|planned|pending|scheduled|authorization|denied|non-?certified|approved|was not|were not|not (?:done|performed|available|provided|included))\b/i;
+
+/**
+ * `text` without a leading run of `lead` characters and a trailing run of `trail` ones. A loop, not
+ * `replace(/^[…]+|[…]+$/)`: an end-anchored run is rescanned from each of its characters, quadratic in
+ * the run's length (a summary with a long run of ". . . ." took seconds).
+ */
+function trimRuns(text: string, lead: RegExp, trail: RegExp): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && lead.test(text[a] ?? '')) a++;
+  while (b > a && trail.test(text[b - 1] ?? '')) b--;
+  return a === 0 && b === text.length ? text : text.slice(a, b);
+}
 
 function resultText(
   doc: ClinicalDoc,
@@ -51,8 +66,7 @@ function resultText(
   const verb = RESULT_VERB.exec(after);
   if (verb === null || verb.index > 90) return undefined;
   const begin = from + verb.index + verb[0].length;
-  let text = doc.text.slice(begin, Math.min(stopAt, s.end)).trim();
-  text = text.replace(/^[:"“\s]+|["”.\s]+$/g, '');
+  let text = trimRuns(doc.text.slice(begin, Math.min(stopAt, s.end)).trim(), /[:"“\s]/, /["”.\s]/);
   if (text.length === 0 && /normal|negative|unremarkable/i.test(verb[0])) text = verb[0].trim();
   if (text.length > 240) text = `${text.slice(0, 237)}…`;
   return text.length > 0 ? { text, start: begin } : undefined;
@@ -103,12 +117,7 @@ function detectStudies(
         ctx !== 'record'
       )
         return;
-      if (
-        value === 'imaging' &&
-        result === undefined &&
-        !/\b(?:included|includes|underwent|had|performed)\b/i.test(s.text)
-      )
-        return;
+      if (value === 'imaging' && result === undefined && !doc.sentenceHas(DONE_WORDS, i)) return;
       const assertion = doc.assertion(i, start, end);
       if (result === undefined && assertion.negated) return; // "no prior MRI": not done, no result
       perSentence.add(key);
@@ -287,15 +296,19 @@ const DX = alternation(DIAGNOSES);
 
 const LIST_LEAD =
   /\b(?:diagnos(?:is|es)\s*(?:(?:that|which)\s+)?(?:(?:has|have)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:documented|noted|listed|given)(?:\s+as)?\s+|include[sd]?|including|are|is|was|were|of|as|consist(?:s|ed)? of)?\s*:?|diagnosed (?:as having|with|as)|(?:being |currently |was |is )?(?:treated|undergoing treatment|under treatment|in treatment) for(?: the diagnos[ie]s of)?|filed a claim for|diagnosis of|dx:?)\s*(?:having\s+)?/gi;
+/**
+ * The longest diagnosis list read after a lead-in (the dev corpus's longest is under 400 characters). Each
+ * lead-in reads the list after it, so without a bound a long sentence of lead-ins ("Diagnoses: …, Diagnoses:
+ * …") was read again from each one: quadratic.
+ */
+const MAX_LIST = 1000;
 const LIST_STOP =
   /,?\s+(?:reportedly|who|which|that|with an industrial|sustained|on \d|dated|per\b|and (?:has|had|was|is|were|presented|complained|reported)|since\b|as of\b|subsequent to|following\b|secondary to|after\b|in a\b)|[.;](?=\s|$)/i;
 const DX_WORD =
   /\b(?:pain|injury|injuries|syndrome|disorder|disease|strain|sprain|tear|fracture|\w*itis|\w*osis|\w*opathy|\w*algia|contusion|dysfunction|hernia|lesion|derangement|instability|deformity|stiffness|dysplasia|laceration|paresthesias?|numbness|concussion|displacement|arthr\w+|stenosis|protrusion|herniation|spasms?|impingement|radiculopathy|sciatica|lumbago|cervicalgia|depression|anxiety|insomnia|stress|hypertension|dyslipidemia|hyperlipidemia|diabetes|erectile|obesity|status post|s\/p|subluxation|dislocation|wound|burn|bursitis|neuropathy|migraine|headache|trauma|ulcer|syncope|tachycardia|arrhythmia|infection|vertigo|dizziness|asthma|tinnitus|abrasion|contracture|amputation|hematoma|effusion|cyst|mass|neuroma|ganglion|cellulitis|edema|palpitations|dyspepsia|gastritis|reflux|fibromyalgia|myalgia|neuritis|neuralgia|lesion|deficit|weakness|instability|laxity|tightness)\b/i;
 
 function normalizeDx(s: string): string {
-  let v = s
-    .replace(/^\s*(?:\d{1,2}[.)]\s*)/, '')
-    .replace(/^["“\s]+|["”\s.]+$/g, '')
+  let v = trimRuns(s.replace(/^\s*(?:\d{1,2}[.)]\s*)/, ''), /["“\s]/, /["”\s.]/)
     .replace(/^(?:the|a|an|of|as|having)\s+/i, '')
     .replace(/\s+/g, ' ')
     .toLowerCase();
@@ -323,20 +336,46 @@ function splitItems(text: string, offset: number): Item[] {
   const out: Item[] = [];
   for (const part of parts) {
     const piece = text.slice(part.start, part.end);
+    const ands = [...piece.matchAll(AND)];
+    // What the left side (from `from` to the current "and") holds, kept up to date as it grows: testing
+    // the whole left side at every "and" was quadratic in a long list. A diagnosis word never spans an
+    // "and", and the left side ends in a non-space (the "and" match takes all the space before it), so
+    // its ending is read from its last few characters.
     let from = 0;
-    for (const m of piece.matchAll(/\s+and\s+/g)) {
-      const left = piece.slice(from, m.index);
-      const right = piece.slice(m.index + m[0].length).split(/\s+and\s+/)[0] ?? '';
-      const adjective = !DX_WORD.test(left) && /(?:-based|ed|al|ic|ive|ior|ous|ar|ary)\s*$/i.test(left);
-      if (left.trim() !== '' && DX_WORD.test(right) && !adjective && !/\b(?:of|in|at|to|with|the)\s*$/i.test(left)) {
+    let leftDx = false;
+    let leftBlank = true;
+    let chunkStart = 0;
+    let chunkDx = ands.length > 0 && DX_WORD.test(piece.slice(0, ands[0]?.index));
+    for (let k = 0; k < ands.length; k++) {
+      const m = ands[k] as RegExpExecArray;
+      const after = m.index + m[0].length;
+      leftDx ||= chunkDx;
+      leftBlank &&= piece.slice(chunkStart, m.index).trim() === '';
+      const next = ands[k + 1];
+      const rightDx = DX_WORD.test(piece.slice(after, next === undefined ? piece.length : next.index));
+      const tail = piece.slice(Math.max(from, m.index - TAIL), m.index);
+      const adjective = !leftDx && ADJECTIVE_END.test(tail);
+      if (!leftBlank && rightDx && !adjective && !OPEN_END.test(tail)) {
         out.push({ start: offset + part.start + from, end: offset + part.start + m.index });
-        from = m.index + m[0].length;
+        from = after;
+        leftDx = false;
+        leftBlank = true;
+      } else {
+        leftBlank = false; // the "and" itself is now part of the left side
       }
+      chunkStart = after;
+      chunkDx = rightDx;
     }
     out.push({ start: offset + part.start + from, end: offset + part.end });
   }
   return out;
 }
+
+const AND = /\s+and\s+/g;
+const ADJECTIVE_END = /(?:-based|ed|al|ic|ive|ior|ous|ar|ary)\s*$/i;
+const OPEN_END = /\b(?:of|in|at|to|with|the)\s*$/i;
+/** Characters enough to read either ending above, with the one before a word for its boundary. */
+const TAIL = 6;
 
 /** Joins fragments without a diagnosis word to a neighbour ("contusion of face, scalp and neck", "lumbar, hip, and neck strain"). */
 function mergeFragments(text: string, items: readonly Item[]): Item[] {
@@ -420,13 +459,43 @@ const DX_GATE = [
   'fracture',
 ];
 
+/**
+ * Whether a span lies inside one of `items`: items sorted by start with the furthest end so far, so that a
+ * lookup is a bisection (a long record has many items and many diagnosis words).
+ */
+function coverage(items: readonly Item[]): (start: number, end: number) => boolean {
+  const sorted = [...items].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  let furthest = Number.NEGATIVE_INFINITY;
+  for (const it of sorted) {
+    furthest = Math.max(furthest, it.end);
+    reach.push(furthest);
+  }
+  return (start, end) => {
+    // the items starting at or before `start`
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as Item).start > start) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo > 0 && (reach[lo - 1] as number) >= end;
+  };
+}
+
 export function detectDiagnoses(doc: ClinicalDoc): void {
   const covered: Item[] = [];
+  // Lists read from nearby lead-ins share items; an item read again would give the same fact, dropped by emit.
+  const read = new Set<number>();
   const emitItem = (i: number, start: number, end: number): void => {
     let a = start;
     let b = end;
     while (a < b && /[\s,:"“(]/.test(doc.text[a] ?? '')) a++;
     while (b > a && /[\s,.;"”]/.test(doc.text[b - 1] ?? '')) b--;
+    const span = a * (doc.text.length + 1) + b;
+    if (read.has(span)) return;
+    read.add(span);
     const raw = doc.text.slice(a, b);
     const value = normalizeDx(raw);
     if (value.length < 3 || !/[a-z]/.test(value)) return;
@@ -459,18 +528,20 @@ export function detectDiagnoses(doc: ClinicalDoc): void {
       const s = doc.sentence(i);
       const rest = doc.text.slice(end, s.end);
       if (rest.trim().length === 0) return;
-      const stop = LIST_STOP.exec(rest);
-      const listEnd = end + (stop === null ? rest.length : stop.index);
+      // A stop is a few words long: looking a little past the longest list finds every stop that matters.
+      const stop = LIST_STOP.exec(rest.slice(0, MAX_LIST + 40));
+      const listEnd = end + Math.min(stop === null ? rest.length : stop.index, MAX_LIST);
       if (listEnd - end < 3) return;
       const merged = mergeFragments(doc.text, splitItems(doc.text.slice(end, listEnd), end));
       for (const it of merged) emitItem(i, it.start, it.end);
     },
     ['diagnos', 'dx', 'treat', 'claim for'],
   );
+  const isCovered = coverage(covered);
   doc.scan(
     DX.re,
     (m, i, start, end) => {
-      if (covered.some((c) => c.start <= start && end <= c.end)) return;
+      if (isCovered(start, end)) return;
       const value = matchedValue(DX, m);
       if (
         value === undefined ||

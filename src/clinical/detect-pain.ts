@@ -51,30 +51,59 @@ interface Score {
 
 const NEAR = 60;
 
+/** The first index of `sorted` at which `past` holds (it holds from there on), or its length. */
+function firstIndex<T>(sorted: readonly T[], past: (x: T) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (past(sorted[mid] as T)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Whether [start, end) overlaps a score of `run`, which is sorted and without overlaps (so by end too). */
+function overlapsRun(run: readonly Score[], start: number, end: number): boolean {
+  const s = run[firstIndex(run, (x) => x.end > start)];
+  return s !== undefined && s.start < end;
+}
+
 export function detectPainScores(doc: ClinicalDoc): void {
   const bySentence = new Map<number, Score[]>();
+  // Per sentence, the scores each scan kept: a scan's matches come in order and do not overlap, so an overlap
+  // is found by bisection in each (comparing with every score kept was quadratic in a long sentence).
+  const runs = new Map<number, Score[][]>();
+  let scanNo = 0;
   const add = (i: number, start: number, end: number, a: string | undefined, b: string | undefined): void => {
     const x = Number(a);
     const y = b === undefined ? x : Number(b);
     if (!Number.isFinite(x) || !Number.isFinite(y) || x > 10 || y > 10) return;
     const list = bySentence.get(i) ?? [];
-    if (list.some((s) => s.start < end && start < s.end)) return;
-    list.push({ start, end, low: Math.min(x, y), high: Math.max(x, y) });
+    const kept = runs.get(i) ?? [];
+    if (kept.some((run) => overlapsRun(run, start, end))) return;
+    const score = { start, end, low: Math.min(x, y), high: Math.max(x, y) };
+    list.push(score);
     bySentence.set(i, list);
+    const run = kept[scanNo];
+    if (run === undefined) kept[scanNo] = [score];
+    else run.push(score);
+    runs.set(i, kept);
   };
   doc.scan(
     SCORE_SLASH,
     (m, i, start, end) => {
       const slash = m[0].includes('/');
-      if (!slash && !PAIN_CONTEXT.test(doc.sentence(i).text)) return;
+      if (!slash && !doc.sentenceHas(PAIN_CONTEXT, i)) return;
       add(i, start, end, m[1], m[2]);
     },
     ['10'],
   );
+  scanNo = 1;
   doc.scan(
     SCORE_WORDS,
     (m, i, start, end) => {
-      if (!/VAS|NRS|scale/i.test(m[0]) && !PAIN_CONTEXT.test(doc.sentence(i).text)) return;
+      if (!/VAS|NRS|scale/i.test(m[0]) && !doc.sentenceHas(PAIN_CONTEXT, i)) return;
       const numAt = start + m[0].search(/\d/);
       add(i, numAt, end, m[1], m[2]);
     },
@@ -90,19 +119,22 @@ function emitScores(doc: ClinicalDoc, i: number, scores: readonly Score[]): void
   const s = doc.sentence(i);
   const text = doc.text;
   const qs = qualifiers(s.text).map((q) => ({ ...q, start: q.start + s.start, end: q.end + s.start }));
+  // qualifiers come from one pattern: in order and without overlaps, so sorted by start and by end alike
   const pre = (k: number): QMatch | undefined => {
     const sc = scores[k];
     if (sc === undefined) return undefined;
     const from = Math.max(scores[k - 1]?.end ?? s.start, sc.start - NEAR);
-    let found: QMatch | undefined;
-    for (const q of qs) if (q.start >= from && q.end <= sc.start) found = q;
-    return found;
+    // the last qualifier ending before the score, if it starts after `from`
+    const q = qs[firstIndex(qs, (x) => x.end > sc.start) - 1];
+    return q !== undefined && q.start >= from ? q : undefined;
   };
   const post = (k: number): QMatch | undefined => {
     const sc = scores[k];
     if (sc === undefined) return undefined;
     const to = Math.min(scores[k + 1]?.start ?? s.end, sc.end + NEAR);
-    return qs.find((q) => q.start >= sc.end && q.end <= to);
+    // the first qualifier starting after the score, if it ends by `to`
+    const q = qs[firstIndex(qs, (x) => x.start >= sc.end)];
+    return q !== undefined && q.end <= to ? q : undefined;
   };
   const layout = pre(0) !== undefined ? 'prefix' : post(0) !== undefined ? 'suffix' : 'none';
   const quals: (string | undefined)[] = scores.map(

@@ -138,6 +138,7 @@ const WORK: readonly Entry[] = [
   ['work status (?:was|is|has been) deferred|disability status was deferred', 'unknown'],
 ];
 const WORK_RE = alternation(WORK);
+const WORK_STATUS_WORDS = /\bwork status\b/i;
 
 export function detectWorkStatus(doc: ClinicalDoc): void {
   const taken: { start: number; end: number }[] = [];
@@ -155,7 +156,7 @@ export function detectWorkStatus(doc: ClinicalDoc): void {
         uncertain = true;
       }
       const ctx = doc.context(i);
-      if (ctx === 'review' && !/\bwork status\b/i.test(doc.sentence(i).text)) return;
+      if (ctx === 'review' && !doc.sentenceHas(WORK_STATUS_WORDS, i)) return;
       doc.emit('work-status', i, start, end, { value, ...(uncertain === true ? { uncertain } : {}) });
     },
     ['work', 'duty', 'duties', 'disab', 'ttd', 'tpd', 'retired', 'restriction', 'limitation', 'limit', 'employ', 'off'],

@@ -374,7 +374,7 @@ export function detectBenefitAndFailure(doc: ClinicalDoc): void {
     BENEFIT,
     (m, i, start, end) => {
       if (failures.some((f) => f.start < end && start < f.end)) return;
-      const temporary = TEMPORARY.test(doc.sentence(i).text);
+      const temporary = doc.sentenceHas(TEMPORARY, i);
       const partial = /\b(?:some|partial|mild|minimal|somewhat|slight)\b/i.test(m[0]);
       for (const mod of modalitiesFor(doc, i, start, end, m[0], false)) {
         doc.emit('treatment-benefit', i, start, end, {
@@ -415,7 +415,7 @@ export function detectSurgery(doc: ClinicalDoc): void {
         ctx === 'record'
           ? SURGERY_PLAN.test(seg) && !STRONG_HISTORY.test(seg)
           : !STRONG_HISTORY.test(seg) || SURGERY_PLAN.test(seg);
-      if (!planned && ctx === 'record' && value === 'surgery' && !HISTORY_CUE.test(s.text)) return;
+      if (!planned && ctx === 'record' && value === 'surgery' && !doc.sentenceHas(HISTORY_CUE, i)) return;
       const date = planned ? undefined : firstDate(doc.text.slice(end, Math.min(s.end, end + 45)));
       const bodyPart = doc.bodyPartAttached(i, start, end) ?? doc.bodyPartNear(i, start, end, false);
       const side = doc.sideNear(i, start, end);

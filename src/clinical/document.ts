@@ -63,6 +63,8 @@ function collect(
 
 interface SentenceCache {
   context?: Context;
+  /** Offset of the first plan cue in the sentence text, -1 for none. */
+  firstPlanCue?: number;
 }
 
 export interface EmitFields {
@@ -92,6 +94,8 @@ export class ClinicalDoc {
   private drugs: Mention[] | undefined;
   private scopes: ScopeMap[] | undefined;
   private lowered: string | undefined;
+  /** Per pattern, per sentence: 1 when the pattern occurs in the sentence, 0 when not, undefined until asked. */
+  private readonly sentenceTests = new Map<RegExp, (0 | 1 | undefined)[]>();
 
   /** The caller's text: evidence offsets and quotes refer to it. */
   readonly original: string;
@@ -172,6 +176,24 @@ export class ClinicalDoc {
       else c.context = 'record';
     }
     return c.context;
+  }
+
+  /**
+   * Whether `re` (not global) occurs in sentence `i`, asked once per sentence: detectors ask it for each
+   * match, and a long sentence with many matches made that quadratic.
+   */
+  sentenceHas(re: RegExp, i: number): boolean {
+    let row = this.sentenceTests.get(re);
+    if (row === undefined) {
+      row = new Array<0 | 1 | undefined>(this.sentences.length);
+      this.sentenceTests.set(re, row);
+    }
+    let v = row[i];
+    if (v === undefined) {
+      v = re.test(this.sentence(i).text) ? 1 : 0;
+      row[i] = v;
+    }
+    return v === 1;
   }
 
   assertion(i: number, start: number, end: number): Assertion {
@@ -393,8 +415,9 @@ export class ClinicalDoc {
     const ctx = this.context(i);
     if (ctx !== 'plan' || this.sentence(i).section === 'plan') return ctx;
     const s = this.sentence(i);
-    const first = PLAN_CUE.exec(s.text);
-    if (first !== null && s.start + first.index < start) return 'plan';
+    const c = this.c(i);
+    c.firstPlanCue ??= PLAN_CUE.exec(s.text)?.index ?? -1;
+    if (c.firstPlanCue !== -1 && s.start + c.firstPlanCue < start) return 'plan';
     const [a, b] = this.clause(i, start, end);
     const clause = this.text.slice(a, b);
     return PLAN_CUE.test(clause) || CLAUSE_PLAN_CUE.test(clause) ? 'plan' : 'record';

@@ -101,10 +101,10 @@ const TOKENS = [
   'rays',
 ];
 
-// Fixed seed: an unseeded run once drew word soup on which the reader took minutes (super-linear
-// matching on some glued-token input); until that is found and fixed (see the issue notes), CI runs
-// a reproducible sample. Set IMR_PROPERTY_SEED to explore other seeds.
-const SEED = Number(process.env.IMR_PROPERTY_SEED ?? 20261122);
+// Unseeded: each run draws new input (fast-check prints the seed of a failure); IMR_PROPERTY_SEED
+// replays one. An earlier run drew soup opening with a comma, on which negation scoping looped forever
+// (see extract.adversarial.test.ts).
+const SEEDED = process.env.IMR_PROPERTY_SEED === undefined ? {} : { seed: Number(process.env.IMR_PROPERTY_SEED) };
 
 describe('readClinical on arbitrary input', () => {
   it('never throws and keeps every span inside the text, on any string', () => {
@@ -112,7 +112,7 @@ describe('readClinical on arbitrary input', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
         checkRecord(text, readClinical(text));
       }),
-      { numRuns: 300, seed: SEED },
+      { numRuns: 300, ...SEEDED },
     );
   });
 
@@ -124,7 +124,7 @@ describe('readClinical on arbitrary input', () => {
       fc.property(soup, fc.option(fc.constantFrom('2016-03-01', '2020-12-31'), { nil: undefined }), (text, ref) => {
         checkRecord(text, readClinical(text, ref === undefined ? {} : { referenceDate: ref }));
       }),
-      { numRuns: 400, seed: SEED },
+      { numRuns: 400, ...SEEDED },
     );
   });
 
@@ -142,7 +142,7 @@ describe('readClinical on arbitrary input', () => {
           setScanGates(true);
         }
       }),
-      { numRuns: 300, seed: SEED },
+      { numRuns: 300, ...SEEDED },
     );
   });
 

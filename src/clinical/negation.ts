@@ -96,9 +96,42 @@ function postUncertainHits(text: string): Hit[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Whether `h` overlaps a hit of `list`, the hits of one pattern (sorted, not overlapping each other, so their ends are sorted too). */
 function overlaps(list: readonly Hit[], h: Hit): boolean {
-  for (const x of list) if (h.start < x.end && x.start < h.end) return true;
-  return false;
+  // the first hit that ends after h starts is the only one that can overlap it without a later one starting first
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as Hit).end > h.start) hi = mid;
+    else lo = mid + 1;
+  }
+  const x = list[lo];
+  return x !== undefined && x.start < h.end;
+}
+
+/** Index of the first hit of `sorted` (by start) that starts at or after `at`. */
+function firstFrom(sorted: readonly Hit[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as Hit).start >= at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The first comma in [from, to), or -1: a search bounded by the scope, not by the sentence. */
+function commaIn(text: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 44) return k;
+  return -1;
+}
+
+/** The last comma in [floor, before], or -1. */
+function commaBefore(text: string, before: number, floor: number): number {
+  for (let k = before; k >= floor; k--) if (text.charCodeAt(k) === 44) return k;
+  return -1;
 }
 
 function wordsIn(text: string): number {
@@ -144,20 +177,19 @@ function retreatWords(text: string, to: number, words: number): number {
 
 function forwardEnd(text: string, from: number, stops: readonly Hit[], positive: boolean): number {
   let end = Math.min(advanceWords(text, from, MAX_FORWARD_WORDS), text.length);
-  for (const s of stops) {
+  // stops are sorted by start: look only at those inside the scope (a long sentence has many)
+  for (let k = firstFrom(stops, from); k < stops.length; k++) {
+    const s = stops[k] as Hit;
+    if (s.start >= end) break;
     // "no positive findings": a stop word right after the trigger belongs to its object
-    if (
-      s.start >= from &&
-      s.start < end &&
-      !(positive && s.start - from <= 1 && POSITIVE_WORD.test(text.slice(s.start, s.end)))
-    ) {
+    if (!(positive && s.start - from <= 1 && POSITIVE_WORD.test(text.slice(s.start, s.end)))) {
       end = s.start;
       break;
     }
   }
   // commas: continue into the next item of a list ("no swelling, erythema, or warmth") but not into a new
   // clause or a positive finding ("no deformity, tenderness of the trapezius")
-  let i = text.indexOf(',', from);
+  let i = commaIn(text, from, end);
   while (i !== -1 && i < end) {
     const nextComma = text.indexOf(',', i + 1);
     const segment = text.slice(i + 1, nextComma === -1 ? text.length : nextComma).replace(/[.;:!?]\s*$/, '');
@@ -177,13 +209,21 @@ function forwardEnd(text: string, from: number, stops: readonly Hit[], positive:
   return end;
 }
 
-function backwardStart(text: string, to: number, stops: readonly Hit[]): number {
+function backwardStart(text: string, to: number, stops: readonly Hit[], longestStop: number): number {
   let start = retreatWords(text, to, MAX_BACKWARD_WORDS);
-  for (const s of stops) if (s.end <= to && s.end > start) start = s.end;
-  // commas: the segment next to the trigger is the subject; earlier segments only when they are list items
-  let comma = text.lastIndexOf(',', to - 1);
+  // the scope starts after the last stop that ends in it; stops are sorted by start, so only those starting
+  // less than the longest stop's length before the scope can end inside it (a long sentence has many)
+  for (let k = firstFrom(stops, start - longestStop); k < stops.length; k++) {
+    const s = stops[k] as Hit;
+    if (s.start >= to) break;
+    if (s.end <= to && s.end > start) start = s.end;
+  }
+  // commas: the segment next to the trigger is the subject; earlier segments only when they are list items.
+  // The searches stop at the scope's start (`lastIndexOf` from 0 would find a comma opening the text
+  // again and again: that looped forever).
+  let comma = commaBefore(text, to - 1, start);
   while (comma >= start) {
-    const prev = text.lastIndexOf(',', comma - 1);
+    const prev = commaBefore(text, comma - 1, start);
     const segStart = Math.max(prev + 1, start);
     const segment = text.slice(segStart, comma);
     const nearer = text.slice(comma + 1, to);
@@ -195,6 +235,12 @@ function backwardStart(text: string, to: number, stops: readonly Hit[]): number 
     comma = prev;
   }
   return start;
+}
+
+function longest(hits: readonly Hit[]): number {
+  let n = 0;
+  for (const h of hits) if (h.end - h.start > n) n = h.end - h.start;
+  return n;
 }
 
 /** Finds the negation and uncertainty scopes of a sentence (or any short text). */
@@ -221,6 +267,8 @@ function build(text: string, t: Triggers, other: (re: RegExp) => readonly Hit[])
     (a, b) => a.start - b.start,
   );
   const uncStops = [...terms, ...andClauses].sort((a, b) => a.start - b.start);
+  const longestNeg = longest(negStops);
+  const longestUnc = longest(uncStops);
   const negation: Scope[] = [];
   const uncertainty: Scope[] = [];
   for (const h of t.preNeg) {
@@ -229,13 +277,13 @@ function build(text: string, t: Triggers, other: (re: RegExp) => readonly Hit[])
   }
   for (const h of t.postNeg) {
     if (overlaps(pseudo, h)) continue;
-    negation.push({ from: backwardStart(text, h.start, negStops), to: h.start, forward: false });
+    negation.push({ from: backwardStart(text, h.start, negStops, longestNeg), to: h.start, forward: false });
   }
   for (const h of uncertainStarts) {
     uncertainty.push({ from: h.end, to: forwardEnd(text, h.end, uncStops, false), forward: true });
   }
   for (const h of t.postUnc) {
-    uncertainty.push({ from: backwardStart(text, h.start, uncStops), to: h.start, forward: false });
+    uncertainty.push({ from: backwardStart(text, h.start, uncStops, longestUnc), to: h.start, forward: false });
   }
   const positiveStarts = negation.length > 0 ? other(POSITIVE_AFTER).map((h) => h.start) : [];
   return { text, negation, uncertainty, positives: positiveStarts };
@@ -299,9 +347,47 @@ export function scopeSentences(
   });
 }
 
+function covers(s: Scope, start: number, end: number): boolean {
+  return s.forward ? start >= s.from && start < s.to : end > s.from && end <= s.to;
+}
+
+/** A sentence's scopes sorted by start, with the longest one's length: a span is looked up in a window. */
+interface ScopeIndex {
+  readonly byFrom: readonly Scope[];
+  readonly longest: number;
+}
+
+/** Below this many scopes a plain pass is cheaper than building an index. */
+const INDEX_FROM = 16;
+const SCOPE_INDEX = new WeakMap<readonly Scope[], ScopeIndex>();
+
 function inScope(scopes: readonly Scope[], start: number, end: number): boolean {
-  for (const s of scopes) {
-    if (s.forward ? start >= s.from && start < s.to : end > s.from && end <= s.to) return true;
+  if (scopes.length < INDEX_FROM) {
+    for (const s of scopes) if (covers(s, start, end)) return true;
+    return false;
+  }
+  // A scope covering the span starts no later than its end and no more than the longest scope before its start.
+  let index = SCOPE_INDEX.get(scopes);
+  if (index === undefined) {
+    const byFrom = [...scopes].sort((a, b) => a.from - b.from);
+    let longestScope = 0;
+    for (const s of byFrom) if (s.to - s.from > longestScope) longestScope = s.to - s.from;
+    index = { byFrom, longest: longestScope };
+    SCOPE_INDEX.set(scopes, index);
+  }
+  const { byFrom } = index;
+  const floor = start - index.longest;
+  let lo = 0;
+  let hi = byFrom.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((byFrom[mid] as Scope).from >= floor) hi = mid;
+    else lo = mid + 1;
+  }
+  for (let k = lo; k < byFrom.length; k++) {
+    const s = byFrom[k] as Scope;
+    if (s.from > end) break;
+    if (covers(s, start, end)) return true;
   }
   return false;
 }
@@ -310,8 +396,19 @@ function inScope(scopes: readonly Scope[], start: number, end: number): boolean 
 export function assertionOf(map: ScopeMap, start: number, end: number): Assertion {
   let negated = inScope(map.negation, start, end);
   if (negated) {
-    for (const p of map.positives) {
-      if (p >= end && p - end < 40 && UP_TO_POSITIVE.test(map.text.slice(end, p))) {
+    // positives are sorted: the ones starting within 40 characters after the span
+    const ps = map.positives;
+    let lo = 0;
+    let hi = ps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ps[mid] as number) >= end) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let k = lo; k < ps.length; k++) {
+      const p = ps[k] as number;
+      if (p - end >= 40) break;
+      if (UP_TO_POSITIVE.test(map.text.slice(end, p))) {
         negated = false;
         break;
       }

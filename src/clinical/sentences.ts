@@ -96,19 +96,57 @@ interface Cut {
   readonly kind: 'sentence' | 'paragraph' | 'item' | 'header';
 }
 
-function tokenBefore(text: string, dot: number): string {
-  let i = dot;
-  while (i > 0) {
-    const c = text.charCodeAt(i - 1);
-    // letters, digits, dots, apostrophes, '#'
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 35 || c === 39) {
-      i--;
-    } else break;
-  }
-  return text.slice(i, dot);
+/** Letters, digits, dots, apostrophes, '#': the characters of the token before a period. */
+function isTokenChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 35 || c === 39;
 }
 
-function isSentenceBoundary(text: string, punct: number, next: number): boolean {
+/** No abbreviation above is longer: a longer token is none of them, and need not be read. */
+const LONGEST_ABBREVIATION = Math.max(...[...NEVER_SPLIT, ...NOT_BEFORE_DIGIT].map((w) => w.length));
+
+interface TokenSpan {
+  readonly start: number;
+  /** The token holds a period. */
+  readonly dotted: boolean;
+  /** Where the token starts without its leading apostrophes. */
+  readonly unquoted: number;
+}
+
+/**
+ * The tokens before the periods of one text, asked in increasing order. Periods inside one run of token
+ * characters ("a.b.c.d…") share its start, found once: walking back from each period was quadratic.
+ */
+class TokensBefore {
+  private last: { dot: number; span: TokenSpan } | undefined;
+
+  constructor(private readonly text: string) {}
+
+  at(dot: number): TokenSpan {
+    const text = this.text;
+    const last = this.last !== undefined && this.last.dot < dot ? this.last : undefined;
+    let i = dot;
+    let dotted = false;
+    let span: TokenSpan | undefined;
+    while (i > 0 && isTokenChar(text.charCodeAt(i - 1))) {
+      if (last !== undefined && i - 1 === last.dot) {
+        // the run goes on through the previous period (itself a token character)
+        span = { start: last.span.start, dotted: true, unquoted: last.span.unquoted };
+        break;
+      }
+      if (text.charCodeAt(i - 1) === 46) dotted = true;
+      i--;
+    }
+    if (span === undefined) {
+      let unquoted = i;
+      while (unquoted < dot && text.charCodeAt(unquoted) === 39) unquoted++;
+      span = { start: i, dotted, unquoted };
+    }
+    this.last = { dot, span };
+    return span;
+  }
+}
+
+function isSentenceBoundary(text: string, punct: number, next: number, tokens: TokensBefore): boolean {
   if (next >= text.length) return true;
   const ch = text[next] ?? '';
   const mark = text[punct];
@@ -117,14 +155,18 @@ function isSentenceBoundary(text: string, punct: number, next: number): boolean 
   const opener = '"“\'(['.includes(ch);
   if (!upper && !digit && !opener) return false;
   if (mark !== '.') return true;
-  const token = tokenBefore(text, punct);
-  const lower = token.toLowerCase().replace(/^'+/, '');
-  if (NEVER_SPLIT.has(lower)) return false;
-  if (digit && NOT_BEFORE_DIGIT.has(lower)) return false;
+  const span = tokens.at(punct);
+  const length = punct - span.start;
+  // the token without its leading apostrophes, lower case; read only when short enough to be an abbreviation
+  if (punct - span.unquoted <= LONGEST_ABBREVIATION) {
+    const lower = text.slice(span.unquoted, punct).toLowerCase();
+    if (NEVER_SPLIT.has(lower)) return false;
+    if (digit && NOT_BEFORE_DIGIT.has(lower)) return false;
+    // dotted abbreviations that introduce examples
+    if (/^(?:e\.g|i\.e)$/i.test(lower) && /^(?:[a-z]\.)+[a-z]$/i.test(text.slice(span.start, punct))) return false;
+  }
   // an initial ("J. Smith"), but not a level or grade ("L5. The")
-  if (token.length === 1 && token >= 'A' && token <= 'Z' && upper) return false;
-  // dotted abbreviations that introduce examples
-  if (/^(?:[a-z]\.)+[a-z]$/i.test(token) && /^(?:e\.g|i\.e)$/i.test(lower)) return false;
+  if (length === 1 && (text[span.start] ?? '') >= 'A' && (text[span.start] ?? '') <= 'Z' && upper) return false;
   return true;
 }
 
@@ -132,9 +174,7 @@ function isSentenceBoundary(text: string, punct: number, next: number): boolean 
  * A blank line ends a paragraph when the text before it ends a sentence or is a short title line. In
  * double-spaced copies a blank line follows every line, mid-sentence ones included: those are not breaks.
  */
-function isParagraphBreak(text: string, at: number, next: number): boolean {
-  let i = at;
-  while (i > 0 && /\s/.test(text[i - 1] ?? '')) i--;
+function isParagraphBreak(text: string, i: number, next: number): boolean {
   if (i === 0) return true;
   if ('.!?:;"”)'.includes(text[i - 1] ?? '')) return true;
   const lineStart = text.lastIndexOf('\n', i - 1) + 1;
@@ -149,31 +189,46 @@ function isParagraphBreak(text: string, at: number, next: number): boolean {
   );
 }
 
-function isGlueBoundary(text: string, dot: number): boolean {
-  const token = tokenBefore(text, dot);
-  if (token.length < 2) return false;
-  const lower = token.toLowerCase();
-  if (NEVER_SPLIT.has(lower) || lower.includes('.')) return false;
-  const last = token.charCodeAt(token.length - 1);
+function isGlueBoundary(text: string, dot: number, tokens: TokensBefore): boolean {
+  const span = tokens.at(dot);
+  if (dot - span.start < 2 || span.dotted) return false;
+  if (dot - span.start <= LONGEST_ABBREVIATION && NEVER_SPLIT.has(text.slice(span.start, dot).toLowerCase()))
+    return false;
+  const last = text.charCodeAt(dot - 1);
   const lowerLetter = last >= 97 && last <= 122;
   const digitChar = last >= 48 && last <= 57;
   return lowerLetter || digitChar;
 }
 
+function allSpace(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!/\s/.test(text[k] ?? '')) return false;
+  return true;
+}
+
 function collectCuts(text: string): { cuts: Cut[]; listStarts: Map<number, string | undefined> } {
   const cuts: Cut[] = [];
+  const tokens = new TokensBefore(text);
   for (const m of text.matchAll(BOUNDARY)) {
     const punct = m.index;
     if (m[1] === undefined) {
-      if (isGlueBoundary(text, punct)) cuts.push({ at: punct + 1, kind: 'sentence' });
+      if (isGlueBoundary(text, punct, tokens)) cuts.push({ at: punct + 1, kind: 'sentence' });
       continue;
     }
     const afterQuotes = punct + m[0].length;
     const next = afterQuotes + (m[2]?.length ?? 0);
-    if (isSentenceBoundary(text, punct, next)) cuts.push({ at: afterQuotes, kind: 'sentence' });
+    if (isSentenceBoundary(text, punct, next, tokens)) cuts.push({ at: afterQuotes, kind: 'sentence' });
   }
-  for (const m of text.matchAll(PARAGRAPH))
-    if (isParagraphBreak(text, m.index, m.index + m[0].length)) cuts.push({ at: m.index, kind: 'paragraph' });
+  // Where the white space before each blank line begins: the same place for every blank line of one run of
+  // white space, found once (walking back from each was quadratic in the run's length).
+  let previous: { end: number; textEnd: number } | undefined;
+  for (const m of text.matchAll(PARAGRAPH)) {
+    const at = m.index;
+    let i = at;
+    if (previous !== undefined && allSpace(text, previous.end, at)) i = previous.textEnd;
+    else while (i > 0 && /\s/.test(text[i - 1] ?? '')) i--;
+    previous = { end: at + m[0].length, textEnd: i };
+    if (isParagraphBreak(text, i, at + m[0].length)) cuts.push({ at, kind: 'paragraph' });
+  }
   for (const m of text.matchAll(LINE_START_ITEM)) cuts.push({ at: m.index, kind: 'item' });
   for (const m of text.matchAll(HEADER_AT)) {
     const label = m[1] ?? '';
