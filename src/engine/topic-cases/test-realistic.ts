@@ -5,7 +5,8 @@
  * unmet or negated (Upheld). Every person, date and detail is invented; no sentence comes from a letter.
  *
  * Topics the guideline does not recommend have no "met" history: whatever the record says, the denial
- * stands (the test checks that, and that the criterion carrying the position is unmet).
+ * stands (the test checks that, and that the criterion carrying the position is unmet). A few others have
+ * none either, with the reason given (`metImpossible`).
  */
 
 export interface RealisticCase {
@@ -19,6 +20,8 @@ export interface RealisticCase {
   readonly age?: number;
   /** A history meeting the criteria: the engine recommends the treatment (Overturned). */
   readonly met?: string;
+  /** Why no history can meet the criteria today (without `met`, for a topic the guideline recommends at all). */
+  readonly metImpossible?: string;
   /** A history failing a key criterion (Upheld). */
   readonly unmet: string;
   /** The request for the unmet history, when the criterion it fails is about the request. */
@@ -401,6 +404,30 @@ export const REALISTIC: readonly RealisticCase[] = [
   },
   // -------------------------------------------------------------- injections
   {
+    topic: 'odg-low-back.facet-diagnostic-blocks',
+    request: 'Medial branch block at left L4-L5',
+    decisionDate: IN_2016,
+    met:
+      'A 60-year-old truck driver has axial low back pain that worsens with standing and twisting. She denies ' +
+      'radicular pain, numbness or tingling. Straight leg raise is negative bilaterally. Facet loading is positive. ' +
+      'She completed 12 sessions of physical therapy; physical therapy did not help.',
+    unmet:
+      'A 60-year-old truck driver has low back pain with radicular pain, numbness and tingling down the left leg. ' +
+      'Straight leg raise is positive on the left. Facet loading is positive. She completed 12 sessions of physical ' +
+      'therapy; physical therapy did not help.',
+    fails: 'non-radicular',
+  },
+  {
+    topic: 'acoem-2004-low-back.facet-injections',
+    request: 'Facet joint injections at L4-L5 and L5-S1',
+    metImpossible:
+      'only a diagnostic block meets it, and a request naming one ("diagnostic", "medial branch") selects another topic',
+    unmet:
+      'A 60-year-old truck driver has axial low back pain that worsens with standing and twisting. She denies ' +
+      'radicular pain, numbness or tingling. Straight leg raise is negative bilaterally. Facet loading is positive.',
+    fails: 'diagnostic-not-therapeutic',
+  },
+  {
     topic: 'acoem-2004-low-back.epidural-steroid-injections',
     request: 'Lumbar epidural steroid injection at left L5-S1',
     met:
@@ -522,6 +549,15 @@ export const REALISTIC: readonly RealisticCase[] = [
     fails: 'with-exercise',
   },
   // ---------------------------------------------- programs, visits, evaluations
+  {
+    topic: 'chronic-pain-2016.home-health-services',
+    request: 'Home health aide 4 hours per day, 5 days a week for 4 weeks',
+    metImpossible: 'the clinical reader does not read being homebound (or confined to bed) as a functional limitation',
+    unmet:
+      'A 66-year-old retired roofer has chronic low back pain. He drives himself to appointments and does his own ' +
+      'shopping. He has difficulty walking more than one block.',
+    fails: 'homebound',
+  },
   {
     topic: 'chronic-pain-2016.office-visits',
     request: 'Referral to a spine surgeon for evaluation',
