@@ -197,6 +197,35 @@ describe('imr import', () => {
     expect(readable.err).toContain(`failed ${join(letters, 'empty.txt')}: IMR_INPUT_EMPTY: `);
   });
 
+  it('refuses files over --max-size (IMR_INPUT_TOO_LARGE) and imports those under it', async () => {
+    const letters = join(dir, 'sized');
+    const numbers = await writeLetters(letters, [21, 22]);
+    const big = join(letters, 'letter-big.txt');
+    // The same kind of letter, padded past the limit.
+    const text = renderLetterText(syntheticLetter(23));
+    writeFileSync(big, `${text}\n${' '.repeat(64 * 1024)}\n`);
+
+    const r = await run(['--json', '--max-size', '48k', letters]);
+    expect(r.code).toBe(1);
+    expect(jsonLines(r.out)).toEqual([{ imported: 2, skipped: 0, failed: 1 }]);
+    expect(jsonLines(r.err)).toEqual([
+      expect.objectContaining({ file: big, error: expect.objectContaining({ code: 'IMR_INPUT_TOO_LARGE' }) }),
+    ]);
+    expect(new Set(inspect(dbPath).caseNumbers)).toEqual(numbers);
+
+    const roomy = await run(['--json', '--max-size', '1m', letters]);
+    expect(jsonLines(roomy.out)).toEqual([{ imported: 1, skipped: 2, failed: 0 }]);
+  });
+
+  it('refuses a --max-size that is not a size (usage error, nothing imported)', async () => {
+    const letters = join(dir, 'letters');
+    await writeLetters(letters, [24]);
+    const r = await run(['--max-size', 'lots', letters]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('expected a size such as 500k or 20m');
+    expect(r.out).toBe('');
+  });
+
   it('prints one line per file with --verbose, with file names and counts but no letter text', async () => {
     const letters = join(dir, 'v');
     await writeLetters(letters, [21, 22]);

@@ -4,11 +4,11 @@ import type { Command } from 'commander';
 import type { ImrError } from '../domain/errors.js';
 import { imrError, toImrError } from '../domain/errors.js';
 import { err, type Result } from '../domain/result.js';
-import { parseLetterFile } from '../letter/load.js';
+import { DEFAULT_MAX_LETTER_BYTES, parseLetterFile } from '../letter/load.js';
 import { openStore, type StoreConfig, storeConfigFromEnv } from '../store/index.js';
 import { type ImportOutcome, importLetter } from '../workflow/import-letter.js';
 import type { CliIo } from './io.js';
-import { expandInputs } from './letter-commands.js';
+import { expandInputs, parseSize } from './letter-commands.js';
 
 /**
  * `imr import PATH...`: published letters (PDF or text files, or directories of them) into the case
@@ -38,6 +38,8 @@ interface ImportCommandOptions {
   readonly db?: string;
   readonly json?: boolean;
   readonly verbose?: boolean;
+  /** Files larger than this (bytes) fail with IMR_INPUT_TOO_LARGE before they are read. */
+  readonly maxSize?: number;
 }
 
 const PG_URL = /^postgres(ql)?:\/\//;
@@ -181,7 +183,7 @@ export async function runImport(
     try {
       for (const file of inputs) {
         if (signals.signal() !== undefined) break;
-        const parsed = await parseLetterFile(file);
+        const parsed = await parseLetterFile(file, { maxBytes: opts.maxSize ?? DEFAULT_MAX_LETTER_BYTES });
         // A signal while parsing: stop before writing anything for this file.
         if (signals.signal() !== undefined) break;
         let result: Result<ImportOutcome, ImrError>;
@@ -240,6 +242,7 @@ export function registerImportCommands(program: Command, io: CliIo, setExit: (co
       '--db <file-or-url>',
       'SQLite database file or postgres:// URL (default: DATABASE_URL, else IMR_DB_PATH, else ./data/imr.sqlite)',
     )
+    .option('--max-size <size>', 'refuse files larger than this (e.g. 500k, 20m)', parseSize, DEFAULT_MAX_LETTER_BYTES)
     .option('--json', 'print the summary (and --verbose lines and errors) as JSON')
     .option('--verbose', 'one line per file on standard error (file name and outcome), instead of a progress bar')
     .action(async (paths: string[], opts: ImportCommandOptions) => {

@@ -31,7 +31,8 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
   return out;
 }
 
-function parseSize(value: string): number {
+/** A size on the command line: bytes, or with k/m/g (binary units), e.g. `500k`, `20m`. */
+export function parseSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb)?$/i.exec(value.trim());
   if (!m) throw new InvalidArgumentError('expected a size such as 500k or 20m');
   const unit = (m[2] ?? '').toLowerCase()[0];
