@@ -36,6 +36,19 @@ describe('compileRedactor', () => {
     expect(redact(text)).toBe(expected);
   });
 
+  it('drops what the conflict screen does not count as the name: a leading "The", trailing legal forms', () => {
+    const redactOrgs = compileRedactor({
+      ...TERMS,
+      organizations: ['The Zenith Insurance Company', 'Marlo Orthopedic Group, PA', 'Harbor-Co Logistics LLLP'],
+    });
+    // The core is tried even in a text without the dropped words ("the" appears nowhere here).
+    expect(redactOrgs('Zenith Insurance denied; Marlo Orthopedic Group and Harbor-Co Logistics agreed.')).toBe(
+      `${REDACTED} denied; ${REDACTED} and ${REDACTED} agreed.`,
+    );
+    // A word that is only partly a legal form stays whole: "Harbor" alone is not the organization.
+    expect(redactOrgs('The harbor was calm.')).toBe('The harbor was calm.');
+  });
+
   it('leaves clinical text alone', () => {
     const text =
       'The injured worker is a 52-year-old female with low back pain since 2022; Norco 10/325mg #90 and physical ' +

@@ -1,6 +1,7 @@
 import type { Application, Party, PostalAddress, UrDecision } from '../domain/case.js';
 import { foldText } from '../domain/consolidation.js';
 import type { Basis, Letter, LetterItem } from '../domain/letter.js';
+import { normalizeOrganizationName } from '../reviewers/index.js';
 import { STATE_NAMES } from './registry.js';
 
 /**
@@ -140,24 +141,6 @@ const PARTICLES = new Set([
   'el',
   'bin',
 ]);
-const LEGAL_FORMS = new Set([
-  'inc',
-  'incorporated',
-  'llc',
-  'llp',
-  'lp',
-  'ltd',
-  'limited',
-  'corp',
-  'corporation',
-  'co',
-  'company',
-  'pc',
-  'apc',
-  'pllc',
-  'plc',
-]);
-
 /** Words of a name as written, without punctuation. */
 function words(name: string): string[] {
   return name
@@ -240,14 +223,43 @@ function addressPatterns(a: PostalAddress): { pattern: string; words: string[] }
   return out;
 }
 
-function organizationPatterns(name: string): string[] {
+/**
+ * The words of an organization's name that tell it apart, as written: those the conflict screen's
+ * normalization (src/reviewers `normalizeOrganizationName`) keeps, which drops a leading "The" and
+ * trailing legal forms. A word goes only when all of it went ("Smith-Co" stays whole).
+ */
+function organizationCore(ws: readonly string[]): string[] {
+  const tokens = ws.map((w) =>
+    foldText(w)
+      .split(' ')
+      .filter((t) => t !== ''),
+  );
+  const kept = normalizeOrganizationName(ws.join(' '))
+    .split(' ')
+    .filter((t) => t !== '');
+  // The kept tokens are a run of all the words' tokens: a leading "the" and trailing ones may be gone.
+  const start = tokens[0]?.[0] === 'the' ? 1 : 0;
+  const end = start + kept.length;
+  /** Where each word's tokens begin. */
+  const begins: number[] = [];
+  let position = 0;
+  for (const t of tokens) {
+    begins.push(position);
+    position += t.length;
+  }
+  const first = start === 1 && tokens[0]?.length === 1 ? 1 : 0;
+  let last = ws.length;
+  while (last - 1 > first && (begins[last - 1] as number) >= end) last -= 1;
+  return ws.slice(first, last);
+}
+
+/** The name as written and its core, each with the word a text must hold to match it. */
+function organizationPatterns(name: string): { pattern: string; first: string }[] {
   const ws = words(name);
   if (ws.length === 0) return [];
-  const out = [phrase(ws)];
-  const core = [...ws];
-  if (foldText(core[0] ?? '') === 'the') core.shift();
-  while (core.length > 1 && LEGAL_FORMS.has(foldText(core.at(-1) ?? ''))) core.pop();
-  if (core.length > 0 && core.join(' ') !== ws.join(' ')) out.push(phrase(core));
+  const out = [{ pattern: phrase(ws), first: ws[0] as string }];
+  const core = organizationCore(ws);
+  if (core.length > 0 && core.join(' ') !== ws.join(' ')) out.push({ pattern: phrase(core), first: core[0] as string });
   return out;
 }
 
@@ -314,7 +326,7 @@ function rulesOf(terms: SensitiveTerms): Rule[] {
     }
   }
   for (const o of terms.organizations) {
-    for (const pattern of organizationPatterns(o)) insensitive(pattern, hasWords(words(o).slice(0, 1)));
+    for (const { pattern, first } of organizationPatterns(o)) insensitive(pattern, hasWords([first]));
   }
   for (const e of terms.emails) insensitive(escapeRe(e), hasWords([e]));
   for (const id of terms.identifiers) {
