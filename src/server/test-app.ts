@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, HTTPMethods, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { UserRole } from '../domain/case.js';
 import { openStore, type Store, users } from '../store/index.js';
 import { type DemoSummary, seedDemo } from '../workflow/demo.js';
@@ -33,7 +33,7 @@ export interface Client {
   readonly user: TestUser | undefined;
   /** Sends a request with the session cookie and (unless `csrf: false`) the CSRF header. */
   request(
-    method: InjectOptions['method'],
+    method: HTTPMethods,
     url: string,
     options?: { body?: unknown; csrf?: boolean; headers?: Record<string, string> },
   ): Promise<LightMyRequestResponse>;
@@ -102,7 +102,7 @@ export async function testServer(overrides: Partial<AppConfig> = {}): Promise<Te
           ...(csrfToken === undefined || options.csrf === false ? {} : { [CSRF_HEADER]: csrfToken }),
           ...options.headers,
         },
-        ...(options.body === undefined ? {} : { payload: options.body as InjectOptions['payload'] }),
+        ...(options.body === undefined ? {} : { payload: options.body as NonNullable<InjectOptions['payload']> }),
       }),
   });
 

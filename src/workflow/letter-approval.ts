@@ -111,18 +111,19 @@ export async function approveLetter(
   if (!parsed.ok) return parsed;
   const written = await store.transaction(async (tx) => {
     const c: Case = await loadCase(tx, parsed.value, 'issueLetter');
-    // The letter must build: every eligible item decided.
-    const [itemList, decisions, all] = await Promise.all([
+    // The letter must build: every eligible item decided, the reviewer's summary written.
+    const [itemList, decisions, all, summary] = await Promise.all([
       caseItems(tx, c, undefined),
       caseDeterminations(tx, c, undefined),
       caseAssignments(tx, c, undefined),
+      latestSummary(tx, c.id),
     ]);
     const built = buildLetter({
       case: c,
       items: itemList,
       determinations: decisions,
       assignments: all.filter((a) => a.endedAt === undefined),
-      clinicalSummary: '',
+      clinicalSummary: summary,
       issuedOn: localDateOf(at),
     });
     if (!built.ok) return fail(built.error);
