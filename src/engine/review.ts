@@ -117,7 +117,9 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
   // A service tied to a surgery that is not itself in dispute: the surgery was certified.
   const surgeryInDispute = prepared.some((p) => p.request.kind === 'surgery');
   const surgeryPlanned = record.facts.some((f) => f.kind === 'surgery-planned' && !f.negated);
-  const surgeryCertified = surgeryInDispute ? undefined : surgeryPlanned ? true : undefined;
+  // A surgery done in the last months was authorized too: its post-operative services follow from it.
+  const surgeryDone = phases.includes('postsurgical');
+  const surgeryCertified = surgeryInDispute ? undefined : surgeryPlanned || surgeryDone ? true : undefined;
 
   const items: ItemReview[] = prepared.map(({ request, selection }) => {
     const authorized = partlyAuthorized(record.text, request);

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusDir, seedsDir } from '../../test/shared-data.js';
-import { parseLetterText } from '../letter/parse-text.js';
-import { metrics, type ReplayRow, replayLetter } from './replay.js';
-import { reviewCase, topicAgrees } from './review.js';
+import { metrics, type ReplayRow, replayLetter } from '../src/engine/replay.js';
+import { reviewCase, topicAgrees } from '../src/engine/review.js';
+import { parseLetterText } from '../src/letter/parse-text.js';
+import { corpusDir, seedsDir } from './shared-data.js';
 
 /**
  * The engine against real published letters, blind (summary and requests only). The expected answers
