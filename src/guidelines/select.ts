@@ -181,27 +181,103 @@ interface NormalizedWords {
   exclude: string[];
 }
 
-/** Normalized matcher words, computed once per topic. */
-const WORDS = new WeakMap<Topic, NormalizedWords>();
-function wordsOf(t: Topic): NormalizedWords {
-  let w = WORDS.get(t);
-  if (w === undefined) {
-    w = {
-      keywords: (t.appliesTo.keywords ?? []).map(normalize),
-      drugs: (t.appliesTo.drugs ?? []).map(normalize),
-      exclude: (t.appliesTo.excludeKeywords ?? []).map(normalize),
-    };
-    WORDS.set(t, w);
-  }
-  return w;
+/** A topic of the list being searched, with what matching it needs worked out once. */
+interface IndexedTopic {
+  topic: Topic;
+  /** Its index in the list (ties keep the list's order). */
+  order: number;
+  source: Source;
+  edition: Edition;
+  words: NormalizedWords;
 }
 
-/** How well a topic's matcher fits the request; undefined when it does not apply at all. */
-function matchTopic(t: Topic, q: PreparedQuery): Match | undefined {
+/**
+ * A topic list prepared for matching: its topics by treatment kind (a request is matched only against
+ * its kind's topics), and every normalized keyword, excluded keyword and drug name of the list in one
+ * character trie, so that one walk from each word start of a request finds all those it holds — instead
+ * of a substring search per keyword of every topic.
+ */
+interface TopicIndex {
+  byKind: Map<TreatmentKind, IndexedTopic[]>;
+  phrases: PhraseTrie;
+}
+
+/** Trie node: children by character; `phrase` when a phrase ends here. */
+interface PhraseTrie {
+  next: Map<string, PhraseTrie>;
+  phrase?: string;
+}
+
+function addPhrase(root: PhraseTrie, phrase: string): void {
+  if (phrase === '') return; // keywordIn never matches an empty keyword
+  let node = root;
+  for (const ch of phrase) {
+    let child = node.next.get(ch);
+    if (child === undefined) {
+      child = { next: new Map() };
+      node.next.set(ch, child);
+    }
+    node = child;
+  }
+  node.phrase = phrase;
+}
+
+/**
+ * The trie's phrases that occur in `text` (normalized) starting at a word start: exactly those for which
+ * `keywordIn(text, phrase)` holds.
+ */
+function phrasesIn(root: PhraseTrie, text: string): Set<string> {
+  const found = new Set<string>();
+  for (let start = 0; start < text.length; start++) {
+    if (start > 0 && text[start - 1] !== ' ') continue;
+    let node: PhraseTrie | undefined = root;
+    for (let k = start; k < text.length; k++) {
+      node = node.next.get(text[k] as string);
+      if (node === undefined) break;
+      if (node.phrase !== undefined) found.add(node.phrase);
+    }
+  }
+  return found;
+}
+
+const INDEXES = new WeakMap<readonly Topic[], TopicIndex>();
+
+function indexOf(topics: readonly Topic[]): TopicIndex {
+  let index = INDEXES.get(topics);
+  if (index !== undefined) return index;
+  const byKind = new Map<TreatmentKind, IndexedTopic[]>();
+  const phrases: PhraseTrie = { next: new Map() };
+  topics.forEach((topic, order) => {
+    const source = sourceById(topic.sourceId);
+    const edition = source === undefined ? undefined : editionOf(source, topic.edition);
+    if (source === undefined || edition === undefined) return;
+    const m = topic.appliesTo;
+    const words: NormalizedWords = {
+      keywords: (m.keywords ?? []).map(normalize),
+      drugs: (m.drugs ?? []).map(normalize),
+      exclude: (m.excludeKeywords ?? []).map(normalize),
+    };
+    for (const w of [...words.keywords, ...words.drugs, ...words.exclude]) addPhrase(phrases, w);
+    const entry: IndexedTopic = { topic, order, source, edition, words };
+    for (const kind of new Set(m.kinds)) {
+      const list = byKind.get(kind);
+      if (list === undefined) byKind.set(kind, [entry]);
+      else list.push(entry);
+    }
+  });
+  index = { byKind, phrases };
+  INDEXES.set(topics, index);
+  return index;
+}
+
+/**
+ * How well a topic's matcher fits the request; undefined when it does not apply at all. `found` holds the
+ * topic words the request text holds at a word start (see phrasesIn), in place of a search for each.
+ */
+function matchTopic(t: Topic, words: NormalizedWords, q: PreparedQuery, found: ReadonlySet<string>): Match | undefined {
   const m = t.appliesTo;
   if (!m.kinds.includes(q.kind)) return undefined;
-  const words = wordsOf(t);
-  if (words.exclude.some((k) => keywordIn(q.text, k))) return undefined;
+  if (words.exclude.some((k) => found.has(k))) return undefined;
   if (m.surgicalContext === 'required' && !q.surgical) return undefined;
   if (m.surgicalContext === 'excluded' && q.surgical) return undefined;
 
@@ -226,7 +302,7 @@ function matchTopic(t: Topic, q: PreparedQuery): Match | undefined {
     const hit = words.drugs.find((n) => {
       return (
         drugs.some((d) => d.components.some((c) => c === n || c.startsWith(`${n} `))) ||
-        (q.drugs.length === 0 && keywordIn(q.text, n))
+        (q.drugs.length === 0 && found.has(n))
       );
     });
     if (hit !== undefined) {
@@ -247,7 +323,7 @@ function matchTopic(t: Topic, q: PreparedQuery): Match | undefined {
   if (m.keywords !== undefined) {
     let best = '';
     for (const n of words.keywords) {
-      if (n.length > best.length && keywordIn(q.text, n)) best = n;
+      if (n.length > best.length && found.has(n)) best = n;
     }
     if (best !== '') {
       // Multi-word keywords ("functional capacity") are more specific than single words ("evaluation").
@@ -333,15 +409,14 @@ const TIER_NAME: Record<SourceTier, string> = {
  */
 export function topicsFor(query: TopicQuery, topics: readonly Topic[] = ALL_TOPICS): TopicSelection {
   const q = prepare(query);
+  const index = indexOf(topics);
+  const found = phrasesIn(index.phrases, q.text);
   const all: Candidate[] = [];
-  topics.forEach((t, order) => {
-    const source = sourceById(t.sourceId);
-    const edition = source === undefined ? undefined : editionOf(source, t.edition);
-    if (source === undefined || edition === undefined) return;
-    const m = matchTopic(t, q);
+  for (const { topic, order, source, edition, words } of index.byKind.get(q.kind) ?? []) {
+    const m = matchTopic(topic, words, q, found);
     if (m !== undefined) {
       all.push({
-        topic: t,
+        topic,
         source,
         edition,
         score: m.score,
@@ -351,7 +426,7 @@ export function topicsFor(query: TopicQuery, topics: readonly Topic[] = ALL_TOPI
         general: m.general,
       });
     }
-  });
+  }
 
   const notes: string[] = [];
   /** Usable candidates of a tier: the editions in force on the date, else (when the date is past every encoded edition) the latest encoded ones. */
