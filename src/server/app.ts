@@ -12,9 +12,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { imrError } from '../domain/errors.js';
 import type { Store } from '../store/index.js';
 import { createWorkflow, type WorkflowService } from '../workflow/index.js';
-import { loadSession } from './auth.js';
+import { loadSession, uploadLimitOf } from './auth.js';
 import type { AppConfig } from './config.js';
-import { installErrorHandling, sendError } from './errors.js';
+import { installErrorHandling } from './errors.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerCaseRoutes } from './routes/cases.js';
@@ -98,11 +98,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('signedIn', undefined);
-  installErrorHandling(app);
+  const webRoot = deps.webRoot === undefined ? undefined : resolve(deps.webRoot);
+  const serveWeb = webRoot !== undefined && existsSync(resolve(webRoot, 'index.html'));
+  installErrorHandling(app, { htmlFallback: serveWeb });
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
-    limits: { fileSize: config.bodyLimitBytes, files: 50, fields: 20, fieldSize: 10 * 1024 * 1024 },
+    limits: { fileSize: uploadLimitOf(config), files: 50, fields: 20, fieldSize: 10 * 1024 * 1024 },
   });
   await app.register(fastifyRateLimit, {
     global: false,
@@ -147,20 +149,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInsightRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
 
-  const webRoot = deps.webRoot === undefined ? undefined : resolve(deps.webRoot);
-  if (webRoot !== undefined && existsSync(resolve(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
-    // The app's own routes (/cases/12…) are client-side: any other GET that wants HTML gets the app.
-    app.setNotFoundHandler((request, reply) => {
-      if (
-        request.method === 'GET' &&
-        !request.url.startsWith('/api') &&
-        request.headers.accept?.includes('text/html')
-      ) {
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return sendError(reply, request, imrError('IMR_NOT_FOUND', 'No such route.', { method: request.method }));
-    });
-  }
+  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
   return app;
 }

@@ -42,8 +42,20 @@ export function sessionUserOf(user: User): SessionUser {
   };
 }
 
-export function sessionResponse(s: SignedIn): SessionResponse {
-  return { user: sessionUserOf(s.user), csrfToken: s.session.csrfToken, expiresAt: s.session.expiresAt };
+/** The workflow refuses documents over 50 MB; a JSON body carries them as base64 (a third larger). */
+const WORKFLOW_DOCUMENT_LIMIT = 50 * 1024 * 1024;
+
+export function uploadLimitOf(config: AppConfig): number {
+  return Math.min(WORKFLOW_DOCUMENT_LIMIT, config.bodyLimitBytes);
+}
+
+export function sessionResponse(s: SignedIn, config: AppConfig): SessionResponse {
+  return {
+    user: sessionUserOf(s.user),
+    csrfToken: s.session.csrfToken,
+    expiresAt: s.session.expiresAt,
+    uploadLimitBytes: uploadLimitOf(config),
+  };
 }
 
 export function actorOf(request: FastifyRequest): Actor {

@@ -138,6 +138,8 @@ export const SessionResponse = z.object({
   /** Send in the `x-csrf-token` header on every POST, PATCH and DELETE. */
   csrfToken: z.string(),
   expiresAt: Timestamp,
+  /** The largest document the server accepts, in bytes (per file). */
+  uploadLimitBytes: z.number().int().positive(),
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 

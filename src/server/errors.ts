@@ -65,7 +65,11 @@ export function codedErrorOf(error: unknown): { error: ImrError; bug: boolean } 
   return { error: imrError('IMR_INTERNAL'), bug: true };
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/**
+ * `htmlFallback`: the web app's routes (/cases/12…) are the browser's, so a GET outside /api that
+ * asks for HTML gets the app's index.html (served by @fastify/static) instead of a 404.
+ */
+export function installErrorHandling(app: FastifyInstance, options: { readonly htmlFallback: boolean }): void {
   app.setErrorHandler((error, request, reply) => {
     const { error: coded, bug } = codedErrorOf(error);
     if (bug) {
@@ -76,7 +80,15 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     return sendError(reply, request, coded);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, request, imrError('IMR_NOT_FOUND', 'No such route.', { method: request.method })),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    if (
+      options.htmlFallback &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api') &&
+      request.headers.accept?.includes('text/html') === true
+    ) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(reply, request, imrError('IMR_NOT_FOUND', 'No such route.', { method: request.method }));
+  });
 }

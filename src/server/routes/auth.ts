@@ -45,7 +45,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
       }),
     );
     request.signedIn = signedIn;
-    return sessionResponse(signedIn);
+    return sessionResponse(signedIn, ctx.config);
   });
 
   addRoute(app, 'logout', async ({ request, reply }) => {
@@ -72,6 +72,6 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
   addRoute(app, 'session', async ({ request }) => {
     const s = request.signedIn;
     if (s === undefined) return failWith(imrError('IMR_UNAUTHENTICATED'));
-    return sessionResponse(s);
+    return sessionResponse(s, ctx.config);
   });
 }
