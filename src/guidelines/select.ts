@@ -100,6 +100,8 @@ interface PreparedDrug {
 interface PreparedQuery {
   kind: TreatmentKind;
   text: string;
+  /** The phrases of the topic list's trie that `text` holds at a word start (see phrasesIn). */
+  found: ReadonlySet<string>;
   drugs: PreparedDrug[];
   regions: BodyRegion[];
   phase: Phase | undefined;
@@ -136,31 +138,32 @@ function prepareDrug(d: DrugInput, kind: TreatmentKind): PreparedDrug {
   return { components: comps, classes, route };
 }
 
-function prepare(q: TopicQuery): PreparedQuery {
+function prepare(q: TopicQuery, phrases: PhraseTrie): PreparedQuery {
   const drugs = (q.drugs ?? []).map((d) => prepareDrug(d, q.kind));
   const rawText = [q.text, q.modality, ...(q.drugs ?? []).flatMap((d) => [d.name, d.generic])]
     .filter((s): s is string => s !== undefined)
     .join(' ');
   const text = normalize(rawText);
+  const found = phrasesIn(phrases, text);
   if (q.kind === 'compounded-topical' || drugs.filter((d) => d.route === 'topical').length >= 2) {
     for (const d of drugs) if (!d.classes.includes('compounded')) d.classes.push('compounded');
   }
   let route: PreparedQuery['route'];
   if (q.kind === 'compounded-topical') route = 'topical';
   else if (drugs.length === 0 && q.kind === 'medication') {
-    route = TOPICAL_FORMS.some((f) => keywordIn(text, f)) ? 'topical' : undefined;
+    route = TOPICAL_FORMS.some((f) => found.has(f)) ? 'topical' : undefined;
   }
   const firstDrug = q.drugs?.[0];
   const label = (q.modality ?? firstDrug?.name ?? q.text ?? q.kind).trim().slice(0, 80);
   return {
     kind: q.kind,
     text,
+    found,
     drugs,
     regions: bodyRegionsOf(q.bodyParts, q.text ?? ''),
     phase: q.phase,
     date: q.date,
-    surgical:
-      q.associatedSurgery === true || q.phase === 'postsurgical' || SURGICAL_WORDS.some((w) => keywordIn(text, w)),
+    surgical: q.associatedSurgery === true || q.phase === 'postsurgical' || SURGICAL_WORDS.some((w) => found.has(w)),
     route,
     label,
     phasePolicy: q.phasePolicy ?? 'prefer',
@@ -189,6 +192,8 @@ interface IndexedTopic {
   source: Source;
   edition: Edition;
   words: NormalizedWords;
+  /** No keyword, drug or class selectors: the topic answers for its kinds in general. */
+  general: boolean;
 }
 
 /**
@@ -200,6 +205,20 @@ interface IndexedTopic {
 interface TopicIndex {
   byKind: Map<TreatmentKind, IndexedTopic[]>;
   phrases: PhraseTrie;
+  /**
+   * The topics a selector can pick: by a keyword or drug name written in the request, by a drug class.
+   * A topic with selectors that neither reaches does not apply (matchTopic would reject it), so only the
+   * others are matched. (A drug component is written in the request text too — prepare adds each drug's
+   * name and generic to it — so a topic drug name it equals or starts with is among the phrases found.)
+   */
+  byPhrase: Map<string, IndexedTopic[]>;
+  byClass: Map<DrugClass, IndexedTopic[]>;
+}
+
+function addTo<K>(map: Map<K, IndexedTopic[]>, key: K, entry: IndexedTopic): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [entry]);
+  else if (list[list.length - 1] !== entry) list.push(entry);
 }
 
 /** Trie node: children by character; `phrase` when a phrase ends here. */
@@ -240,13 +259,27 @@ function phrasesIn(root: PhraseTrie, text: string): Set<string> {
   return found;
 }
 
+/** The topics with selectors that one of the request's words or drug classes reaches. */
+function selectable(index: TopicIndex, q: PreparedQuery): Set<IndexedTopic> {
+  const out = new Set<IndexedTopic>();
+  const add = (list: readonly IndexedTopic[] | undefined): void => {
+    if (list !== undefined) for (const e of list) out.add(e);
+  };
+  for (const phrase of q.found) add(index.byPhrase.get(phrase));
+  for (const d of q.drugs) for (const c of d.classes) add(index.byClass.get(c));
+  return out;
+}
+
 const INDEXES = new WeakMap<readonly Topic[], TopicIndex>();
 
 function indexOf(topics: readonly Topic[]): TopicIndex {
   let index = INDEXES.get(topics);
   if (index !== undefined) return index;
   const byKind = new Map<TreatmentKind, IndexedTopic[]>();
+  const byPhrase = new Map<string, IndexedTopic[]>();
+  const byClass = new Map<DrugClass, IndexedTopic[]>();
   const phrases: PhraseTrie = { next: new Map() };
+  for (const w of [...TOPICAL_FORMS, ...SURGICAL_WORDS]) addPhrase(phrases, w);
   topics.forEach((topic, order) => {
     const source = sourceById(topic.sourceId);
     const edition = source === undefined ? undefined : editionOf(source, topic.edition);
@@ -258,14 +291,13 @@ function indexOf(topics: readonly Topic[]): TopicIndex {
       exclude: (m.excludeKeywords ?? []).map(normalize),
     };
     for (const w of [...words.keywords, ...words.drugs, ...words.exclude]) addPhrase(phrases, w);
-    const entry: IndexedTopic = { topic, order, source, edition, words };
-    for (const kind of new Set(m.kinds)) {
-      const list = byKind.get(kind);
-      if (list === undefined) byKind.set(kind, [entry]);
-      else list.push(entry);
-    }
+    const general = m.keywords === undefined && m.drugClasses === undefined && m.drugs === undefined;
+    const entry: IndexedTopic = { topic, order, source, edition, words, general };
+    for (const kind of new Set(m.kinds)) addTo(byKind, kind, entry);
+    for (const w of [...words.keywords, ...words.drugs]) addTo(byPhrase, w, entry);
+    for (const c of m.drugClasses ?? []) addTo(byClass, c, entry);
   });
-  index = { byKind, phrases };
+  index = { byKind, phrases, byPhrase, byClass };
   INDEXES.set(topics, index);
   return index;
 }
@@ -274,8 +306,9 @@ function indexOf(topics: readonly Topic[]): TopicIndex {
  * How well a topic's matcher fits the request; undefined when it does not apply at all. `found` holds the
  * topic words the request text holds at a word start (see phrasesIn), in place of a search for each.
  */
-function matchTopic(t: Topic, words: NormalizedWords, q: PreparedQuery, found: ReadonlySet<string>): Match | undefined {
+function matchTopic(t: Topic, words: NormalizedWords, q: PreparedQuery): Match | undefined {
   const m = t.appliesTo;
+  const found = q.found;
   if (!m.kinds.includes(q.kind)) return undefined;
   if (words.exclude.some((k) => found.has(k))) return undefined;
   if (m.surgicalContext === 'required' && !q.surgical) return undefined;
@@ -408,12 +441,14 @@ const TIER_NAME: Record<SourceTier, string> = {
  * the tier used. `topics` defaults to the whole knowledge base.
  */
 export function topicsFor(query: TopicQuery, topics: readonly Topic[] = ALL_TOPICS): TopicSelection {
-  const q = prepare(query);
   const index = indexOf(topics);
-  const found = phrasesIn(index.phrases, q.text);
+  const q = prepare(query, index.phrases);
+  const reachable = selectable(index, q);
   const all: Candidate[] = [];
-  for (const { topic, order, source, edition, words } of index.byKind.get(q.kind) ?? []) {
-    const m = matchTopic(topic, words, q, found);
+  for (const entry of index.byKind.get(q.kind) ?? []) {
+    if (!entry.general && !reachable.has(entry)) continue;
+    const { topic, order, source, edition, words } = entry;
+    const m = matchTopic(topic, words, q);
     if (m !== undefined) {
       all.push({
         topic,
