@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { imrError } from '../domain/errors.js';
 import type { Store } from '../store/index.js';
 import { createWorkflow, type WorkflowService } from '../workflow/index.js';
@@ -22,6 +22,7 @@ import type { ServerContext } from './routes/context.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerLetterRoutes } from './routes/letters.js';
 import { registerReviewRoutes } from './routes/review.js';
+import { responseSerializer } from './serialize.js';
 
 /**
  * The Fastify application: the API under /api/v1 from the contract table, the OpenAPI document at
@@ -96,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(config.checkResponses));
   app.decorateRequest('signedIn', undefined);
   const webRoot = deps.webRoot === undefined ? undefined : resolve(deps.webRoot);
   const serveWeb = webRoot !== undefined && existsSync(resolve(webRoot, 'index.html'));

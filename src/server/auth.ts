@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { User, UserRole } from '../domain/case.js';
 import { imrError } from '../domain/errors.js';
-import { type SessionRecord, type Store, sessions, users } from '../store/index.js';
+import { type SessionRecord, type Store, sessions } from '../store/index.js';
 import type { Actor } from '../workflow/index.js';
 import type { AppConfig } from './config.js';
 import { CSRF_HEADER, type RouteAccess, SESSION_COOKIE, type SessionResponse, type SessionUser } from './contract.js';
@@ -68,11 +68,9 @@ export function actorOf(request: FastifyRequest): Actor {
 export async function loadSession(store: Store, request: FastifyRequest, now: string): Promise<SignedIn | undefined> {
   const token = request.cookies[SESSION_COOKIE];
   if (token === undefined || token.length < 20 || token.length > 200) return undefined;
-  const session = await sessions.getLive(store, sessionIdOf(token), now);
-  if (session === undefined) return undefined;
-  const user = await users.getById(store, session.userId);
-  if (user === undefined || !user.active) return undefined;
-  return { session, user };
+  const found = await sessions.getLiveWithUser(store, sessionIdOf(token), now);
+  if (found === undefined || !found.user.active) return undefined;
+  return found;
 }
 
 export async function startSession(

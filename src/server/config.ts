@@ -32,6 +32,8 @@ export interface AppConfig {
   readonly organization?: string;
   /** Open review assignments a reviewer may carry. */
   readonly reviewerCapacity: number;
+  /** Check every response body against its schema, undeclared fields included (tests; costs time). */
+  readonly checkResponses: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -45,6 +47,7 @@ export function testAppConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     trustProxy: false,
     logLevel: 'silent',
     reviewerCapacity: 40,
+    checkResponses: true,
     ...overrides,
   };
 }
@@ -81,7 +84,8 @@ export function loadServerConfig(env: Env): Result<ServerConfig, ImrError> {
   const secure = flag(env, 'IMR_COOKIE_SECURE', env.NODE_ENV === 'production');
   const proxy = flag(env, 'IMR_TRUST_PROXY', false);
   const demo = flag(env, 'IMR_DEMO', true);
-  for (const r of [port, hours, rate, bodyMb, capacity, secure, proxy, demo]) if (!r.ok) return r;
+  const checkResponses = flag(env, 'IMR_CHECK_RESPONSES', false);
+  for (const r of [port, hours, rate, bodyMb, capacity, secure, proxy, demo, checkResponses]) if (!r.ok) return r;
   const level = (env.IMR_LOG_LEVEL ?? 'info').trim();
   if (!(LOG_LEVELS as readonly string[]).includes(level)) {
     return err(imrError('IMR_VALIDATION', `IMR_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`));
@@ -101,6 +105,7 @@ export function loadServerConfig(env: Env): Result<ServerConfig, ImrError> {
       trustProxy: proxy.ok && proxy.value,
       logLevel: level as AppConfig['logLevel'],
       reviewerCapacity: capacity.ok ? capacity.value : 40,
+      checkResponses: checkResponses.ok && checkResponses.value,
       ...(organization === undefined || organization === '' ? {} : { organization }),
     },
   });

@@ -13,20 +13,10 @@ import {
 } from '../domain/case.js';
 import { addCalendarDays, localDateOf } from '../domain/clock-dates.js';
 import type { Clock, ClockReport } from '../domain/clocks.js';
-import {
-  cases,
-  documents,
-  eligibilityScreens,
-  type Handle,
-  items,
-  letterApprovals,
-  letters,
-  parties,
-  users,
-} from '../store/index.js';
-import { caseAssignments, caseDeterminations, caseEvents, caseFacts, clocksOf } from './case-ops.js';
+import { cases, documents, eligibilityScreens, type Handle, items, parties } from '../store/index.js';
+import { type CaseFacts, caseAssignments, caseDeterminations, caseEvents, caseFacts, clocksOf } from './case-ops.js';
 import type { Urgency } from './reads.js';
-import { STAGE_CLOCK } from './timeline.js';
+import { STAGE_CLOCK, type TimelineEvent } from './timeline.js';
 
 /**
  * What the desk shows of a case: the case with its clocks, its records, who reviews it and what was
@@ -126,12 +116,166 @@ export interface ClockedCase {
 
 const URGENCY_ORDER: Record<Urgency, number> = { overdue: 0, 'due-soon': 1, 'on-track': 2, 'no-deadline': 3 };
 
-/** A case with its clocks at `now`. */
+/**
+ * Records of a case kept per case version, as the workflow's `CaseCache` reasons: every command that
+ * changes a case's items, assignments, determinations, documents, letters or lifecycle events also
+ * moves the case to a new version, so what was read at version v stays true while the case is at v.
+ * The version is read fresh on every request, so another server's change is seen at once. Parties,
+ * the QA approval and the eligibility result can change without a new version: they are always read.
+ * One cache per database (tests and benchmarks open several); bounded, oldest cases dropped first.
+ */
+interface Versioned {
+  readonly version: number;
+  timeline?: Promise<{ facts: CaseFacts; events: TimelineEvent[] }>;
+  records?: Promise<CaseRecords>;
+  /** The clocks as of the start of a minute (see `clockedCase`). */
+  clocks?: { readonly key: string; readonly value: Omit<ClockedCase, 'case'> };
+}
+
+interface CaseRecords {
+  readonly items: DisputedItem[];
+  readonly determinations: ItemDetermination[];
+  readonly documents: Omit<CaseDocument, 'extractedText'>[];
+  readonly assignments: (Assignment & { readonly reviewerName: string })[];
+  readonly letters: Omit<LetterRecord, 'letter'>[];
+}
+
+const CACHE_LIMIT = 20_000;
+const caches = new WeakMap<object, Map<number, Versioned>>();
+
+function versioned(h: Handle, c: Case): Versioned {
+  let cache = caches.get(h.db);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(h.db, cache);
+  }
+  const hit = cache.get(c.id);
+  if (hit !== undefined && hit.version === c.version) return hit;
+  const fresh: Versioned = { version: c.version };
+  cache.delete(c.id);
+  cache.set(c.id, fresh);
+  if (cache.size > CACHE_LIMIT) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  return fresh;
+}
+
+/** Drops a failed read so that the next request tries again. */
+function settle<T>(v: Versioned, key: 'timeline' | 'records', p: Promise<T>): Promise<T> {
+  p.catch(() => {
+    if ((v[key] as unknown) === p) delete v[key];
+  });
+  return p;
+}
+
+function timelineOf(h: Handle, c: Case): Promise<{ facts: CaseFacts; events: TimelineEvent[] }> {
+  const v = versioned(h, c);
+  v.timeline ??= settle(
+    v,
+    'timeline',
+    Promise.all([caseFacts(h, c, undefined), caseEvents(h, c, undefined)]).then(([facts, events]) => ({
+      facts,
+      events,
+    })),
+  );
+  return v.timeline;
+}
+
+/** Letters of a case without their letter JSON (the list shows what was issued, not the text). */
+async function letterMetas(h: Handle, caseId: number): Promise<Omit<LetterRecord, 'letter'>[]> {
+  const rows = await h.db
+    .selectFrom('letters')
+    .select(['id', 'case_id', 'kind', 'recipient_role', 'format', 'storage_path', 'sha256', 'issued_at'])
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    kind: r.kind as LetterRecord['kind'],
+    format: r.format as LetterRecord['format'],
+    issuedAt: r.issued_at,
+    ...(r.recipient_role === null
+      ? {}
+      : { recipientRole: r.recipient_role as NonNullable<LetterRecord['recipientRole']> }),
+    ...(r.storage_path === null ? {} : { storagePath: r.storage_path }),
+    ...(r.sha256 === null ? {} : { sha256: r.sha256 }),
+  }));
+}
+
+function recordsOf(h: Handle, c: Case): Promise<CaseRecords> {
+  const v = versioned(h, c);
+  v.records ??= settle(
+    v,
+    'records',
+    (async () => {
+      const [itemList, decisions, docs, assigned, letterList] = await Promise.all([
+        items.listByCase(h, c.id),
+        caseDeterminations(h, c, undefined),
+        documents.listByCase(h, c.id),
+        caseAssignments(h, c, undefined),
+        letterMetas(h, c.id),
+      ]);
+      const names = await reviewerNames(
+        h,
+        assigned.map((a) => a.reviewerId),
+      );
+      return {
+        items: itemList,
+        determinations: decisions,
+        documents: docs.map(({ extractedText: _text, ...d }) => d),
+        assignments: assigned.map((a) => ({
+          ...a,
+          reviewerName: names.get(a.reviewerId) ?? `reviewer ${a.reviewerId}`,
+        })),
+        letters: letterList,
+      };
+    })(),
+  );
+  return v.records;
+}
+
+/**
+ * A case with its clocks as of the start of the current minute: a deadline's status is computed once
+ * a minute per case version, not once per request (a clock turns late at most a minute after it ran
+ * out; `clocks.asOf` says when they were computed).
+ */
 export async function clockedCase(h: Handle, c: Case, now: string, dueSoonDays: number): Promise<ClockedCase> {
-  const [facts, events] = await Promise.all([caseFacts(h, c, undefined), caseEvents(h, c, undefined)]);
-  const clocks = clocksOf(c, facts, events, now);
+  const asOf = `${new Date(now).toISOString().slice(0, 16)}:00.000Z`;
+  const v = versioned(h, c);
+  const key = `${asOf}|${dueSoonDays}`;
+  const kept = v.clocks;
+  if (kept !== undefined && kept.key === key) return { case: c, ...kept.value };
+  const { facts, events } = await timelineOf(h, c);
+  const clocks = clocksOf(c, facts, events, asOf);
   const next = stageClock(c, clocks);
-  return { case: c, clocks, next, urgency: urgencyOf(next, now, dueSoonDays) };
+  const value = { clocks, next, urgency: urgencyOf(next, asOf, dueSoonDays) };
+  v.clocks = { key, value };
+  return { case: c, ...value };
+}
+
+function byUrgency(a: ClockedCase, b: ClockedCase): number {
+  const due = (x: ClockedCase) => x.next?.dueAt ?? (x.next?.dueDate === undefined ? '~' : `${x.next.dueDate}~`);
+  return URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || due(a).localeCompare(due(b)) || a.case.id - b.case.id;
+}
+
+const OPEN_STAGES = (Object.keys(CASE_STAGE_INFO) as CaseStage[]).filter((s) => CASE_STAGE_INFO[s].open);
+
+/**
+ * The work queue: cases in `stages` (every open stage by default), overdue first, then due soon, then
+ * the rest, soonest due first — as the workflow's `queue`, with the clocks' inputs kept per case version.
+ * The store lists cases by their stored next due date, so the `limit` most urgent come back.
+ */
+export async function deskQueue(
+  h: Handle,
+  now: string,
+  options: { readonly stages?: readonly CaseStage[]; readonly limit: number; readonly dueSoonDays: number },
+): Promise<ClockedCase[]> {
+  const listed = await cases.listByStage(h, options.stages ?? OPEN_STAGES, { limit: options.limit });
+  const out: ClockedCase[] = [];
+  for (const c of listed) out.push(await clockedCase(h, c, now, options.dueSoonDays));
+  return out.sort(byUrgency);
 }
 
 /**
@@ -144,7 +288,7 @@ export async function reviewerQueue(
   now: string,
   options: { readonly stages?: readonly CaseStage[]; readonly limit: number; readonly dueSoonDays: number },
 ): Promise<ClockedCase[]> {
-  const stages = options.stages ?? (Object.keys(CASE_STAGE_INFO) as CaseStage[]).filter((s) => CASE_STAGE_INFO[s].open);
+  const stages = options.stages ?? OPEN_STAGES;
   const rows = await h.db
     .selectFrom('assignments')
     .innerJoin('cases', 'cases.id', 'assignments.case_id')
@@ -161,25 +305,32 @@ export async function reviewerQueue(
     const c = await cases.getById(h, id);
     if (c !== undefined) out.push(await clockedCase(h, c, now, options.dueSoonDays));
   }
-  const due = (x: ClockedCase) => x.next?.dueAt ?? (x.next?.dueDate === undefined ? '~' : `${x.next.dueDate}~`);
-  return out.sort(
-    (a, b) =>
-      URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || due(a).localeCompare(due(b)) || a.case.id - b.case.id,
-  );
+  return out.sort(byUrgency);
 }
 
 /** The latest QA approval of the case's letter, and whether it is for the case as it is now. */
 export async function letterApprovalOf(h: Handle, c: Case): Promise<LetterApprovalView | undefined> {
-  const a = await letterApprovals.latest(h, c.id);
+  const a = await h.db
+    .selectFrom('letter_approvals')
+    .leftJoin('users', 'users.id', 'letter_approvals.approved_by')
+    .select([
+      'letter_approvals.case_version',
+      'letter_approvals.approved_by',
+      'letter_approvals.approved_at',
+      'users.display_name',
+    ])
+    .where('letter_approvals.case_id', '=', c.id)
+    .orderBy('letter_approvals.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (a === undefined) return undefined;
-  const by = await users.getById(h, a.approvedBy);
   return {
-    caseId: a.caseId,
-    caseVersion: a.caseVersion,
-    approvedBy: a.approvedBy,
-    approvedByName: by?.displayName ?? `user ${a.approvedBy}`,
-    approvedAt: a.approvedAt,
-    current: a.caseVersion === c.version,
+    caseId: c.id,
+    caseVersion: a.case_version,
+    approvedBy: a.approved_by,
+    approvedByName: a.display_name ?? `user ${a.approved_by}`,
+    approvedAt: a.approved_at,
+    current: a.case_version === c.version,
   };
 }
 
@@ -192,32 +343,26 @@ export async function caseView(
 ): Promise<CaseView | undefined> {
   const c = await cases.getById(h, caseId);
   if (c === undefined) return undefined;
-  const [clocked, facts, partyList, itemList, decisions, docs, assigned, letterList, approval, screen] =
-    await Promise.all([
-      clockedCase(h, c, now, dueSoonDays),
-      caseFacts(h, c, undefined),
-      parties.listByCase(h, c.id),
-      items.listByCase(h, c.id),
-      caseDeterminations(h, c, undefined),
-      documents.listByCase(h, c.id),
-      caseAssignments(h, c, undefined),
-      letters.listByCase(h, c.id),
-      letterApprovalOf(h, c),
-      eligibilityScreens.latest(h, c.id),
-    ]);
-  const names = await reviewerNames(
-    h,
-    assigned.map((a) => a.reviewerId),
-  );
+  const [clocked, { facts }, records, partyList, approval, screen] = await Promise.all([
+    clockedCase(h, c, now, dueSoonDays),
+    timelineOf(h, c),
+    recordsOf(h, c),
+    parties.listByCase(h, c.id),
+    letterApprovalOf(h, c),
+    eligibilityScreens.latest(h, c.id),
+  ]);
   return {
     ...clocked,
     application: facts.application,
     urDecision: facts.urDecision,
     parties: partyList,
-    items: itemList.map((i) => ({ ...i, determinations: decisions.filter((d) => d.itemId === i.id) })),
-    documents: docs.map(({ extractedText: _text, ...d }) => d),
-    assignments: assigned.map((a) => ({ ...a, reviewerName: names.get(a.reviewerId) ?? `reviewer ${a.reviewerId}` })),
-    letters: letterList.map(({ letter: _letter, ...l }) => l),
+    items: records.items.map((i) => ({
+      ...i,
+      determinations: records.determinations.filter((d) => d.itemId === i.id),
+    })),
+    documents: records.documents,
+    assignments: records.assignments,
+    letters: records.letters,
     letterApproval: approval,
     eligibility: screen?.result,
   };

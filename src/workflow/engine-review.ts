@@ -71,10 +71,21 @@ export function draftOf(review: ItemReview): ItemDraft {
   };
 }
 
-const cache = new Map<string, CaseReview>();
+/** One cache per database (tests and benchmarks open several). */
+const caches = new WeakMap<object, Map<string, CaseReview>>();
 const CACHE_LIMIT = 200;
 
-function remember(key: string, value: CaseReview): void {
+function cacheOf(h: Handle): Map<string, CaseReview> {
+  let cache = caches.get(h.db);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(h.db, cache);
+  }
+  return cache;
+}
+
+function remember(h: Handle, key: string, value: CaseReview): void {
+  const cache = cacheOf(h);
   cache.set(key, value);
   if (cache.size > CACHE_LIMIT) {
     const oldest = cache.keys().next().value;
@@ -103,7 +114,7 @@ export async function reviewForCase(h: Handle, caseId: number, now: string): Pro
   const c = await cases.getById(h, caseId);
   if (c === undefined) return err(imrError('IMR_NOT_FOUND', 'No such case.', { entity: 'case', id: caseId }));
   const key = `${c.id}:${c.version}`;
-  const hit = cache.get(key);
+  const hit = cacheOf(h).get(key);
   if (hit !== undefined) return ok(hit);
   const toReview = decidedItems(await items.listByCase(h, c.id));
   if (toReview.length === 0) {
@@ -132,6 +143,6 @@ export async function reviewForCase(h: Handle, caseId: number, now: string): Pro
     documentIds: record.segments.map((x) => x.documentId),
     items: reviewed,
   };
-  remember(key, value);
+  remember(h, key, value);
   return ok(value);
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { imrError } from '../../domain/errors.js';
 import { auditEvents, eligibilityScreens, type Handle } from '../../store/index.js';
 import { rankCandidates } from '../../workflow/candidates.js';
-import { caseView, currentReviewersOf, reviewerQueue } from '../../workflow/case-view.js';
+import { caseView, currentReviewersOf, deskQueue, reviewerQueue } from '../../workflow/case-view.js';
 import { actorOf } from '../auth.js';
 import type { EligibilityView } from '../contract.js';
 import { addRoute, failWith, notFound, unwrap } from '../route.js';
@@ -61,13 +61,11 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
         })),
       };
     }
-    const entries = unwrap(
-      await workflow.queue(actorOf(request), {
-        ...(stages === undefined ? {} : { stages }),
-        now: asOf,
-        limit: query.limit,
-      }),
-    );
+    const entries = await deskQueue(store, asOf, {
+      ...(stages === undefined ? {} : { stages }),
+      limit: query.limit,
+      dueSoonDays: ctx.dueSoonDays,
+    });
     const names = await currentReviewersOf(
       store,
       entries.map((e) => e.case.id),
@@ -128,9 +126,9 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
       urDecision: view.urDecision ?? null,
       parties: [...view.parties],
       items: view.items.map((i) => ({ ...i, determinations: [...i.determinations] })),
-      documents: [...view.documents],
+      documents: view.documents.map(({ storagePath: _path, ...d }) => d),
       assignments: [...view.assignments],
-      letters: [...view.letters],
+      letters: view.letters.map(({ storagePath: _path, ...l }) => l),
       letterApproval: view.letterApproval ?? null,
       eligibility: (view.eligibility ?? null) as EligibilityView | null,
     };

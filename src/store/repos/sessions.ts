@@ -1,4 +1,6 @@
+import type { User } from '../../domain/case.js';
 import type { Handle, Tx } from '../schema.js';
+import { userCodec } from './users.js';
 
 /**
  * Signed-in sessions (migration 0003). The caller hashes the cookie's token: only the hash is
@@ -47,6 +49,39 @@ export const sessions = {
       .where('expires_at', '>', now)
       .executeTakeFirst();
     return row === undefined ? undefined : fromRow(row);
+  },
+
+  /** The live session and its user, in one query (every signed-in request asks). */
+  async getLiveWithUser(
+    h: Handle,
+    id: string,
+    now: string,
+  ): Promise<{ session: SessionRecord; user: User } | undefined> {
+    const row = await h.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('users')
+      .select([
+        'sessions.id as session_id',
+        'sessions.csrf_token as session_csrf_token',
+        'sessions.created_at as session_created_at',
+        'sessions.expires_at as session_expires_at',
+      ])
+      .where('sessions.id', '=', id)
+      .where('sessions.expires_at', '>', now)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    const { session_id, session_csrf_token, session_created_at, session_expires_at, ...user } = row;
+    return {
+      session: {
+        id: session_id,
+        userId: user.id,
+        csrfToken: session_csrf_token,
+        createdAt: session_created_at,
+        expiresAt: session_expires_at,
+      },
+      user: userCodec.fromRow(user),
+    };
   },
 
   async remove(tx: Tx, id: string): Promise<boolean> {

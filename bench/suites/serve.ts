@@ -1,0 +1,228 @@
+/**
+ * The HTTP API under load on loopback, with autocannon: the case page (`GET /api/v1/cases/:id`, over
+ * every case of the demo database in turn) and the work queue (`GET /api/v1/queue`, the 100 most
+ * urgent open cases with their clocks), each signed in as a coordinator. Two measurements per
+ * endpoint, in alternating rounds with the trivial route `GET /api/health` (the baseline: the same
+ * server, sessions and logging, no work):
+ *   - throughput: as many requests as 10 connections get answered in a few seconds; the ratio to the
+ *     trivial route measured in the same round (target ≥ 0.30);
+ *   - latency at a fixed 200 requests/s: p50 and p99 (target p99 ≤ 25 ms).
+ * The server runs in a child process (so autocannon does not share its event loop) over a fresh
+ * SQLite database seeded with the demo data `npm start` makes on a first start.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { check, measuredRow, median } from '../lib/measure.js';
+import type { Ratio, Suite, SuiteResult } from '../lib/types.js';
+
+const CHILD_FLAG = '--serve-bench-child';
+const PASSWORD = 'bench password for the demo accounts';
+const ROUNDS = 3;
+const THROUGHPUT_SECONDS = 4;
+const LATENCY_SECONDS = 4;
+const RATE = 200;
+const CONNECTIONS = 10;
+const P99_BUDGET_MS = 25;
+const MIN_THROUGHPUT_RATIO = 0.3;
+
+// ---------------------------------------------------------------------------------------------
+// The child: the real server over a fresh database with demo data; prints its URL when ready.
+
+if (process.argv.includes(CHILD_FLAG)) {
+  const { startServer } = await import('../../src/server/start.js');
+  const dir = process.argv[process.argv.indexOf(CHILD_FLAG) + 1] as string;
+  const server = await startServer({
+    port: 0,
+    store: { dbPath: join(dir, 'imr.sqlite'), documentsDir: join(dir, 'documents') },
+    demoPassword: () => PASSWORD,
+    // Request logs at the production level, written nowhere (stdout is the parent's pipe).
+    logStream: { write: () => undefined },
+  });
+  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+  process.on('SIGTERM', () => {
+    void server.close().then(() => process.exit(0));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parent
+
+interface Child {
+  readonly url: string;
+  readonly process: ChildProcess;
+}
+
+async function startChild(dir: string): Promise<Child> {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawn(process.execPath, ['--import', 'tsx', self, CHILD_FLAG, dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffered = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const line = buffered.split('\n').find((l) => l.startsWith('{'));
+      if (line !== undefined) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.on('exit', (code) => reject(new Error(`the server exited (${String(code)}) before it was ready`)));
+  });
+  return { url, process: child };
+}
+
+async function signIn(url: string): Promise<string> {
+  const r = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'coordinator', password: PASSWORD }),
+  });
+  if (r.status !== 200) throw new Error(`sign-in failed: ${r.status}`);
+  const cookie = r.headers.getSetCookie().find((c) => c.startsWith('imr_session='));
+  if (cookie === undefined) throw new Error('no session cookie');
+  return cookie.split(';')[0] as string;
+}
+
+async function caseIds(url: string, cookie: string): Promise<number[]> {
+  // The queue's open cases and the closed ones behind them: probe ids until a run of misses.
+  const ids: number[] = [];
+  for (let id = 1, misses = 0; misses < 20; id += 1) {
+    const r = await fetch(`${url}/api/v1/cases/${id}`, { headers: { cookie } });
+    await r.arrayBuffer();
+    if (r.status === 200) {
+      ids.push(id);
+      misses = 0;
+    } else misses += 1;
+  }
+  return ids;
+}
+
+interface Endpoint {
+  readonly label: string;
+  readonly path: (i: number) => string;
+}
+
+interface Run {
+  readonly requests: number;
+  readonly seconds: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly non2xx: number;
+  readonly errors: number;
+}
+
+async function load(
+  url: string,
+  cookie: string,
+  endpoint: Endpoint,
+  options: { rate?: number; seconds: number },
+): Promise<Run> {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: options.seconds,
+    ...(options.rate === undefined ? {} : { overallRate: options.rate }),
+    headers: { cookie },
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req) => {
+          i += 1;
+          return { ...req, path: endpoint.path(i) };
+        },
+      },
+    ],
+  });
+  return {
+    requests: result.requests.total,
+    seconds: result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+export const suite: Suite = {
+  name: 'serve',
+  description: 'HTTP API under load (case page, queue) vs GET /api/health, p50/p99 at 200 req/s',
+  async run(): Promise<SuiteResult> {
+    const dir = await mkdtemp(join(tmpdir(), 'imr-bench-serve-'));
+    const child = await startChild(dir);
+    try {
+      const cookie = await signIn(child.url);
+      const ids = await caseIds(child.url, cookie);
+      const health: Endpoint = { label: 'GET /api/health', path: () => '/api/health' };
+      const endpoints: Endpoint[] = [
+        { label: 'case page', path: (i) => `/api/v1/cases/${ids[i % ids.length] as number}` },
+        { label: 'queue (100 cases)', path: () => '/api/v1/queue' },
+      ];
+      // Warm-up: JIT, statement caches, the engine's and clocks' first use.
+      for (const e of [health, ...endpoints]) await load(child.url, cookie, e, { seconds: 1 });
+
+      const runs = new Map<string, { throughput: Run[]; latency: Run[] }>();
+      for (const e of [health, ...endpoints]) runs.set(e.label, { throughput: [], latency: [] });
+      for (let round = 0; round < ROUNDS; round += 1) {
+        for (const e of [health, ...endpoints]) {
+          runs.get(e.label)?.throughput.push(await load(child.url, cookie, e, { seconds: THROUGHPUT_SECONDS }));
+          runs.get(e.label)?.latency.push(await load(child.url, cookie, e, { seconds: LATENCY_SECONDS, rate: RATE }));
+        }
+      }
+
+      const rate = (r: Run) => r.requests / r.seconds;
+      const baseline = runs.get(health.label)?.throughput ?? [];
+      const rows = [health, ...endpoints].map((e) => {
+        const m = runs.get(e.label) as { throughput: Run[]; latency: Run[] };
+        const p50 = median(m.latency.map((r) => r.p50));
+        const p99 = median(m.latency.map((r) => r.p99));
+        const failed = [...m.throughput, ...m.latency].reduce((s, r) => s + r.non2xx + r.errors, 0);
+        const ratios: Ratio[] = [
+          {
+            name: `p99/${P99_BUDGET_MS}ms`,
+            value: p99 / P99_BUDGET_MS,
+            method: `median over rounds of the p99 latency at ${RATE} req/s, over the ${P99_BUDGET_MS} ms budget`,
+            target: check(p99 / P99_BUDGET_MS, '<=', 1),
+          },
+        ];
+        if (e !== health) {
+          const paired = median(m.throughput.map((r, k) => rate(r) / rate(baseline[k] as Run)));
+          ratios.unshift({
+            name: 'throughput/health',
+            value: paired,
+            method: 'median over rounds of paired per-round throughput ratios (rounds alternate)',
+            target: check(paired, '>=', MIN_THROUGHPUT_RATIO),
+          });
+        }
+        return measuredRow({
+          label: e.label,
+          unit: 'req',
+          itemsPerRound: median(m.throughput.map((r) => r.requests)),
+          bytesPerRound: 0,
+          seconds: m.throughput.map((r) => (r.seconds * median(m.throughput.map((x) => x.requests))) / r.requests),
+          ratios,
+          note: `@${RATE}/s p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms${failed > 0 ? `, ${failed} failed` : ''}`,
+        });
+      });
+      return {
+        name: 'serve',
+        title: `${ids.length} cases of the demo database, SQLite, ${CONNECTIONS} connections on loopback, server in a child process`,
+        rows,
+        notes: [
+          `throughput: ${CONNECTIONS} connections for ${THROUGHPUT_SECONDS} s per round; latency: ${RATE} req/s for ${LATENCY_SECONDS} s; ${ROUNDS} rounds after a 1 s warm-up per endpoint`,
+          'every request signed in as a coordinator (session read from the database), logged at info level, response checked against its schema',
+          'case page: case, clocks from its audit events, application, UR decision, parties, items with determinations, documents, assignments, letters, QA approval',
+          'queue: the 100 most urgent open cases, each with its clocks computed from its events',
+          'the two processes share the machine: on 2 cores the load generator takes one of them',
+        ],
+        data: Object.fromEntries([...runs.entries()].map(([k, v]) => [k, v])),
+      };
+    } finally {
+      child.process.kill('SIGTERM');
+      await new Promise((resolve) => child.process.once('exit', resolve));
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
