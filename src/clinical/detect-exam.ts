@@ -18,7 +18,7 @@ const p = (source: string): RegExp => new RegExp(source, 'gi');
 const EXAM: readonly ExamPattern[] = [
   {
     value: 'straight-leg-raise',
-    gate: ['straight', 'slr', 'lasegue', 'lasègue', 'bragard', 'braggard'],
+    gate: ['straight', 'slr', 'lasegue', 'lasègue', 'brag'],
     re: p(
       "\\b(?:(?:seated|supine|sitting|single|crossed|contralateral|bilateral)\\s+)?(?:straight[- ]leg[- ]rais(?:e|ing)(?:\\s+(?:test(?:ing)?|sign|maneuver|exam(?:ination)?))?|SLR|Las[eè]gue'?s?(?:\\s+(?:test|sign))?|Brag+ard'?s?(?:\\s+(?:test|sign))?)(?![\\w'])",
     ),

@@ -159,7 +159,22 @@ export function detectWorkStatus(doc: ClinicalDoc): void {
       if (ctx === 'review' && !doc.sentenceHas(WORK_STATUS_WORDS, i)) return;
       doc.emit('work-status', i, start, end, { value, ...(uncertain === true ? { uncertain } : {}) });
     },
-    ['work', 'duty', 'duties', 'disab', 'ttd', 'tpd', 'retired', 'restriction', 'limitation', 'limit', 'employ', 'off'],
+    [
+      'work',
+      'duty',
+      'duties',
+      'job',
+      'capacity',
+      'disab',
+      'ttd',
+      'tpd',
+      'retired',
+      'restriction',
+      'limitation',
+      'limit',
+      'employ',
+      'off',
+    ],
   );
 }
 
@@ -247,6 +262,7 @@ export function detectAberrantBehavior(doc: ClinicalDoc): void {
       'street',
       'complian',
       'escalat',
+      'use disorder',
     ],
   );
 }
@@ -378,6 +394,7 @@ export function detectGiRisk(doc: ClinicalDoc): void {
       'heartburn',
       'stomach',
       'gastric',
+      'gastrit',
       'warfarin',
       'coumadin',
       'eliquis',
@@ -392,6 +409,7 @@ export function detectGiRisk(doc: ClinicalDoc): void {
       'thinner',
       'aspirin',
       'predni',
+      'methylpred',
       'medrol',
       'steroid',
     ],

@@ -460,6 +460,7 @@ export function detectSurgery(doc: ClinicalDoc): void {
       'amputation',
       'operation',
       'ctr',
+      'transposition',
     ],
   );
 }

@@ -38,8 +38,6 @@ const SIDE =
 const MAX_EVIDENCE = 320;
 /** A clause longer than this on either side of a span is cut there (run-on text without punctuation). */
 const MAX_SEGMENT = 240;
-/** A gate of more keywords costs more in string searches than it saves: the pattern then just runs. */
-const MAX_GATE_WORDS = 4;
 /** Words between a finding and the body part it is about. */
 const POINTS_TO =
   /^\s*(?:(?:the\s+)?(?:\w+\s+)?(?:aspect|side|portion|region|area|edge|border)\s+of\s+)?(?:(?:was|were|is|are|noted|found|present|appreciated|elicited|positive|negative|mildly|moderately|severely|mild|moderate|severe|decreased|limited|restricted|bilaterally|medially|laterally|and painful|to palpation|on palpation|upon palpation|with palpation)\s+){0,3}(?:of|to|in|at|over|about|along|on|around|throughout|into|down|for|within|across)\s+(?:(?:the|both|his|her|their|a|an|all|bilateral|left|right|upper|lower|posterior|anterior|medial|lateral|distal|proximal)\s+){0,3}$/i;
@@ -93,7 +91,7 @@ export class ClinicalDoc {
   private readonly byKind: Partial<Record<'bodies' | 'sides' | 'modalities', Mention[][]>> = {};
   private drugs: Mention[] | undefined;
   private scopes: ScopeMap[] | undefined;
-  private lowered: string | undefined;
+  private gateWords: GateWords | undefined;
   /** Per pattern, per sentence: 1 when the pattern occurs in the sentence, 0 when not, undefined until asked. */
   private readonly sentenceTests = new Map<RegExp, (0 | 1 | undefined)[]>();
 
@@ -470,30 +468,20 @@ export class ClinicalDoc {
     return fact;
   }
 
-  /** The text in lower case, for cheap keyword gates before a pattern runs. */
-  get lower(): string {
-    // ASCII only, so that offsets stay those of `text` (full Unicode lower-casing can change lengths)
-    this.lowered ??= this.text.replace(/[A-Z]+/g, (w) => w.toLowerCase());
-    return this.lowered;
-  }
-
   /**
    * Runs `re` over the whole text and calls `fn` for each match that lies inside one sentence. `gate` lists
-   * lower-case substrings one of which every match contains: when the list is short and none occurs in the
-   * text, the pattern is skipped (a few string searches instead of a pass of the pattern).
+   * lower-case substrings one of which every match contains (gates.property.test.ts checks that they do):
+   * when none occurs in the text, the pattern is skipped.
    */
   scan(
     re: RegExp,
     fn: (m: RegExpMatchArray, i: number, start: number, end: number) => void,
     gate?: readonly string[],
   ): void {
-    if (
-      gatesEnabled &&
-      gate !== undefined &&
-      gate.length <= MAX_GATE_WORDS &&
-      !gate.some((g) => this.lower.includes(g))
-    )
-      return;
+    if (gatesEnabled && gate !== undefined) {
+      this.gateWords ??= new GateWords(this.text);
+      if (!this.gateWords.anyIn(gate)) return;
+    }
     re.lastIndex = 0;
     for (const m of this.text.matchAll(re)) {
       const start = m.index;
@@ -502,6 +490,70 @@ export class ClinicalDoc {
       const i = this.sentenceAt(start, end);
       if (i !== -1) fn(m, i, start, end);
     }
+  }
+}
+
+/** Bits of the trigram table: 2^16 bits, a few percent of them set by a summary. */
+const GRAM_BITS = 16;
+
+function gramHash(a: number, b: number, c: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> (32 - GRAM_BITS);
+}
+
+interface GateWord {
+  readonly word: string;
+  readonly grams: Int32Array;
+}
+
+/** Each gate's words with their trigram hashes, worked out once per gate. */
+const GATES = new WeakMap<readonly string[], readonly GateWord[]>();
+
+function gateWordsOf(gate: readonly string[]): readonly GateWord[] {
+  let words = GATES.get(gate);
+  if (words === undefined) {
+    words = gate.map((word) => {
+      const grams = new Int32Array(Math.max(0, word.length - 2));
+      for (let k = 0; k + 2 < word.length; k++)
+        grams[k] = gramHash(word.charCodeAt(k), word.charCodeAt(k + 1), word.charCodeAt(k + 2));
+      return { word, grams };
+    });
+    GATES.set(gate, words);
+  }
+  return words;
+}
+
+/**
+ * Whether gate words occur in a text, cheaply enough that every pattern can have a gate: the lower-cased
+ * text's character trigrams go into a bit table once, and a word with a trigram not in the table is not in
+ * the text — only a word whose trigrams all are is searched for. (A string search per word cost as much as
+ * the patterns it saved for gates of more than a few words.) Full Unicode lower case: a gate only asks
+ * whether a word occurs, and the patterns match without case.
+ */
+class GateWords {
+  private readonly lower: string;
+  private readonly grams = new Uint32Array(1 << (GRAM_BITS - 5));
+
+  constructor(text: string) {
+    const lower = text.toLowerCase();
+    this.lower = lower;
+    for (let k = 0; k + 2 < lower.length; k++) {
+      const h = gramHash(lower.charCodeAt(k), lower.charCodeAt(k + 1), lower.charCodeAt(k + 2));
+      this.grams[h >>> 5] = (this.grams[h >>> 5] as number) | (1 << (h & 31));
+    }
+  }
+
+  /** Whether one of the gate's words (lower case) occurs in the text. */
+  anyIn(gate: readonly string[]): boolean {
+    for (const w of gateWordsOf(gate)) if (this.mayHave(w.grams) && this.lower.includes(w.word)) return true;
+    return false;
+  }
+
+  private mayHave(grams: Int32Array): boolean {
+    for (let k = 0; k < grams.length; k++) {
+      const h = grams[k] as number;
+      if (((this.grams[h >>> 5] as number) & (1 << (h & 31))) === 0) return false;
+    }
+    return true;
   }
 }
 
