@@ -26,9 +26,10 @@ export interface Store extends Handle {
   /** The bytes of documents, content-addressed, outside the database. */
   readonly files: DocumentFiles;
   /**
-   * Runs `fn` in one database transaction. It commits when `fn` resolves, after flushing the
-   * document files put so far (see `DocumentFiles.flush`), and rolls back when it throws. A coded failure (an `ImrFailure` thrown by a repository or by `fn`, a unique or
-   * foreign-key violation, a lost connection, a serialization failure) comes back as an error
+   * Runs `fn` in one database transaction. It commits when `fn` resolves, after forcing the
+   * document files put so far to disk (`DocumentFiles.flush`), and rolls back when it throws. A
+   * coded failure (an `ImrFailure` thrown by a repository or by `fn`, a unique or foreign-key
+   * violation, a lost connection, a serialization failure, a failed flush) comes back as an error
    * result; anything else is a bug and is rethrown. Do not open a transaction inside another one:
    * pass `tx` down instead (it throws, rather than deadlocking SQLite's single connection).
    */

@@ -18,8 +18,8 @@ export const documentCodec = codec<Omit<CaseDocument, 'extractedText'>>({
 
 /**
  * Document records. The bytes go to the document store first (`store.files.put(bytes)`, best
- * outside the transaction), then the record refers to them: `documents.create(tx, { ...stored, caseId, … })`;
- * the transaction forces the bytes to disk before it commits.
+ * outside the transaction), then the record refers to them: `documents.create(tx, { ...stored,
+ * caseId, … })`; the transaction forces the bytes to disk before it commits.
  * Extracted text is kept beside the record and indexed for `searchDocuments`.
  */
 export const documents = {
