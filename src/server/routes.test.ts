@@ -366,8 +366,20 @@ describe('one application from intake to a closed case', () => {
   });
 
   it('the letter needs QA approval of the current version before it issues', async () => {
+    const summaryReads = async () =>
+      (
+        await t.store.db
+          .selectFrom('audit_events')
+          .select('details')
+          .where('action', '=', 'document.read')
+          .where('case_id', '=', caseId)
+          .execute()
+      ).filter((e) => e.details.includes('"via":"letter-preview"')).length;
+    const readsBefore = await summaryReads();
     const p = ok('letterPreview', await qa.request('GET', `/api/v1/cases/${caseId}/letter/preview`));
     expect(p.caseVersion).toBe(version);
+    expect(p.letter.clinicalSummary).toContain('chronic low back pain');
+    expect(await summaryReads()).toBe(readsBefore + 1);
     expect(p.approval).toBeNull();
     expect(p.letter.items).toHaveLength(2);
     expect(p.text).toContain(p.letter.case.caseNumber ?? 'no case number');

@@ -37,19 +37,21 @@ export const LETTER_APPROVED_ACTION = 'letter.qa-approved';
 
 export interface LetterPreview {
   readonly caseVersion: number;
+  /** The reviewer's summary document printed in the letter (its read is audited by the caller). */
+  readonly summaryDocumentId: number | undefined;
   readonly letter: Letter;
   readonly text: string;
   readonly publicLetter: Letter;
   readonly approval: LetterApprovalView | undefined;
 }
 
-async function latestSummary(h: Handle, caseId: number): Promise<string> {
+async function latestSummary(h: Handle, caseId: number): Promise<{ id: number | undefined; text: string }> {
   const docs = (await documents.listByCase(h, caseId)).filter(
     (d) => d.kind === 'other' && d.title === CLINICAL_SUMMARY_TITLE,
   );
   const last = docs.at(-1);
-  if (last === undefined) return '';
-  return (await documents.getById(h, last.id))?.extractedText ?? '';
+  if (last === undefined) return { id: undefined, text: '' };
+  return { id: last.id, text: (await documents.getById(h, last.id))?.extractedText ?? '' };
 }
 
 /** The letter the case would issue now (as `issueLetter` builds it), its text and public copy. */
@@ -76,13 +78,14 @@ export async function previewLetter(
       items: itemList,
       determinations: decisions,
       assignments: all.filter((a) => a.endedAt === undefined),
-      clinicalSummary: summary,
+      clinicalSummary: summary.text,
       issuedOn: localDateOf(at),
     });
     if (!built.ok) return built;
     const letter = built.value.letter;
     return ok({
       caseVersion: full.version,
+      summaryDocumentId: summary.id,
       letter,
       text: renderLetterText(letter, organization === undefined ? {} : { organization }),
       publicLetter: redactLetter(letter, sensitiveTermsOf(partyList, facts.application, facts.urDecision)),
@@ -123,7 +126,7 @@ export async function approveLetter(
       items: itemList,
       determinations: decisions,
       assignments: all.filter((a) => a.endedAt === undefined),
-      clinicalSummary: summary,
+      clinicalSummary: summary.text,
       issuedOn: localDateOf(at),
     });
     if (!built.ok) return fail(built.error);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { LetterRecord } from '../../domain/case.js';
-import { readLetter } from '../../workflow/audited-reads.js';
+import { auditDocumentReads, readLetter } from '../../workflow/audited-reads.js';
 import { approveLetter, issueApprovedLetter, previewLetter } from '../../workflow/letter-approval.js';
 import { actorOf } from '../auth.js';
 import { addRoute, notFound, unwrap } from '../route.js';
@@ -26,6 +26,17 @@ export function registerLetterRoutes(app: FastifyInstance, ctx: ServerContext): 
   addRoute(app, 'letterPreview', async ({ params, request }) => {
     await requireCaseAccess(ctx, request, params.caseId);
     const p = unwrap(await previewLetter(store, params.caseId, ctx.now(), ctx.config.organization));
+    // The letter prints the reviewer's summary: reading it here is a read of that document.
+    if (p.summaryDocumentId !== undefined) {
+      unwrap(
+        await auditDocumentReads(store, actorOf(request), {
+          caseId: params.caseId,
+          documentIds: [p.summaryDocumentId],
+          via: 'letter-preview',
+          at: ctx.now(),
+        }),
+      );
+    }
     return {
       caseVersion: p.caseVersion,
       letter: p.letter,
