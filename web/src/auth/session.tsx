@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { call } from '../api/client.ts';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/http.ts';
 import type { Role, User } from '../api/types.ts';
+import { markNavigation } from '../components/Page.tsx';
 
 type State = { status: 'loading' } | { status: 'signed-out'; reason?: string } | { status: 'signed-in'; user: User };
 
@@ -46,6 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const s = await call('login', { body: { username, password } });
       setCsrfToken(s.csrfToken);
       queryClient.clear();
+      markNavigation();
       setState({ status: 'signed-in', user: s.user });
     },
     [queryClient],

@@ -50,6 +50,21 @@ export function formatDate(value: string | undefined | null): string {
   return Number.isNaN(d.getTime()) ? value : timeFmt.format(d);
 }
 
+const dayFmt = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'America/Los_Angeles',
+});
+
+/** The California day of a date or instant: `Mar 1, 2024`. */
+export function formatDay(value: string | undefined | null): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : dayFmt.format(d);
+}
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;

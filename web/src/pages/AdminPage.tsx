@@ -4,10 +4,11 @@ import { call } from '../api/client.ts';
 import type { ReviewerProfileView, Role } from '../api/types.ts';
 import { ROLES } from '../api/types.ts';
 import { ROLE_LABEL } from '../auth/access.ts';
+import { useUser } from '../auth/session.tsx';
 import { Alert, ErrorAlert, Loading } from '../components/Alert.tsx';
 import { Badge } from '../components/Badges.tsx';
 import { Field } from '../components/Field.tsx';
-import { formatDate, titleCase } from '../components/format.ts';
+import { formatDate, formatDay, titleCase } from '../components/format.ts';
 import { Page } from '../components/Page.tsx';
 import { Tabs } from '../components/Tabs.tsx';
 
@@ -130,6 +131,7 @@ function NewUserForm({ reviewers }: { reviewers: readonly ReviewerProfileView[] 
 }
 
 function Users() {
+  const me = useUser();
   const qc = useQueryClient();
   const users = useQuery({ queryKey: ['users'], queryFn: ({ signal }) => call('listUsers', { signal }) });
   const reviewers = useReviewers();
@@ -169,17 +171,21 @@ function Users() {
                 <td>{ROLE_LABEL[u.role]}</td>
                 <td>{reviewerName(u.reviewerId)}</td>
                 <td>{u.active ? <Badge tone="ok">Active</Badge> : <Badge tone="neutral">Inactive</Badge>}</td>
-                <td>{formatDate(u.createdAt)}</td>
+                <td>{formatDay(u.createdAt)}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="btn small secondary"
-                    disabled={toggle.isPending}
-                    onClick={() => toggle.mutate({ userId: u.id, active: !u.active })}
-                  >
-                    {u.active ? 'Deactivate' : 'Activate'}
-                    <span className="visually-hidden"> {u.username}</span>
-                  </button>
+                  {u.id === me.id ? (
+                    <span className="muted small">You</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="btn small secondary"
+                      disabled={toggle.isPending}
+                      onClick={() => toggle.mutate({ userId: u.id, active: !u.active })}
+                    >
+                      {u.active ? 'Deactivate' : 'Activate'}
+                      <span className="visually-hidden"> {u.username}</span>
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

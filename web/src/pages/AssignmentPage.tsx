@@ -9,6 +9,9 @@ import { Badge } from '../components/Badges.tsx';
 import { CaseFrame } from '../components/CaseFrame.tsx';
 import { titleCase } from '../components/format.ts';
 
+/** Ranked reviewers shown at first; the rest on request. */
+const SHOWN = 10;
+
 function Conflicts({ c }: { c: CandidateView }) {
   if (c.conflicts.hits.length === 0) return <Badge tone="ok">No conflict</Badge>;
   return (
@@ -34,6 +37,7 @@ function Candidates({ d }: { d: CaseDetail }) {
   });
   const [chosen, setChosen] = useState<number | undefined>();
   const [confirm, setConfirm] = useState(false);
+  const [showAll, setShowAll] = useState(false);
   const [formError, setFormError] = useState<string | undefined>();
   const assign = useMutation({
     mutationFn: (reviewerIds: number[] | undefined) =>
@@ -110,7 +114,7 @@ function Candidates({ d }: { d: CaseDetail }) {
                 </tr>
               </thead>
               <tbody>
-                {ranked.map((c) => (
+                {(showAll ? ranked : ranked.slice(0, SHOWN)).map((c) => (
                   <tr key={c.reviewer.id}>
                     <td>
                       <input
@@ -135,7 +139,10 @@ function Candidates({ d }: { d: CaseDetail }) {
                     </td>
                     <td>
                       <Badge tone={c.specialty.relevant ? 'ok' : 'warn'}>{`${Math.round(c.matchScore * 100)}%`}</Badge>{' '}
-                      {c.specialty.explanation}
+                      {c.specialty.fits[0]?.specialty === undefined ? null : (
+                        <strong>{titleCase(c.specialty.fits[0].specialty)}</strong>
+                      )}
+                      <div className="muted small">{c.specialty.explanation}</div>
                     </td>
                     <td>
                       <Conflicts c={c} />
@@ -149,6 +156,11 @@ function Candidates({ d }: { d: CaseDetail }) {
               </tbody>
             </table>
           </div>
+          {ranked.length > SHOWN ? (
+            <button type="button" className="link-button" onClick={() => setShowAll((v) => !v)}>
+              {showAll ? `Show the best ${SHOWN} only` : `Show all ${ranked.length} ranked reviewers`}
+            </button>
+          ) : null}
           {selected?.needsConflictReview ? (
             <label className="check" style={{ marginTop: '0.75rem' }}>
               <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />

@@ -13,7 +13,7 @@ import { DocumentList } from '../components/DocumentList.tsx';
 import { DocumentPicker, type PickedDocument, toOutgoing } from '../components/DocumentPicker.tsx';
 import { EligibilityResult } from '../components/EligibilityResult.tsx';
 import { Field } from '../components/Field.tsx';
-import { CLOCK_STATUS, clockDue, formatDate, titleCase } from '../components/format.ts';
+import { CLOCK_STATUS, clockDue, formatDate, formatDay, titleCase } from '../components/format.ts';
 
 function Clocks({ d }: { d: CaseDetail }) {
   return (
@@ -27,7 +27,6 @@ function Clocks({ d }: { d: CaseDetail }) {
               <th scope="col">Status</th>
               <th scope="col">Due</th>
               <th scope="col">Done</th>
-              <th scope="col">Source</th>
             </tr>
           </thead>
           <tbody>
@@ -36,13 +35,13 @@ function Clocks({ d }: { d: CaseDetail }) {
                 <th scope="row">
                   {c.label}
                   {d.next?.id === c.id ? <span className="muted"> (current)</span> : null}
+                  <div className="muted small">{c.source}</div>
                 </th>
                 <td>
                   <Badge tone={CLOCK_STATUS[c.status].tone}>{CLOCK_STATUS[c.status].label}</Badge>
                 </td>
-                <td>{clockDue(c)}</td>
-                <td>{formatDate(c.completedAt)}</td>
-                <td className="muted">{c.source}</td>
+                <td className="nowrap">{clockDue(c)}</td>
+                <td className="nowrap">{formatDay(c.completedAt)}</td>
               </tr>
             ))}
           </tbody>

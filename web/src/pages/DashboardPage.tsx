@@ -77,7 +77,11 @@ function RateTable({ rows, what }: { rows: readonly RateRow[]; what: string }) {
 
 function RateChart({ title, rows, what }: { title: string; rows: readonly RateRow[]; what: string }) {
   const top = [...rows].sort((a, b) => b.decided - a.decided).slice(0, 12);
-  const data = top.map((r) => ({ label: r.label, rate: Math.round(r.overturnRate * 1000) / 10, decided: r.decided }));
+  const data = top.map((r) => ({
+    label: r.label.length > 34 ? `${r.label.slice(0, 33).trimEnd()}…` : r.label,
+    rate: Math.round(r.overturnRate * 1000) / 10,
+    decided: r.decided,
+  }));
   const highest = [...top].sort((a, b) => b.overturnRate - a.overturnRate)[0];
   const summary =
     top.length === 0
@@ -88,13 +92,13 @@ function RateChart({ title, rows, what }: { title: string; rows: readonly RateRo
       title={title}
       summary={summary}
       table={<RateTable rows={rows} what={what} />}
-      height={Math.max(200, 34 * data.length + 60)}
+      height={Math.max(200, 38 * data.length + 60)}
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, 100]} unit="%" tick={AXIS} />
-          <YAxis type="category" dataKey="label" width={180} tick={AXIS} interval={0} />
+          <YAxis type="category" dataKey="label" width={200} tick={AXIS} interval={0} />
           <Tooltip formatter={(v) => [`${String(v)}%`, 'Overturned']} />
           <Bar dataKey="rate" name="Overturn rate" fill={BLUE} isAnimationActive={false} />
         </BarChart>
@@ -119,6 +123,8 @@ export function DashboardPage() {
     queryFn: ({ signal }) => call('dashboard', { query, signal }),
   });
   const d = q.data;
+  const recent =
+    d === undefined ? [] : [...d.volumes.byMonth].sort((a, b) => a.month.localeCompare(b.month)).slice(-12);
   return (
     <Page title="Dashboard" sub="Volumes, timeliness and overturn rates">
       <form className="row card" aria-label="Dashboard filters" onSubmit={(e) => e.preventDefault()}>
@@ -178,7 +184,7 @@ export function DashboardPage() {
           <div className="grid-2">
             <ChartCard
               title="Volumes by month"
-              summary={`${d.volumes.byMonth.reduce((n, m) => n + m.received, 0)} applications received and ${d.volumes.byMonth.reduce((n, m) => n + m.decided, 0)} cases decided over ${d.volumes.byMonth.length} months.`}
+              summary={`${recent.reduce((n, m) => n + m.received, 0)} applications received and ${recent.reduce((n, m) => n + m.decided, 0)} cases decided in the last ${recent.length} months shown${d.volumes.byMonth.length > recent.length ? ` (all ${d.volumes.byMonth.length} months in the numbers)` : ''}.`}
               table={
                 <table className="data">
                   <thead>
@@ -205,7 +211,7 @@ export function DashboardPage() {
               }
             >
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={[...d.volumes.byMonth]}>
+                <BarChart data={recent}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis dataKey="month" tick={AXIS} />
                   <YAxis allowDecimals={false} tick={AXIS} />

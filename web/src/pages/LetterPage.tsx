@@ -124,7 +124,7 @@ function Preview({ d }: { d: CaseDetail }) {
           {
             id: 'final',
             label: 'Letter to the parties',
-            content: <pre className="letter-preview">{p.text}</pre>,
+            content: <pre className="letter-preview letter-text">{p.text}</pre>,
           },
           { id: 'public', label: 'Public redacted copy', content: <LetterView letter={p.publicLetter} /> },
         ]}

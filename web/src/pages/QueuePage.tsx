@@ -76,7 +76,7 @@ export function QueuePage() {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.case.id}>
-                  <th scope="row">
+                  <th scope="row" className="nowrap">
                     <Link to={`/cases/${e.case.id}`}>{e.case.caseNumber}</Link>
                   </th>
                   <td>
