@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import {
   type Application,
   type Assignment,
@@ -126,6 +127,8 @@ const URGENCY_ORDER: Record<Urgency, number> = { overdue: 0, 'due-soon': 1, 'on-
  */
 interface Versioned {
   readonly version: number;
+  /** The case row itself at this version. */
+  row?: Case;
   timeline?: Promise<{ facts: CaseFacts; events: TimelineEvent[] }>;
   records?: Promise<CaseRecords>;
   /** The clocks as of the start of a minute (see `clockedCase`). */
@@ -143,7 +146,7 @@ interface CaseRecords {
 const CACHE_LIMIT = 20_000;
 const caches = new WeakMap<object, Map<number, Versioned>>();
 
-function versioned(h: Handle, c: Case): Versioned {
+function versioned(h: Handle, c: Pick<Case, 'id' | 'version'>): Versioned {
   let cache = caches.get(h.db);
   if (cache === undefined) {
     cache = new Map();
@@ -272,10 +275,31 @@ export async function deskQueue(
   now: string,
   options: { readonly stages?: readonly CaseStage[]; readonly limit: number; readonly dueSoonDays: number },
 ): Promise<ClockedCase[]> {
-  const listed = await cases.listByStage(h, options.stages ?? OPEN_STAGES, { limit: options.limit });
+  // Ids and versions only (the order of `cases.listByStage`); the rows come from the cache when current.
+  const refs = await h.db
+    .selectFrom('cases')
+    .select(['id', 'version'])
+    .where('stage', 'in', [...(options.stages ?? OPEN_STAGES)])
+    .orderBy(sql`due_date is null`)
+    .orderBy('due_date')
+    .orderBy('id')
+    .limit(Math.min(Math.max(options.limit, 1), 1000))
+    .execute();
   const out: ClockedCase[] = [];
-  for (const c of listed) out.push(await clockedCase(h, c, now, options.dueSoonDays));
+  for (const ref of refs) {
+    const c = await caseAt(h, ref);
+    if (c !== undefined) out.push(await clockedCase(h, c, now, options.dueSoonDays));
+  }
   return out.sort(byUrgency);
+}
+
+/** The case at the version listed: from the cache, or read (and kept). */
+async function caseAt(h: Handle, ref: { readonly id: number; readonly version: number }): Promise<Case | undefined> {
+  const v = versioned(h, ref);
+  if (v.row !== undefined) return v.row;
+  const c = await cases.getById(h, ref.id);
+  if (c !== undefined && c.version === ref.version) v.row = c;
+  return c;
 }
 
 /**
@@ -292,7 +316,7 @@ export async function reviewerQueue(
   const rows = await h.db
     .selectFrom('assignments')
     .innerJoin('cases', 'cases.id', 'assignments.case_id')
-    .select('cases.id')
+    .select(['cases.id', 'cases.version'])
     .distinct()
     .where('assignments.reviewer_id', '=', reviewerId)
     .where('assignments.ended_at', 'is', null)
@@ -301,8 +325,8 @@ export async function reviewerQueue(
     .limit(options.limit)
     .execute();
   const out: ClockedCase[] = [];
-  for (const { id } of rows) {
-    const c = await cases.getById(h, id);
+  for (const ref of rows) {
+    const c = await caseAt(h, ref);
     if (c !== undefined) out.push(await clockedCase(h, c, now, options.dueSoonDays));
   }
   return out.sort(byUrgency);
@@ -341,7 +365,8 @@ export async function caseView(
   now: string,
   dueSoonDays: number,
 ): Promise<CaseView | undefined> {
-  const c = await cases.getById(h, caseId);
+  const ref = await h.db.selectFrom('cases').select(['id', 'version']).where('id', '=', caseId).executeTakeFirst();
+  const c = ref === undefined ? undefined : await caseAt(h, ref);
   if (c === undefined) return undefined;
   const [clocked, { facts }, records, partyList, approval, screen] = await Promise.all([
     clockedCase(h, c, now, dueSoonDays),
