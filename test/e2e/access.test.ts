@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import type { QueueResponse } from '../../src/server/contract.js';
-import { apiCall, type E2E, focused, startE2E, unlabelledControls } from './harness.js';
+import { apiCall, type E2E, focused, HAS_BROWSER, startE2E, unlabelledControls } from './harness.js';
 
 /**
  * Reviewers see only the cases assigned to them, in the pages and in the API; each role's navigation
@@ -12,6 +12,7 @@ let otherCaseId: number;
 let otherCaseNumber: string;
 
 beforeAll(async () => {
+  if (!HAS_BROWSER) return;
   e2e = await startE2E();
   const first = await e2e.signedIn('reviewer');
   const mine = await apiCall<QueueResponse>(first.context, 'GET', '/api/v1/queue');
@@ -27,14 +28,14 @@ beforeAll(async () => {
 }, 240_000);
 
 beforeEach((ctx) => {
-  onTestFailed(() => e2e.captureOnFailure(ctx.task));
+  onTestFailed(() => e2e?.captureOnFailure(ctx.task));
 });
 
 afterAll(async () => {
   await e2e?.close();
 });
 
-describe('a reviewer cannot open a case not assigned to them', () => {
+describe.skipIf(!HAS_BROWSER)('a reviewer cannot open a case not assigned to them', () => {
   it('the case is not in their list, and its pages say it is not theirs', async () => {
     const { context, page } = await e2e.signedIn('reviewer2');
     await page.getByRole('heading', { level: 1, name: 'My cases' }).waitFor();
@@ -76,7 +77,7 @@ describe('a reviewer cannot open a case not assigned to them', () => {
   });
 });
 
-describe('role-aware navigation', () => {
+describe.skipIf(!HAS_BROWSER)('role-aware navigation', () => {
   const expected: Record<string, string[]> = {
     intake: ['Case queue', 'New application', 'Search letters'],
     coordinator: ['Case queue', 'New application', 'Dashboard', 'Search letters'],
@@ -102,7 +103,7 @@ describe('role-aware navigation', () => {
   });
 });
 
-describe('keyboard and focus', () => {
+describe.skipIf(!HAS_BROWSER)('keyboard and focus', () => {
   it('signs in, skips to the content and follows the navigation with the keyboard alone', async () => {
     const context = await e2e.browser.newContext({ baseURL: e2e.url });
     context.setDefaultTimeout(15_000);

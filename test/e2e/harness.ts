@@ -21,6 +21,17 @@ const WEB = join(ROOT, 'web');
 /** Debian's Chromium; CHROMIUM_PATH overrides it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Whether the browser is there. In CI its absence fails the run; on a developer machine without it
+ * the end-to-end tests skip and say why (`apt-get install chromium`, or set CHROMIUM_PATH).
+ */
+export const HAS_BROWSER: boolean = (() => {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(`Chromium missing at ${CHROMIUM} (required in CI; apt-get install chromium)`);
+  console.warn(`end-to-end tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  return false;
+})();
+
 /** Known passwords for the demo accounts of the test database (the server makes random ones otherwise). */
 export function demoPassword(username: string): string {
   return `e2e-${username}-passphrase`;

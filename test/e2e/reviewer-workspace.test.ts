@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import type { CaseDetail, QueueResponse, ReviewResponse } from '../../src/server/contract.js';
-import { apiCall, type E2E, focused, startE2E } from './harness.js';
+import { apiCall, type E2E, focused, HAS_BROWSER, startE2E } from './harness.js';
 
 /**
  * The reviewer workspace: the engine's recommendation, criteria and quotes per item; the reviewer
@@ -23,6 +23,7 @@ const decidedByEngine = (i: ReviewResponse['items'][number]): i is Decided =>
   i.review.recommendation === 'Upheld' || i.review.recommendation === 'Overturned';
 
 beforeAll(async () => {
+  if (!HAS_BROWSER) return;
   e2e = await startE2E();
   ({ context, page } = await e2e.signedIn('reviewer'));
   // A case of the demo reviewer, open for decision, with two items the engine decided.
@@ -51,14 +52,14 @@ beforeAll(async () => {
 }, 240_000);
 
 beforeEach((ctx) => {
-  onTestFailed(() => e2e.captureOnFailure(ctx.task));
+  onTestFailed(() => e2e?.captureOnFailure(ctx.task));
 });
 
 afterAll(async () => {
   await e2e?.close();
 });
 
-describe('the reviewer workspace', () => {
+describe.skipIf(!HAS_BROWSER)('the reviewer workspace', () => {
   it('shows each item with the engine’s recommendation and its criteria', async () => {
     await page.goto(`/cases/${caseId}/review`);
     await page.getByRole('heading', { level: 1, name: /^Review · / }).waitFor();

@@ -28,7 +28,7 @@ function Conflicts({ c }: { c: CandidateView }) {
   );
 }
 
-function Candidates({ d }: { d: CaseDetail }) {
+function Candidates({ d, onAssigned }: { d: CaseDetail; onAssigned: (explanation: string) => void }) {
   const caseId = d.case.id;
   const qc = useQueryClient();
   const q = useQuery({
@@ -49,7 +49,10 @@ function Candidates({ d }: { d: CaseDetail }) {
           confirmConflictReview: confirm,
         },
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: caseKey(caseId) }),
+    onSuccess: async (r) => {
+      onAssigned(r.explanation);
+      await qc.invalidateQueries({ queryKey: caseKey(caseId) });
+    },
   });
 
   if (q.isPending) return <Loading what="the ranked reviewers" />;
@@ -69,17 +72,6 @@ function Candidates({ d }: { d: CaseDetail }) {
     }
     setFormError(undefined);
     assign.mutate([selected.reviewer.id]);
-  }
-
-  if (assign.data !== undefined) {
-    return (
-      <Alert tone="success" title="Reviewer assigned">
-        <p>{assign.data.explanation}</p>
-        <p>
-          <Link to={`/cases/${caseId}`}>Back to the case</Link> to send the notice of assignment.
-        </p>
-      </Alert>
-    );
   }
 
   return (
@@ -204,11 +196,19 @@ function Candidates({ d }: { d: CaseDetail }) {
 }
 
 export function AssignmentPage() {
+  const [assigned, setAssigned] = useState<string | undefined>();
   return (
     <CaseFrame title={(d) => `Assign a reviewer · ${d.case.caseNumber}`}>
       {(d) =>
-        d.case.stage === 'eligible' ? (
-          <Candidates d={d} />
+        assigned !== undefined ? (
+          <Alert tone="success" title="Reviewer assigned">
+            <p>{assigned}</p>
+            <p>
+              <Link to={`/cases/${d.case.id}`}>Back to the case</Link> to send the notice of assignment.
+            </p>
+          </Alert>
+        ) : d.case.stage === 'eligible' ? (
+          <Candidates d={d} onAssigned={setAssigned} />
         ) : (
           <Alert tone="info" title="Not waiting for a reviewer">
             <p>
