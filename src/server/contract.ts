@@ -330,7 +330,7 @@ export const IntakeBody = z.object({
   application: NewApplication.omit({ caseId: true, receivedDate: true }),
   urDecision: NewUrDecision.omit({ caseId: true }).optional(),
   parties: z.array(NewParty.omit({ caseId: true })).default([]),
-  /** Per disputed treatment, in the same order. */
+  /** Per disputed treatment, in the same order. A `category` left out is read from the request by the engine. */
   items: z
     .array(
       z.object({

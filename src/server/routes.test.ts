@@ -457,6 +457,29 @@ async function auditCount(action: string, entityId: number, entityType = 'docume
   return rows.length;
 }
 
+describe('reading a case right after a change', () => {
+  it('opens in the same minute as the command that changed it', async () => {
+    // Half a minute past a whole minute (the clock only moves forward: later tests see this case).
+    t.clock.now = new Date(Date.parse(t.clock.now) + 5 * 60_000 + 30_000).toISOString();
+    const body = intakeBody('ROUTE-NOW', ['Naproxen 550mg #60']);
+    const { receivedAt: _default, ...rest } = body;
+    const r = ok('intake', await intake.request('POST', '/api/v1/cases', { body: rest }));
+    const d = ok('caseDetail', await coordinator.request('GET', `/api/v1/cases/${r.case.id}`));
+    expect(d.case.receivedDate).toBe(t.clock.now.slice(0, 10));
+  });
+
+  it('works out the kind of a request intake left blank, for matching reviewers', async () => {
+    const r = ok(
+      'intake',
+      await intake.request('POST', '/api/v1/cases', {
+        body: intakeBody('ROUTE-KIND', ['Physical therapy 2 times a week for 6 weeks for the lumbar spine']),
+      }),
+    );
+    const d = ok('caseDetail', await coordinator.request('GET', `/api/v1/cases/${r.case.id}`));
+    expect(d.items[0]?.category).toBe('therapy');
+  });
+});
+
 describe('the other ways a case moves', () => {
   async function freshCase(claim: string): Promise<{ id: number; version: number }> {
     const r = ok(

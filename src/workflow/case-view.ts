@@ -240,20 +240,20 @@ function recordsOf(h: Handle, c: Case): Promise<CaseRecords> {
 }
 
 /**
- * A case with its clocks as of the start of the current minute: a deadline's status is computed once
- * a minute per case version, not once per request (a clock turns late at most a minute after it ran
- * out; `clocks.asOf` says when they were computed).
+ * A case with its clocks at `now`, computed at most once a minute per case version: a later request
+ * in the same minute gets the clocks as of the first one (`clocks.asOf` says when), so a deadline
+ * shows as missed at most a minute late. (Computed at a real request instant, never a rounded one:
+ * every event of the version happened before the version could be read.)
  */
 export async function clockedCase(h: Handle, c: Case, now: string, dueSoonDays: number): Promise<ClockedCase> {
-  const asOf = `${new Date(now).toISOString().slice(0, 16)}:00.000Z`;
+  const key = `${new Date(now).toISOString().slice(0, 16)}|${dueSoonDays}`;
   const v = versioned(h, c);
-  const key = `${asOf}|${dueSoonDays}`;
   const kept = v.clocks;
   if (kept !== undefined && kept.key === key) return { case: c, ...kept.value };
   const { facts, events } = await timelineOf(h, c);
-  const clocks = clocksOf(c, facts, events, asOf);
+  const clocks = clocksOf(c, facts, events, now);
   const next = stageClock(c, clocks);
-  const value = { clocks, next, urgency: urgencyOf(next, asOf, dueSoonDays) };
+  const value = { clocks, next, urgency: urgencyOf(next, now, dueSoonDays) };
   v.clocks = { key, value };
   return { case: c, ...value };
 }

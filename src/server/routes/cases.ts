@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { imrError } from '../../domain/errors.js';
+import { TreatmentKind } from '../../domain/treatment.js';
+import { parseRequest } from '../../engine/request.js';
 import { auditEvents, eligibilityScreens, type Handle } from '../../store/index.js';
 import { rankCandidates } from '../../workflow/candidates.js';
 import { caseView, currentReviewersOf, deskQueue, reviewerQueue } from '../../workflow/case-view.js';
 import { actorOf } from '../auth.js';
-import type { EligibilityView } from '../contract.js';
+import type { EligibilityView, IntakeBody } from '../contract.js';
 import { addRoute, failWith, notFound, unwrap } from '../route.js';
 import { decodeDocuments } from '../uploads.js';
 import { requireCaseAccess, type ServerContext } from './context.js';
@@ -23,6 +25,24 @@ async function caseNumbersOf(h: Handle, ids: readonly number[]): Promise<string[
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r.case_number]));
   return ids.map((id) => byId.get(id) ?? String(id));
+}
+
+type ItemDetails = NonNullable<IntakeBody['items']>;
+
+/**
+ * The kind of each disputed treatment: intake's choice, or, when intake left it to the desk, what the
+ * engine's request parser reads in the request (reviewer matching ranks by it).
+ */
+function itemDetailsWithKinds(
+  treatments: readonly { readonly treatment: string }[],
+  details: ItemDetails | undefined,
+): ItemDetails {
+  return treatments.map((t, i) => {
+    const given = details?.[i] ?? {};
+    if (given.category !== undefined) return given;
+    const kind = TreatmentKind.safeParse(parseRequest(t.treatment).kind);
+    return kind.success ? { ...given, category: kind.data } : given;
+  });
 }
 
 /** The case a document belongs to, without reading its text. */
@@ -85,9 +105,15 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
     app,
     'intake',
     async ({ body, request }) => {
-      const { documents: uploads, ...rest } = body;
+      const { documents: uploads, items: details, ...rest } = body;
       const docs = unwrap(decodeDocuments(uploads));
-      const received = unwrap(await workflow.receiveApplication(actorOf(request), { ...rest, documents: docs }));
+      const received = unwrap(
+        await workflow.receiveApplication(actorOf(request), {
+          ...rest,
+          items: itemDetailsWithKinds(rest.application.disputedTreatments, details),
+          documents: docs,
+        }),
+      );
       const consolidation =
         received.consolidation === undefined
           ? null
