@@ -1,7 +1,7 @@
 /**
  * `npm run docs:screenshots`: one screenshot of each main page of the web app, in real Chromium,
  * over a throw-away database with the demo data (everything in it is invented), written to
- * docs/screenshots/*.png. Run after `npm run build:web` (the npm script does both).
+ * docs/screenshots/*.png. The web app is built by Vite first (cached by a hash of its sources).
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

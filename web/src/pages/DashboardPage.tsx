@@ -78,7 +78,7 @@ function RateTable({ rows, what }: { rows: readonly RateRow[]; what: string }) {
 function RateChart({ title, rows, what }: { title: string; rows: readonly RateRow[]; what: string }) {
   const top = [...rows].sort((a, b) => b.decided - a.decided).slice(0, 12);
   const data = top.map((r) => ({
-    label: r.label.length > 34 ? `${r.label.slice(0, 33).trimEnd()}…` : r.label,
+    label: r.label.length > 56 ? `${r.label.slice(0, 55).trimEnd()}…` : r.label,
     rate: Math.round(r.overturnRate * 1000) / 10,
     decided: r.decided,
   }));
@@ -98,13 +98,36 @@ function RateChart({ title, rows, what }: { title: string; rows: readonly RateRo
         <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, 100]} unit="%" tick={AXIS} />
-          <YAxis type="category" dataKey="label" width={200} tick={AXIS} interval={0} />
+          <YAxis type="category" dataKey="label" width={230} tick={AXIS} interval={0} />
           <Tooltip formatter={(v) => [`${String(v)}%`, 'Overturned']} />
           <Bar dataKey="rate" name="Overturn rate" fill={BLUE} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
   );
+}
+
+/**
+ * The twelve calendar months up to the latest month with cases (or `asOf`), months without cases as
+ * zeros, so the axis is continuous and old imported letters do not crowd the recent months.
+ */
+function lastTwelveMonths(
+  byMonth: readonly { month: string; received: number; decided: number }[],
+  asOf: string,
+): { month: string; received: number; decided: number }[] {
+  const latest = byMonth
+    .map((m) => m.month)
+    .sort()
+    .at(-1);
+  const end = new Date(`${(latest ?? asOf).slice(0, 7)}-01T00:00:00Z`);
+  const out: { month: string; received: number; decided: number }[] = [];
+  for (let i = 11; i >= 0; i--) {
+    const d = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - i, 1));
+    const month = d.toISOString().slice(0, 7);
+    const found = byMonth.find((m) => m.month === month);
+    out.push({ month, received: found?.received ?? 0, decided: found?.decided ?? 0 });
+  }
+  return out;
 }
 
 export function DashboardPage() {
@@ -123,8 +146,7 @@ export function DashboardPage() {
     queryFn: ({ signal }) => call('dashboard', { query, signal }),
   });
   const d = q.data;
-  const recent =
-    d === undefined ? [] : [...d.volumes.byMonth].sort((a, b) => a.month.localeCompare(b.month)).slice(-12);
+  const recent = d === undefined ? [] : lastTwelveMonths(d.volumes.byMonth, d.asOf);
   return (
     <Page title="Dashboard" sub="Volumes, timeliness and overturn rates">
       <form className="row card" aria-label="Dashboard filters" onSubmit={(e) => e.preventDefault()}>
@@ -184,7 +206,7 @@ export function DashboardPage() {
           <div className="grid-2">
             <ChartCard
               title="Volumes by month"
-              summary={`${recent.reduce((n, m) => n + m.received, 0)} applications received and ${recent.reduce((n, m) => n + m.decided, 0)} cases decided in the last ${recent.length} months shown${d.volumes.byMonth.length > recent.length ? ` (all ${d.volumes.byMonth.length} months in the numbers)` : ''}.`}
+              summary={`${recent.reduce((n, m) => n + m.received, 0)} applications received and ${recent.reduce((n, m) => n + m.decided, 0)} cases decided in the last 12 months${d.volumes.byMonth.length > 0 ? ` (every month with cases in the numbers)` : ''}.`}
               table={
                 <table className="data">
                   <thead>

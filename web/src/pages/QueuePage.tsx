@@ -70,7 +70,7 @@ export function QueuePage() {
                 <th scope="col">Current clock</th>
                 <th scope="col">Due</th>
                 <th scope="col">Priority</th>
-                <th scope="col">Reviewer</th>
+                {reviewer ? null : <th scope="col">Reviewer</th>}
               </tr>
             </thead>
             <tbody>
@@ -88,7 +88,7 @@ export function QueuePage() {
                   <td>{e.next?.label ?? '—'}</td>
                   <td>{clockDue(e.next)}</td>
                   <td>{e.case.priority === 'expedited' ? <strong>Expedited</strong> : 'Standard'}</td>
-                  <td>{e.reviewers.map((r) => r.name).join(', ') || '—'}</td>
+                  {reviewer ? null : <td>{e.reviewers.map((r) => r.name).join(', ') || '—'}</td>}
                 </tr>
               ))}
             </tbody>
