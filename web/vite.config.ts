@@ -9,7 +9,7 @@ const api = (globalThis as { process?: { env: Record<string, string | undefined>
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 900 },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     proxy: { '/api': { target: api ?? 'http://127.0.0.1:3000', changeOrigin: false } },
   },

@@ -1,13 +1,13 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { type Area, can } from './auth/access.ts';
 import { useSession } from './auth/session.tsx';
+import { Loading } from './components/Alert.tsx';
 import { Layout } from './components/Layout.tsx';
 import { Page } from './components/Page.tsx';
 import { AdminPage } from './pages/AdminPage.tsx';
 import { AssignmentPage } from './pages/AssignmentPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
-import { DashboardPage } from './pages/DashboardPage.tsx';
 import { IntakePage } from './pages/IntakePage.tsx';
 import { LetterPage } from './pages/LetterPage.tsx';
 import { PublishedLetterPage } from './pages/PublishedLetterPage.tsx';
@@ -15,6 +15,9 @@ import { QueuePage } from './pages/QueuePage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
 import { SearchPage } from './pages/SearchPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+
+/** The dashboard brings the charting library; it loads when first opened. */
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 
 /** A page only some roles may use; others are told so (the server refuses them anyway). */
 function Allow({ area, children }: { area: Area; children: ReactNode }) {
@@ -85,7 +88,9 @@ export function App() {
           path="/dashboard"
           element={
             <Allow area="dashboard">
-              <DashboardPage />
+              <Suspense fallback={<Loading what="the dashboard" />}>
+                <DashboardPage />
+              </Suspense>
             </Allow>
           }
         />
