@@ -292,7 +292,7 @@ function Workspace({ d, review }: { d: CaseDetail; review: ReviewWorkspace }) {
   const user = useUser();
   const qc = useQueryClient();
   const readOnly = user.role !== 'reviewer' || d.case.stage === 'determined';
-  const record = useRef<HTMLDivElement>(null);
+  const record = useRef<HTMLElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<string | undefined>();
   const [forms, setForms] = useState<Record<number, ItemForm>>(() =>
@@ -381,9 +381,11 @@ function Workspace({ d, review }: { d: CaseDetail; review: ReviewWorkspace }) {
 
   return (
     <div className="workspace">
-      <div className="record-pane card" ref={record}>
+      {/* The pane scrolls on its own: focusable so the keyboard can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keyboard */}
+      <section className="record-pane card" ref={record} tabIndex={0} aria-label="The record">
         <Tabs
-          label="The record"
+          label="Record views"
           tabs={[
             {
               id: 'record',
@@ -405,7 +407,7 @@ function Workspace({ d, review }: { d: CaseDetail; review: ReviewWorkspace }) {
             },
           ]}
         />
-      </div>
+      </section>
       <div>
         <div ref={summaryRef} tabIndex={-1}>
           {errorList.length > 0 ? (
