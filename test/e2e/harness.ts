@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -82,6 +82,12 @@ export async function buildWeb(): Promise<string> {
     // Another test file finished the same build first: use theirs.
     await rm(tmp, { recursive: true, force: true });
     if (!existsSync(join(out, 'index.html'))) throw thrown;
+  }
+  // Builds of older sources, left for an hour in case a run still serves one, then removed.
+  for (const e of await readdir(cache, { withFileTypes: true })) {
+    const p = join(cache, e.name);
+    if (p === out || !e.isDirectory()) continue;
+    if (Date.now() - (await stat(p)).mtimeMs > 3_600_000) await rm(p, { recursive: true, force: true });
   }
   return out;
 }
