@@ -262,6 +262,12 @@ function neuroItemValue(item: string): string {
   return 'weakness';
 }
 
+/** Substrings one of which every match of GRADE contains (see ClinicalDoc.scan). */
+const GRADE_GATE = ['5'];
+
+/** Substrings one of which every match of NEURO_LIST contains (see ClinicalDoc.scan). */
+const NEURO_LIST_GATE = ['normal', 'intact', 'symmetric', 'unremarkable', 'equal'];
+
 export function detectExamFindings(doc: ClinicalDoc): void {
   doc.scan(
     NEURO_LIST,
@@ -279,7 +285,7 @@ export function detectExamFindings(doc: ClinicalDoc): void {
         });
       }
     },
-    ['normal', 'intact', 'symmetric', 'unremarkable', 'equal'],
+    NEURO_LIST_GATE,
   );
   for (const pat of EXAM) {
     doc.scan(
@@ -329,7 +335,7 @@ export function detectExamFindings(doc: ClinicalDoc): void {
         ...(side !== undefined ? { side } : {}),
       });
     },
-    ['5'],
+    GRADE_GATE,
   );
 }
 
@@ -351,6 +357,22 @@ const NEURO_DEFICIT = p(
   "\\b(?:(?:focal |objective |significant |progressive |motor |sensory |gross |localizing )?neurolog(?:ic|ical)?\\s+(?:deficits?|findings|dysfunction|compromise|abnormalit\\w+|signs|involvement|changes)|neuro(?:logical)? deficits?|(?:specific )?nerve (?:root )?(?:compromise|impingement|compression|irritation|dysfunction|involvement)|foot drop|drop foot|wrist drop|localizing or lateralizing signs|lateralizing signs|neurological (?:dysfunction|compromise))(?![\\w'])",
 );
 
+/** Substrings one of which every match of RADICULAR contains (see ClinicalDoc.scan). */
+const RADICULAR_GATE = [
+  'radia',
+  'radic',
+  'sciat',
+  'shoot',
+  'electric',
+  'pins',
+  'esthes',
+  'numb',
+  'tingl',
+  'burning',
+  'down',
+  'into',
+];
+
 export function detectRadicular(doc: ClinicalDoc): void {
   doc.scan(
     RADICULAR,
@@ -366,7 +388,7 @@ export function detectRadicular(doc: ClinicalDoc): void {
         ...(side !== undefined ? { side } : {}),
       });
     },
-    ['radia', 'radic', 'sciat', 'shoot', 'electric', 'pins', 'esthes', 'numb', 'tingl', 'burning', 'down', 'into'],
+    RADICULAR_GATE,
   );
 }
 
@@ -384,6 +406,9 @@ function limbAfter(doc: ClinicalDoc, i: number, end: number): string | undefined
   return undefined;
 }
 
+/** Substrings one of which every match of NEURO_DEFICIT contains (see ClinicalDoc.scan). */
+const NEURO_DEFICIT_GATE = ['neuro', 'nerve', 'drop', 'lateraliz'];
+
 export function detectNeuroDeficits(doc: ClinicalDoc): void {
   doc.scan(
     NEURO_DEFICIT,
@@ -399,6 +424,6 @@ export function detectNeuroDeficits(doc: ClinicalDoc): void {
       const bodyPart = doc.bodyPartNear(i, start, end, false);
       doc.emit('neurological-deficit', i, start, end, { value, ...(bodyPart !== undefined ? { bodyPart } : {}) });
     },
-    ['neuro', 'nerve', 'drop', 'lateraliz'],
+    NEURO_DEFICIT_GATE,
   );
 }

@@ -84,6 +84,18 @@ function isNormalResult(text: string): boolean {
   );
 }
 
+/** Each study alternation as a plain (not global) pattern, for the first mention in a piece of text. */
+const FIRST_OF = new Map<typeof IMG, RegExp>();
+
+function firstOf(alt: typeof IMG): RegExp {
+  let re = FIRST_OF.get(alt);
+  if (re === undefined) {
+    re = new RegExp(alt.re.source, 'i');
+    FIRST_OF.set(alt, re);
+  }
+  return re;
+}
+
 function detectStudies(
   doc: ClinicalDoc,
   alt: typeof IMG,
@@ -101,9 +113,8 @@ function detectStudies(
       const key = `${i}|${value}`;
       if (perSentence.has(key)) return;
       // the next study mention bounds this one's result
-      alt.re.lastIndex = 0;
       const rest = doc.text.slice(end, s.end);
-      const next = new RegExp(alt.re.source, 'i').exec(rest);
+      const next = firstOf(alt).exec(rest);
       const stopAt = next === null ? s.end : end + next.index;
       const [a, b] = doc.segment(i, start, end);
       const seg = doc.text.slice(a, b);
@@ -141,38 +152,37 @@ function detectStudies(
 }
 
 export function detectImaging(doc: ClinicalDoc): void {
-  detectStudies(doc, IMG, 'imaging-result', [
-    'mri',
-    'magnetic',
-    'mr ',
-    'ct',
-    'cat scan',
-    'tomograph',
-    'x-ray',
-    'x ray',
-    'xray',
-    'radiograph',
-    'film',
-    'ultraso',
-    'sonogra',
-    'bone sc',
-    'myelogra',
-    'discogra',
-    'arthrogra',
-    'imaging',
-  ]);
+  detectStudies(doc, IMG, 'imaging-result', IMG_GATE);
 }
 
+/** Substrings one of which every match of IMG.re contains (see ClinicalDoc.scan). */
+const IMG_GATE = [
+  'mri',
+  'magnetic',
+  'mr ',
+  'ct',
+  'cat scan',
+  'tomograph',
+  'x-ray',
+  'x ray',
+  'xray',
+  'radiograph',
+  'film',
+  'ultraso',
+  'sonogra',
+  'bone sc',
+  'myelogra',
+  'discogra',
+  'arthrogra',
+  'imaging',
+];
+
 export function detectElectrodiagnostics(doc: ClinicalDoc): void {
-  detectStudies(doc, EDX, 'electrodiagnostic-result', [
-    'emg',
-    'nc',
-    'electrodiagnostic',
-    'electromyo',
-    'electrophysiolog',
-    'nerve conduction',
-  ]);
+  detectStudies(doc, EDX, 'electrodiagnostic-result', EDX_GATE);
 }
+
+/** Substrings one of which every match of EDX.re contains (see ClinicalDoc.scan). */
+const EDX_GATE = ['emg', 'nc', 'electrodiagnostic', 'electromyo', 'electrophysiolog', 'nerve conduction'];
 
 const RED_FLAGS: readonly Entry[] = [
   ['cauda equina(?: syndrome)?|saddle an(?:a)?esthesia', 'cauda-equina'],
@@ -201,6 +211,44 @@ const RED_FLAGS: readonly Entry[] = [
 ];
 const RED = alternation(RED_FLAGS);
 
+/** Substrings one of which every match of RED.re contains (see ClinicalDoc.scan). */
+const RED_GATE = [
+  'cauda',
+  'saddle',
+  'bowel',
+  'bladder',
+  'incontinen',
+  'retention',
+  'progressive',
+  'worsening',
+  'drop',
+  'fract',
+  'fx',
+  'tumo',
+  'malign',
+  'cancer',
+  'neoplas',
+  'metasta',
+  'mass',
+  'infect',
+  'osteomy',
+  'absces',
+  'discitis',
+  'septic',
+  'fever',
+  'myelopath',
+  'disloc',
+  'intracran',
+  'hematoma',
+  'consciousness',
+  'loc',
+  'weight loss',
+  'sweats',
+  'compartment',
+  'compromise',
+  'red flag',
+];
+
 export function detectRedFlags(doc: ClinicalDoc): void {
   doc.scan(
     RED.re,
@@ -211,42 +259,7 @@ export function detectRedFlags(doc: ClinicalDoc): void {
       const bodyPart = doc.bodyPartNear(i, start, end);
       doc.emit('red-flag', i, start, end, { value, ...(bodyPart !== undefined ? { bodyPart } : {}) });
     },
-    [
-      'cauda',
-      'saddle',
-      'bowel',
-      'bladder',
-      'incontinen',
-      'retention',
-      'progressive',
-      'worsening',
-      'drop',
-      'fract',
-      'fx',
-      'tumo',
-      'malign',
-      'cancer',
-      'neoplas',
-      'metasta',
-      'mass',
-      'infect',
-      'osteomy',
-      'absces',
-      'discitis',
-      'septic',
-      'fever',
-      'myelopath',
-      'disloc',
-      'intracran',
-      'hematoma',
-      'consciousness',
-      'loc',
-      'weight loss',
-      'sweats',
-      'compartment',
-      'compromise',
-      'red flag',
-    ],
+    RED_GATE,
   );
 }
 
@@ -485,6 +498,9 @@ function coverage(items: readonly Item[]): (start: number, end: number) => boole
   };
 }
 
+/** Substrings one of which every match of LIST_LEAD contains (see ClinicalDoc.scan). */
+const LIST_LEAD_GATE = ['diagnos', 'dx', 'treat', 'claim for'];
+
 export function detectDiagnoses(doc: ClinicalDoc): void {
   const covered: Item[] = [];
   // Lists read from nearby lead-ins share items; an item read again would give the same fact, dropped by emit.
@@ -536,7 +552,7 @@ export function detectDiagnoses(doc: ClinicalDoc): void {
       const merged = mergeFragments(doc.text, splitItems(doc.text.slice(end, listEnd), end));
       for (const it of merged) emitItem(i, it.start, it.end);
     },
-    ['diagnos', 'dx', 'treat', 'claim for'],
+    LIST_LEAD_GATE,
   );
   const isCovered = coverage(covered);
   doc.scan(

@@ -69,6 +69,12 @@ function overlapsRun(run: readonly Score[], start: number, end: number): boolean
   return s !== undefined && s.start < end;
 }
 
+/** Substrings one of which every match of SCORE_WORDS contains (see ClinicalDoc.scan). */
+const SCORE_WORDS_GATE = ['rat', 'grad', 'scor', 'vas', 'nrs', 'level', 'intensity', 'severity'];
+
+/** Substrings one of which every match of SCORE_SLASH contains (see ClinicalDoc.scan). */
+const SCORE_SLASH_GATE = ['10'];
+
 export function detectPainScores(doc: ClinicalDoc): void {
   const bySentence = new Map<number, Score[]>();
   // Per sentence, the scores each scan kept: a scan's matches come in order and do not overlap, so an overlap
@@ -97,7 +103,7 @@ export function detectPainScores(doc: ClinicalDoc): void {
       if (!slash && !doc.sentenceHas(PAIN_CONTEXT, i)) return;
       add(i, start, end, m[1], m[2]);
     },
-    ['10'],
+    SCORE_SLASH_GATE,
   );
   scanNo = 1;
   doc.scan(
@@ -107,7 +113,7 @@ export function detectPainScores(doc: ClinicalDoc): void {
       const numAt = start + m[0].search(/\d/);
       add(i, numAt, end, m[1], m[2]);
     },
-    ['rat', 'grad', 'scor', 'vas', 'nrs', 'level', 'intensity', 'severity'],
+    SCORE_WORDS_GATE,
   );
   for (const [i, scores] of bySentence) {
     scores.sort((a, b) => a.start - b.start);
@@ -208,6 +214,9 @@ const RELIEF_BEFORE =
 const NOT_PAIN =
   /\b(?:range of motion|ROM|flexion|extension|strength|motion|rotation|abduction|grip|weight|dose|dosage|body)\b/i;
 
+/** Substrings one of which every match of PERCENT contains (see ClinicalDoc.scan). */
+const PERCENT_GATE = ['%', 'percent', 'per cent'];
+
 export function detectPainRelief(doc: ClinicalDoc): void {
   doc.scan(
     PERCENT,
@@ -228,6 +237,6 @@ export function detectPainRelief(doc: ClinicalDoc): void {
         ...(cause !== undefined ? { qualifier: cause.value } : {}),
       });
     },
-    ['%', 'percent', 'per cent'],
+    PERCENT_GATE,
   );
 }

@@ -140,6 +140,24 @@ const WORK: readonly Entry[] = [
 const WORK_RE = alternation(WORK);
 const WORK_STATUS_WORDS = /\bwork status\b/i;
 
+/** Substrings one of which every match of WORK_RE.re contains (see ClinicalDoc.scan). */
+const WORK_GATE = [
+  'work',
+  'duty',
+  'duties',
+  'job',
+  'capacity',
+  'disab',
+  'ttd',
+  'tpd',
+  'retired',
+  'restriction',
+  'limitation',
+  'limit',
+  'employ',
+  'off',
+];
+
 export function detectWorkStatus(doc: ClinicalDoc): void {
   const taken: { start: number; end: number }[] = [];
   doc.scan(
@@ -159,22 +177,7 @@ export function detectWorkStatus(doc: ClinicalDoc): void {
       if (ctx === 'review' && !doc.sentenceHas(WORK_STATUS_WORDS, i)) return;
       doc.emit('work-status', i, start, end, { value, ...(uncertain === true ? { uncertain } : {}) });
     },
-    [
-      'work',
-      'duty',
-      'duties',
-      'job',
-      'capacity',
-      'disab',
-      'ttd',
-      'tpd',
-      'retired',
-      'restriction',
-      'limitation',
-      'limit',
-      'employ',
-      'off',
-    ],
+    WORK_GATE,
   );
 }
 
@@ -186,6 +189,9 @@ const INCONSISTENT =
 const CONSISTENT =
   /\b(?:consistent|appropriate|compliant|as expected|expected results?|negative for illicit|within expected|no (?:illicit|aberran))/i;
 
+/** Substrings one of which every match of UDS contains (see ClinicalDoc.scan). */
+const UDS_GATE = ['urine', 'uds', 'udt', 'drug screen', 'drug test', 'toxicology'];
+
 export function detectUrineDrugScreens(doc: ClinicalDoc): void {
   doc.scan(
     UDS,
@@ -196,13 +202,16 @@ export function detectUrineDrugScreens(doc: ClinicalDoc): void {
       const qualifier = INCONSISTENT.test(near) ? 'inconsistent' : CONSISTENT.test(near) ? 'consistent' : 'performed';
       doc.emit('urine-drug-screen', i, start, end, { qualifier });
     },
-    ['urine', 'uds', 'udt', 'drug screen', 'drug test', 'toxicology'],
+    UDS_GATE,
   );
 }
 
 const AGREEMENT = p(
   '\\b(?:(?:opioid|opiate|narcotic|pain|medication|treatment|controlled substances?)s? (?:management |treatment |use )?(?:agreements?|contracts?)|signed (?:an? |the )?(?:\\w+ )?(?:agreement|contract))\\b',
 );
+
+/** Substrings one of which every match of AGREEMENT contains (see ClinicalDoc.scan). */
+const AGREEMENT_GATE = ['agreement', 'contract'];
 
 export function detectOpioidAgreement(doc: ClinicalDoc): void {
   doc.scan(
@@ -214,7 +223,7 @@ export function detectOpioidAgreement(doc: ClinicalDoc): void {
       );
       doc.emit('opioid-agreement', i, start, end, signed ? { qualifier: 'signed' } : {});
     },
-    ['agreement', 'contract'],
+    AGREEMENT_GATE,
   );
 }
 
@@ -238,6 +247,26 @@ const ABERRANT: readonly Entry[] = [
 ];
 const ABERRANT_RE = alternation(ABERRANT);
 
+/** Substrings one of which every match of ABERRANT_RE.re contains (see ClinicalDoc.scan). */
+const ABERRANT_GATE = [
+  'aberran',
+  'seeking',
+  'misuse',
+  'abuse',
+  'diversion',
+  'dependence',
+  'addiction',
+  'refill',
+  'shopping',
+  'multiple',
+  'lost',
+  'illicit',
+  'street',
+  'complian',
+  'escalat',
+  'use disorder',
+];
+
 export function detectAberrantBehavior(doc: ClinicalDoc): void {
   doc.scan(
     ABERRANT_RE.re,
@@ -246,24 +275,7 @@ export function detectAberrantBehavior(doc: ClinicalDoc): void {
       if (value === undefined) return;
       doc.emit('aberrant-behavior', i, start, end, { value });
     },
-    [
-      'aberran',
-      'seeking',
-      'misuse',
-      'abuse',
-      'diversion',
-      'dependence',
-      'addiction',
-      'refill',
-      'shopping',
-      'multiple',
-      'lost',
-      'illicit',
-      'street',
-      'complian',
-      'escalat',
-      'use disorder',
-    ],
+    ABERRANT_GATE,
   );
 }
 
@@ -291,6 +303,36 @@ const PSYCH: readonly Entry[] = [
 ];
 const PSYCH_RE = alternation(PSYCH);
 
+/** Substrings one of which every match of PSYCH_RE.re contains (see ClinicalDoc.scan). */
+const PSYCH_GATE = [
+  'suicid',
+  'homicid',
+  'kill',
+  'die',
+  'ptsd',
+  'traumatic',
+  'depress',
+  'dysthym',
+  'anxi',
+  'panic',
+  'stress',
+  'irritab',
+  'agitat',
+  'restless',
+  'anger',
+  'angry',
+  'frustrat',
+  'tearful',
+  'crying',
+  'hopeless',
+  'helpless',
+  'psycholog',
+  'emotional',
+  'psychiatric',
+  'mood',
+  'adjustment',
+];
+
 export function detectPsychological(doc: ClinicalDoc): void {
   doc.scan(
     PSYCH_RE.re,
@@ -304,40 +346,16 @@ export function detectPsychological(doc: ClinicalDoc): void {
         return;
       doc.emit('psychological-symptoms', i, start, end, { value });
     },
-    [
-      'suicid',
-      'homicid',
-      'kill',
-      'die',
-      'ptsd',
-      'traumatic',
-      'depress',
-      'dysthym',
-      'anxi',
-      'panic',
-      'stress',
-      'irritab',
-      'agitat',
-      'restless',
-      'anger',
-      'angry',
-      'frustrat',
-      'tearful',
-      'crying',
-      'hopeless',
-      'helpless',
-      'psycholog',
-      'emotional',
-      'psychiatric',
-      'mood',
-      'adjustment',
-    ],
+    PSYCH_GATE,
   );
 }
 
 const SLEEP = p(
   '\\b(?:insomnia|sleeplessness|sleep (?:disturbances?|disorders?|difficult(?:y|ies)|problems?|issues|deprivation|disruption|complaints)|(?:difficulty|difficulties|trouble|problems?) (?:with )?(?:sleep(?:ing)?|falling asleep|staying asleep)|(?:unable|inability) to sleep|(?:decreased|disturbed|interrupted|disrupted|poor|impaired|non-?restorative|restless) sleep|wak(?:es|ing|ened|e) (?:up )?(?:at night|during the night|in the middle of the night|from (?:sleep|pain)|due to pain|frequently)|awake(?:ns)? (?:at night|in the middle of the night|with pain)|(?:pain|symptoms) (?:interferes?|interrupts?|disrupts?) (?:with )?(?:his |her )?sleep|sleep (?:is|was) (?:poor|disturbed|interrupted|affected|limited)|sleep(?:s|ing)? (?:well|fine|through the night))\\b',
 );
+
+/** Substrings one of which every match of SLEEP contains (see ClinicalDoc.scan). */
+const SLEEP_GATE = ['sleep', 'insomnia', 'wak', 'awake', 'asleep'];
 
 export function detectSleep(doc: ClinicalDoc): void {
   doc.scan(
@@ -346,7 +364,7 @@ export function detectSleep(doc: ClinicalDoc): void {
       const good = /^sleep(?:s|ing)? (?:well|fine|through the night)$/i.test(m[0]);
       doc.emit('sleep-disturbance', i, start, end, good ? { negated: !doc.assertion(i, start, end).negated } : {});
     },
-    ['sleep', 'insomnia', 'wak', 'awake', 'asleep'],
+    SLEEP_GATE,
   );
 }
 
@@ -370,6 +388,41 @@ const GI: readonly Entry[] = [
 const GI_RE = alternation(GI);
 const AGE = /\b(\d{2,3})[- ]?(?:years?|yrs?|y\/o|yo)(?:[- ]old)?\b|\bage(?:d)?\s+(\d{2,3})\b/i;
 
+/** Substrings one of which every match of GI_RE.re contains (see ClinicalDoc.scan). */
+const GI_GATE = [
+  'gi ',
+  'gastro',
+  'bleed',
+  'hemat',
+  'melena',
+  'ulcer',
+  'pud',
+  'gerd',
+  'reflux',
+  'dyspeps',
+  'heartburn',
+  'stomach',
+  'gastric',
+  'gastrit',
+  'warfarin',
+  'coumadin',
+  'eliquis',
+  'apixaban',
+  'xarelto',
+  'rivaroxaban',
+  'pradaxa',
+  'dabigatran',
+  'plavix',
+  'clopidogrel',
+  'anticoag',
+  'thinner',
+  'aspirin',
+  'predni',
+  'methylpred',
+  'medrol',
+  'steroid',
+];
+
 export function detectGiRisk(doc: ClinicalDoc): void {
   doc.scan(
     GI_RE.re,
@@ -380,39 +433,7 @@ export function detectGiRisk(doc: ClinicalDoc): void {
       if ((value === 'aspirin' || value === 'corticosteroid' || value === 'anticoagulant') && ctx === 'review') return;
       doc.emit('gi-risk', i, start, end, { value });
     },
-    [
-      'gi ',
-      'gastro',
-      'bleed',
-      'hemat',
-      'melena',
-      'ulcer',
-      'pud',
-      'gerd',
-      'reflux',
-      'dyspeps',
-      'heartburn',
-      'stomach',
-      'gastric',
-      'gastrit',
-      'warfarin',
-      'coumadin',
-      'eliquis',
-      'apixaban',
-      'xarelto',
-      'rivaroxaban',
-      'pradaxa',
-      'dabigatran',
-      'plavix',
-      'clopidogrel',
-      'anticoag',
-      'thinner',
-      'aspirin',
-      'predni',
-      'methylpred',
-      'medrol',
-      'steroid',
-    ],
+    GI_GATE,
   );
   for (let i = 0; i < doc.sentences.length && i < 4; i++) {
     const s = doc.sentence(i);
@@ -462,6 +483,12 @@ export interface ChronicityOptions {
   readonly injuryDate?: string | undefined;
 }
 
+/** Substrings one of which every match of SYMPTOM_DURATION contains (see ClinicalDoc.scan). */
+const SYMPTOM_DURATION_GATE = ['day', 'week', 'month', 'year'];
+
+/** Substrings one of which every match of CHRONIC contains (see ClinicalDoc.scan). */
+const CHRONIC_GATE = ['chronic', 'acute', 'flare', 'exacerbat'];
+
 export function detectChronicity(doc: ClinicalDoc, opts: ChronicityOptions): void {
   doc.scan(
     CHRONIC,
@@ -476,7 +503,7 @@ export function detectChronicity(doc: ClinicalDoc, opts: ChronicityOptions): voi
             : 'acute';
       doc.emit('chronicity', i, start, end, { value });
     },
-    ['chronic', 'acute', 'flare', 'exacerbat'],
+    CHRONIC_GATE,
   );
   doc.scan(
     SYMPTOM_DURATION,
@@ -488,7 +515,7 @@ export function detectChronicity(doc: ClinicalDoc, opts: ChronicityOptions): voi
       const numAt = start + m[0].search(/\b(?:for|over|x|since)\b/);
       doc.emit('chronicity', i, numAt, end, { value: Math.round(n * per), qualifier: 'symptom duration' });
     },
-    ['day', 'week', 'month', 'year'],
+    SYMPTOM_DURATION_GATE,
   );
   // weeks since injury
   const all = findDates(doc.text);

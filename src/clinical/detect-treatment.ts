@@ -117,6 +117,36 @@ const TOLERATED = new RegExp(
   'gi',
 );
 
+/** Substrings one of which every match of TOLERATED contains (see ClinicalDoc.scan). */
+const TOLERATED_GATE = ['tolerat'];
+
+/** Substrings one of which every match of SIDE_EFFECT_SPECIFIC contains (see ClinicalDoc.scan). */
+const SIDE_EFFECT_SPECIFIC_GATE = [
+  'dizz',
+  'drows',
+  'sedat',
+  'somnol',
+  'nause',
+  'vomit',
+  'constipat',
+  'upset',
+  'dyspeps',
+  'heartburn',
+  'itch',
+  'prurit',
+  'rash',
+  'confus',
+  'fatigue',
+  'cognitive',
+  'dry mouth',
+  'weight gain',
+  'sweat',
+  'grogg',
+];
+
+/** Substrings one of which every match of SIDE_EFFECT_GENERIC contains (see ClinicalDoc.scan). */
+const SIDE_EFFECT_GENERIC_GATE = ['effect', 'reaction', 'adverse', 'event'];
+
 export function detectSideEffects(doc: ClinicalDoc): void {
   doc.scan(
     SIDE_EFFECT_GENERIC,
@@ -127,7 +157,7 @@ export function detectSideEffects(doc: ClinicalDoc): void {
         ...(drug !== undefined ? { qualifier: drug } : {}),
       });
     },
-    ['effect', 'reaction', 'adverse', 'event'],
+    SIDE_EFFECT_GENERIC_GATE,
   );
   doc.scan(
     SIDE_EFFECT_SPECIFIC,
@@ -142,28 +172,7 @@ export function detectSideEffects(doc: ClinicalDoc): void {
         ...(drug !== undefined ? { qualifier: drug } : {}),
       });
     },
-    [
-      'dizz',
-      'drows',
-      'sedat',
-      'somnol',
-      'nause',
-      'vomit',
-      'constipat',
-      'upset',
-      'dyspeps',
-      'heartburn',
-      'itch',
-      'prurit',
-      'rash',
-      'confus',
-      'fatigue',
-      'cognitive',
-      'dry mouth',
-      'weight gain',
-      'sweat',
-      'grogg',
-    ],
+    SIDE_EFFECT_SPECIFIC_GATE,
   );
   doc.scan(
     TOLERATED,
@@ -174,7 +183,7 @@ export function detectSideEffects(doc: ClinicalDoc): void {
         negated: !doc.assertion(i, start, end).negated,
       });
     },
-    ['tolerat'],
+    TOLERATED_GATE,
   );
 }
 
@@ -400,6 +409,44 @@ const STRONG_HISTORY = /\b(?:status post|s\/p|underwent|history of|prior|previou
 const SURGERY_PLAN =
   /\b(?:plan\w*|recommend\w*|request\w*|scheduled|candidate|consider\w*|will|would|need(?:s|ed)?|pending|propos\w+|authoriz\w+|awaiting|to undergo|to be performed|evaluat\w* for|contemplat\w*|willing\w*)\b/i;
 
+/** Substrings one of which every match of PROCEDURE.re contains (see ClinicalDoc.scan). */
+const PROCEDURE_GATE = [
+  'surg',
+  'ectomy',
+  'otomy',
+  'plasty',
+  'fusion',
+  'arthrodesis',
+  'acdf',
+  'lif',
+  'repair',
+  'release',
+  'arthroscop',
+  'decompression',
+  'orif',
+  'fixation',
+  'hardware',
+  'herni',
+  'reconstruction',
+  'tka',
+  'tkr',
+  'tha',
+  'thr',
+  'replacement',
+  'tenodesis',
+  'debridement',
+  'stimulator',
+  'scs',
+  'stent',
+  'angioplasty',
+  'bypass',
+  'cabg',
+  'amputation',
+  'operation',
+  'ctr',
+  'transposition',
+];
+
 export function detectSurgery(doc: ClinicalDoc): void {
   doc.scan(
     PROCEDURE.re,
@@ -426,57 +473,26 @@ export function detectSurgery(doc: ClinicalDoc): void {
         ...(side !== undefined ? { side } : {}),
       });
     },
-    [
-      'surg',
-      'ectomy',
-      'otomy',
-      'plasty',
-      'fusion',
-      'arthrodesis',
-      'acdf',
-      'lif',
-      'repair',
-      'release',
-      'arthroscop',
-      'decompression',
-      'orif',
-      'fixation',
-      'hardware',
-      'herni',
-      'reconstruction',
-      'tka',
-      'tkr',
-      'tha',
-      'thr',
-      'replacement',
-      'tenodesis',
-      'debridement',
-      'stimulator',
-      'scs',
-      'stent',
-      'angioplasty',
-      'bypass',
-      'cabg',
-      'amputation',
-      'operation',
-      'ctr',
-      'transposition',
-    ],
+    PROCEDURE_GATE,
   );
 }
 
 const HOME_EXERCISE =
   /\b(?:home exercises?(?: programs?)?|HEP|home (?:stretching|strengthening)(?: programs?| exercises)?|self[- ]directed (?:home )?(?:exercises?|programs?)|independent (?:home )?exercises?(?: programs?)?|home[- ]based (?:exercises?|programs?))\b/g;
 
+/** HOME_EXERCISE in any case. */
+const HOME_EXERCISE_ANY_CASE = new RegExp(HOME_EXERCISE.source, 'gi');
+/** Substrings one of which every match of HOME_EXERCISE contains (see ClinicalDoc.scan). */
+const HOME_EXERCISE_GATE = ['home', 'hep', 'self', 'independent'];
+
 export function detectHomeExercise(doc: ClinicalDoc): void {
-  const re = new RegExp(HOME_EXERCISE.source, 'gi');
   doc.scan(
-    re,
+    HOME_EXERCISE_ANY_CASE,
     (_m, i, start, end) => {
       const ctx = doc.context(i);
       const recommended = ctx === 'plan' || doc.planned(i, start, end);
       doc.emit('home-exercise', i, start, end, { qualifier: recommended ? 'recommended' : 'performed' });
     },
-    ['home', 'hep', 'self', 'independent'],
+    HOME_EXERCISE_GATE,
   );
 }

@@ -8,6 +8,7 @@ import {
   MODALITIES,
   matchedValue,
 } from './lexicon.js';
+import { forEachMatch } from './matches.js';
 import { type Assertion, assertionOf, type ScopeMap, scopeSentences } from './negation.js';
 import type { Fact, FactKind, Sentence } from './types.js';
 
@@ -51,11 +52,10 @@ function collect(
   value: (m: RegExpMatchArray) => string | undefined,
 ): Mention[] {
   const out: Mention[] = [];
-  re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
+  forEachMatch(re, text, (m) => {
     const v = value(m);
     if (v !== undefined) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, value: v });
-  }
+  });
   return out;
 }
 
@@ -482,22 +482,22 @@ export class ClinicalDoc {
       this.gateWords ??= new GateWords(this.text);
       if (!this.gateWords.anyIn(gate)) return;
     }
-    re.lastIndex = 0;
-    for (const m of this.text.matchAll(re)) {
+    forEachMatch(re, this.text, (m) => {
       const start = m.index;
       const end = start + m[0].length;
-      if (end === start) continue;
+      if (end === start) return;
       const i = this.sentenceAt(start, end);
       if (i !== -1) fn(m, i, start, end);
-    }
+    });
   }
 }
 
 /** Bits of the trigram table: 2^16 bits, a few percent of them set by a summary. */
 const GRAM_BITS = 16;
 
+/** A trigram's slot: the low bits of its three character codes, spread over the table. */
 function gramHash(a: number, b: number, c: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> (32 - GRAM_BITS);
+  return ((a << 11) ^ (b << 5) ^ c) & ((1 << GRAM_BITS) - 1);
 }
 
 interface GateWord {
@@ -505,7 +505,7 @@ interface GateWord {
   readonly grams: Int32Array;
 }
 
-/** Each gate's words with their trigram hashes, worked out once per gate. */
+/** Each gate's words with their trigram hashes, worked out once per gate (gates are module constants). */
 const GATES = new WeakMap<readonly string[], readonly GateWord[]>();
 
 function gateWordsOf(gate: readonly string[]): readonly GateWord[] {
@@ -536,9 +536,15 @@ class GateWords {
   constructor(text: string) {
     const lower = text.toLowerCase();
     this.lower = lower;
-    for (let k = 0; k + 2 < lower.length; k++) {
-      const h = gramHash(lower.charCodeAt(k), lower.charCodeAt(k + 1), lower.charCodeAt(k + 2));
-      this.grams[h >>> 5] = (this.grams[h >>> 5] as number) | (1 << (h & 31));
+    const grams = this.grams;
+    let a = lower.charCodeAt(0);
+    let b = lower.charCodeAt(1);
+    for (let k = 2; k < lower.length; k++) {
+      const c = lower.charCodeAt(k);
+      const h = gramHash(a, b, c);
+      grams[h >>> 5] = (grams[h >>> 5] as number) | (1 << (h & 31));
+      a = b;
+      b = c;
     }
   }
 

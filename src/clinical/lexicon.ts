@@ -32,9 +32,28 @@ function wordAlternation(patterns: readonly string[]): string {
 
 /** The value of the first entry whose pattern is the whole match. */
 export function matchedValue(alt: Alternation, m: RegExpMatchArray): string | undefined {
-  const text = m[0];
-  for (let i = 0; i < alt.tests.length; i++) if (alt.tests[i]?.test(text)) return alt.values[i];
-  return undefined;
+  const i = entryOf(alt, m[0]);
+  return i === -1 ? undefined : alt.values[i];
+}
+
+/** Matched texts already told apart, per alternation; cleared past this many (a record repeats its words). */
+const KNOWN_LIMIT = 4096;
+const KNOWN = new WeakMap<Alternation, Map<string, number>>();
+
+/** Index of the first entry whose pattern is the whole of `text`, or -1. */
+function entryOf(alt: Alternation, text: string): number {
+  let known = KNOWN.get(alt);
+  if (known === undefined) {
+    known = new Map();
+    KNOWN.set(alt, known);
+  }
+  let i = known.get(text);
+  if (i === undefined) {
+    i = alt.tests.findIndex((t) => t.test(text));
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    known.set(text, i);
+  }
+  return i;
 }
 
 export const BODY_PARTS: readonly Entry[] = [
@@ -289,12 +308,8 @@ export const DRUG_RE = DRUG_ALT.re;
 export const DRUG_CLASS_RE = DRUG_CLASS_ALT.re;
 
 function drugOf(rows: typeof DRUGS, alt: Alternation, m: RegExpMatchArray): Drug | undefined {
-  const text = m[0];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (row && alt.tests[i]?.test(text)) return { generic: row[1], drugClass: row[2] };
-  }
-  return undefined;
+  const row = rows[entryOf(alt, m[0])];
+  return row === undefined ? undefined : { generic: row[1], drugClass: row[2] };
 }
 
 export function drugOfMatch(m: RegExpMatchArray): Drug | undefined {

@@ -10,6 +10,8 @@
  * not the negation of one.
  */
 
+import { forEachMatch } from './matches.js';
+
 export interface Assertion {
   readonly negated: boolean;
   readonly uncertain: boolean;
@@ -80,8 +82,9 @@ interface Hit {
 
 function hits(re: RegExp, text: string): Hit[] {
   const out: Hit[] = [];
-  re.lastIndex = 0;
-  for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
+  forEachMatch(re, text, (m) => {
+    out.push({ start: m.index, end: m.index + m[0].length });
+  });
   return out;
 }
 

@@ -84,6 +84,7 @@ export function sectionName(label: string): string | undefined {
 const BOUNDARY = /([.!?])["'”’)\]]*(?=(\s+)|$)|\.(?=[A-Z][a-z])/g;
 const LIST_NUMBER = /(?<![\dA-Z/.\-+#])(\d{1,2})[.)](?=\s*[A-Za-z(])/g;
 const CAMEL_GLUE = /(?<![A-Za-z])[a-z]{3,}(?=[A-Z](?:[a-z]+\b|\s))/g;
+const HAS_CAMEL = /[a-z][A-Z]/;
 const PARAGRAPH = /\n[ \t\f\v\r]*\n/g;
 const LINE_START_ITEM = /\n[ \t]*(?:[-•*▪◦·]|\d{1,2}[.)])[ \t]+/g;
 const HEADER_AT = /(?:^|\n)[ \t]*([A-Za-z][A-Za-z /&-]{1,40}?)[ \t]*:/g;
@@ -243,7 +244,8 @@ function collectCuts(text: string): { cuts: Cut[]; listStarts: Map<number, strin
   }
   const listStarts = new Map<number, string | undefined>();
   collectNumberedLists(text, cuts, listStarts);
-  for (const m of text.matchAll(CAMEL_GLUE)) {
+  // every match ends in a lower-case letter followed by a capital: without one, the pattern need not run
+  for (const m of HAS_CAMEL.test(text) ? text.matchAll(CAMEL_GLUE) : []) {
     const at = m.index + m[0].length;
     // only where a numbered list or a sentence seems glued on ("lower legA physical exam")
     const rest = text.slice(at, at + 12);
