@@ -1,5 +1,15 @@
 import { bodyRegionsOf, canonicalDrugClass, regionsOverlap } from './regions.js';
-import type { BodyRegion, DrugClass, Edition, Phase, Source, SourceTier, Topic, TreatmentKind } from './schema.js';
+import {
+  BODY_REGIONS,
+  type BodyRegion,
+  type DrugClass,
+  type Edition,
+  type Phase,
+  type Source,
+  type SourceTier,
+  type Topic,
+  type TreatmentKind,
+} from './schema.js';
 import { editionOf, inForce, sourceById } from './sources.js';
 import { keywordIn, normalize } from './text.js';
 import { ALL_TOPICS } from './topics/index.js';
@@ -194,6 +204,8 @@ interface IndexedTopic {
   words: NormalizedWords;
   /** No keyword, drug or class selectors: the topic answers for its kinds in general. */
   general: boolean;
+  /** For a topic about body parts, the regions that overlap them (`regionsOverlap` asked once per region). */
+  regions: ReadonlySet<BodyRegion> | undefined;
 }
 
 /**
@@ -221,20 +233,21 @@ function addTo<K>(map: Map<K, IndexedTopic[]>, key: K, entry: IndexedTopic): voi
   else if (list[list.length - 1] !== entry) list.push(entry);
 }
 
-/** Trie node: children by character; `phrase` when a phrase ends here. */
+/** Trie node: children by character code; `phrase` when a phrase ends here. */
 interface PhraseTrie {
-  next: Map<string, PhraseTrie>;
+  next: Map<number, PhraseTrie>;
   phrase?: string;
 }
 
 function addPhrase(root: PhraseTrie, phrase: string): void {
   if (phrase === '') return; // keywordIn never matches an empty keyword
   let node = root;
-  for (const ch of phrase) {
-    let child = node.next.get(ch);
+  for (let k = 0; k < phrase.length; k++) {
+    const code = phrase.charCodeAt(k);
+    let child = node.next.get(code);
     if (child === undefined) {
       child = { next: new Map() };
-      node.next.set(ch, child);
+      node.next.set(code, child);
     }
     node = child;
   }
@@ -245,19 +258,25 @@ function addPhrase(root: PhraseTrie, phrase: string): void {
  * The trie's phrases that occur in `text` (normalized) starting at a word start: exactly those for which
  * `keywordIn(text, phrase)` holds.
  */
-function phrasesIn(root: PhraseTrie, text: string): Set<string> {
+function phrasesIn(root: PhraseTrie, text: string): ReadonlySet<string> {
+  // the engine asks again for the same request (with another body part) when its first choice is for
+  // another part of the body
+  if (lastPhrases !== undefined && lastPhrases.root === root && lastPhrases.text === text) return lastPhrases.found;
   const found = new Set<string>();
   for (let start = 0; start < text.length; start++) {
-    if (start > 0 && text[start - 1] !== ' ') continue;
+    if (start > 0 && text.charCodeAt(start - 1) !== 32) continue;
     let node: PhraseTrie | undefined = root;
     for (let k = start; k < text.length; k++) {
-      node = node.next.get(text[k] as string);
+      node = node.next.get(text.charCodeAt(k));
       if (node === undefined) break;
       if (node.phrase !== undefined) found.add(node.phrase);
     }
   }
+  lastPhrases = { root, text, found };
   return found;
 }
+
+let lastPhrases: { root: PhraseTrie; text: string; found: ReadonlySet<string> } | undefined;
 
 /** The topics with selectors that one of the request's words or drug classes reaches. */
 function selectable(index: TopicIndex, q: PreparedQuery): Set<IndexedTopic> {
@@ -292,7 +311,9 @@ function indexOf(topics: readonly Topic[]): TopicIndex {
     };
     for (const w of [...words.keywords, ...words.drugs, ...words.exclude]) addPhrase(phrases, w);
     const general = m.keywords === undefined && m.drugClasses === undefined && m.drugs === undefined;
-    const entry: IndexedTopic = { topic, order, source, edition, words, general };
+    const parts = m.bodyParts;
+    const regions = parts === undefined ? undefined : new Set(BODY_REGIONS.filter((r) => regionsOverlap(parts, [r])));
+    const entry: IndexedTopic = { topic, order, source, edition, words, general, regions };
     for (const kind of new Set(m.kinds)) addTo(byKind, kind, entry);
     for (const w of [...words.keywords, ...words.drugs]) addTo(byPhrase, w, entry);
     for (const c of m.drugClasses ?? []) addTo(byClass, c, entry);
@@ -306,7 +327,8 @@ function indexOf(topics: readonly Topic[]): TopicIndex {
  * How well a topic's matcher fits the request; undefined when it does not apply at all. `found` holds the
  * topic words the request text holds at a word start (see phrasesIn), in place of a search for each.
  */
-function matchTopic(t: Topic, words: NormalizedWords, q: PreparedQuery): Match | undefined {
+function matchTopic(entry: IndexedTopic, q: PreparedQuery): Match | undefined {
+  const { topic: t, words } = entry;
   const m = t.appliesTo;
   const found = q.found;
   if (!m.kinds.includes(q.kind)) return undefined;
@@ -369,7 +391,7 @@ function matchTopic(t: Topic, words: NormalizedWords, q: PreparedQuery): Match |
 
   if (m.bodyParts !== undefined) {
     if (q.regions.length > 0) {
-      if (!regionsOverlap(m.bodyParts, q.regions)) return undefined;
+      if (!q.regions.some((r) => entry.regions?.has(r))) return undefined;
       score += 2;
       matched.push(`body part ${q.regions.join(', ')}`);
     } else {
@@ -447,8 +469,8 @@ export function topicsFor(query: TopicQuery, topics: readonly Topic[] = ALL_TOPI
   const all: Candidate[] = [];
   for (const entry of index.byKind.get(q.kind) ?? []) {
     if (!entry.general && !reachable.has(entry)) continue;
-    const { topic, order, source, edition, words } = entry;
-    const m = matchTopic(topic, words, q);
+    const { topic, order, source, edition } = entry;
+    const m = matchTopic(entry, q);
     if (m !== undefined) {
       all.push({
         topic,
