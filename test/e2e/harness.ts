@@ -108,15 +108,21 @@ export interface E2E {
 export async function startE2E(options: { now?: () => string } = {}): Promise<E2E> {
   const webRoot = await buildWeb();
   const dir = await mkdtemp(join(tmpdir(), 'imr-e2e-'));
-  const server = await startServer({
-    port: 0,
-    store: { dbPath: join(dir, 'imr.sqlite'), documentsDir: join(dir, 'documents') },
-    webRoot,
-    demoPassword,
-    // Many sign-ins a minute from one address: the tests, not an attack.
-    config: { logLevel: 'warn', loginRateLimit: 1000 },
-    ...(options.now === undefined ? {} : { now: options.now }),
-  });
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      port: 0,
+      store: { dbPath: join(dir, 'imr.sqlite'), documentsDir: join(dir, 'documents') },
+      webRoot,
+      demoPassword,
+      // Many sign-ins a minute from one address: the tests, not an attack.
+      config: { logLevel: 'warn', loginRateLimit: 1000 },
+      ...(options.now === undefined ? {} : { now: options.now }),
+    });
+  } catch (thrown) {
+    await rm(dir, { recursive: true, force: true });
+    throw thrown;
+  }
   let browser: Browser;
   try {
     browser = await chromium.launch({
