@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import type { QueueResponse } from '../../src/server/contract.js';
-import { apiCall, type E2E, focused, HAS_BROWSER, startE2E, unlabelledControls } from './harness.js';
+import { apiCall, type E2E, focused, HAS_BROWSER, STEP_TIMEOUT_MS, startE2E, unlabelledControls } from './harness.js';
 
 /**
  * Reviewers see only the cases assigned to them, in the pages and in the API; each role's navigation
@@ -106,7 +106,7 @@ describe.skipIf(!HAS_BROWSER)('role-aware navigation', () => {
 describe.skipIf(!HAS_BROWSER)('keyboard and focus', () => {
   it('signs in, skips to the content and follows the navigation with the keyboard alone', async () => {
     const context = await e2e.browser.newContext({ baseURL: e2e.url });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     await page.goto('/queue');
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
