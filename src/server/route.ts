@@ -5,12 +5,14 @@ import type { Result } from '../domain/result.js';
 import { gate } from './auth.js';
 import { ErrorBody, ROUTES, type RouteName, type RouteSpec } from './contract.js';
 import { sendError } from './errors.js';
+import { acceptsGzip, SerializedBody } from './serialize.js';
 import { multipartToJson } from './uploads.js';
 
 /**
  * Registers a route of the contract table: its schemas (validated by zod; the response checked on
  * the way out), its OpenAPI description, and the gate (session, role, CSRF) before anything else.
- * Handlers get parsed input and return the response body, or throw a coded failure (`unwrap`).
+ * Handlers get parsed input and return the response body (or a kept one, already JSON), or throw a
+ * coded failure (`unwrap`).
  */
 
 type Spec<N extends RouteName> = (typeof ROUTES)[N];
@@ -38,6 +40,9 @@ type DeepReadonly<T> = T extends (infer E)[]
 type Output<N extends RouteName> = Spec<N>['response'] extends infer R extends z.ZodType
   ? DeepReadonly<z.output<R>>
   : FileBody;
+
+/** What a route's handler returns (its response body, domain values readonly as they are). */
+export type ResponseOf<N extends RouteName> = Output<N>;
 
 export interface RouteInput<N extends RouteName> {
   readonly params: Part<N, 'params'>;
@@ -70,7 +75,7 @@ export interface RouteOptions {
 export function addRoute<N extends RouteName>(
   app: FastifyInstance,
   name: N,
-  handler: (input: RouteInput<N>) => Promise<Output<N>>,
+  handler: (input: RouteInput<N>) => Promise<Output<N> | SerializedBody>,
   options: RouteOptions = {},
 ): void {
   const spec: RouteSpec = ROUTES[name];
@@ -116,6 +121,13 @@ export function addRoute<N extends RouteName>(
         reply,
       });
       reply.header('cache-control', 'no-store');
+      if (out instanceof SerializedBody) {
+        reply.type('application/json; charset=utf-8');
+        if (!out.compressible) return reply.send(out.json);
+        reply.header('vary', 'accept-encoding');
+        if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(out.json);
+        return reply.header('content-encoding', 'gzip').send(await out.gzip());
+      }
       if (spec.response === 'file') {
         const f = out as FileBody;
         const safeName = f.filename.replace(/[^A-Za-z0-9._-]/g, '_');

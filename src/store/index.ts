@@ -9,9 +9,11 @@
  *     return c;
  *   });
  */
+export { changeCount } from './changes.js';
 export { DEFAULT_DOCUMENTS_DIR, DEFAULT_SQLITE_PATH, type StoreConfig, storeConfigFromEnv } from './config.js';
 export { DocumentFiles, type StoredFile } from './document-files.js';
 export { MIGRATION_NAMES } from './migrations/index.js';
+export { prepared } from './prepared.js';
 export { applications } from './repos/applications.js';
 export { assignments } from './repos/assignments.js';
 export { type AuditPage, appendAudit, auditEvents } from './repos/audit.js';

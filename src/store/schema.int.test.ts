@@ -45,6 +45,7 @@ const OTHER_TABLES: Readonly<Record<string, readonly string[]>> = {
   sessions: ['id', 'user_id', 'csrf_token', 'created_at', 'expires_at'],
   letter_approvals: ['id', 'case_id', 'case_version', 'approved_by', 'approved_at'],
   eligibility_screens: ['id', 'case_id', 'screened_at', 'result'],
+  change_counter: ['id', 'value'],
 };
 
 /** This store's tables (on PostgreSQL other test files' schemas are visible too). */

@@ -261,6 +261,12 @@ export interface EligibilityScreensTable {
   result: Json;
 }
 
+/** One row (id 1): how many transactions have committed (migration 0004, see `changeCount`). */
+export interface ChangeCounterTable {
+  id: number;
+  value: number;
+}
+
 export interface Database {
   cases: CasesTable;
   parties: PartiesTable;
@@ -281,6 +287,7 @@ export interface Database {
   sessions: SessionsTable;
   letter_approvals: LetterApprovalsTable;
   eligibility_screens: EligibilityScreensTable;
+  change_counter: ChangeCounterTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -15,6 +15,7 @@ import {
 import pg from 'pg';
 import { type ImrError, imrError } from '../domain/errors.js';
 import { err, ok, type Result } from '../domain/result.js';
+import { COUNT_CHANGE } from './changes.js';
 import { SCHEMA_NAME, type StoreConfig } from './config.js';
 import { storeErrorOf } from './db-errors.js';
 import { DocumentFiles } from './document-files.js';
@@ -32,6 +33,7 @@ export interface Store extends Handle {
    * violation, a lost connection, a serialization failure, a failed flush) comes back as an error
    * result; anything else is a bug and is rethrown. Do not open a transaction inside another one:
    * pass `tx` down instead (it throws, rather than deadlocking SQLite's single connection).
+   * Each committed transaction moves the change counter (`changeCount`), whether or not it wrote.
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<Result<T, ImrError>>;
   /** Closes the pool or the file. */
@@ -74,6 +76,8 @@ class StoreImpl implements Store {
           const result = await fn({ db: trx, dialect: this.dialect } as unknown as Tx);
           // The rows may name documents put moments ago: their bytes reach the disk before the rows commit.
           await this.files.flush();
+          // Last, so that on PostgreSQL the counter's row is locked only while the transaction commits.
+          await trx.executeQuery(COUNT_CHANGE);
           return result;
         }),
       );

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { CaseStage } from '../../domain/case.js';
 import { imrError } from '../../domain/errors.js';
 import { TreatmentKind } from '../../domain/treatment.js';
 import { parseRequest } from '../../engine/request.js';
@@ -6,8 +7,10 @@ import { auditEvents, eligibilityScreens, type Handle } from '../../store/index.
 import { rankCandidates } from '../../workflow/candidates.js';
 import { caseView, currentReviewersOf, deskQueue, reviewerQueue } from '../../workflow/case-view.js';
 import { actorOf } from '../auth.js';
-import type { EligibilityView, IntakeBody } from '../contract.js';
-import { addRoute, failWith, notFound, unwrap } from '../route.js';
+import { type EligibilityView, type IntakeBody, ROUTES } from '../contract.js';
+import { generationOf, ResponseCache } from '../response-cache.js';
+import { addRoute, failWith, notFound, type ResponseOf, unwrap } from '../route.js';
+import { responseJson, SerializedBody } from '../serialize.js';
 import { decodeDocuments } from '../uploads.js';
 import { requireCaseAccess, type ServerContext } from './context.js';
 
@@ -54,52 +57,51 @@ async function documentCaseId(h: Handle, documentId: number): Promise<number | u
 export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store, workflow } = ctx;
 
+  // Kept responses (response-cache.ts): the queue per scope (the desk's, or one reviewer's own) and
+  // filter; the case page per case — its body is the same for every role that may open the case.
+  const queueBodies = new ResponseCache(200);
+  const caseBodies = new ResponseCache(2000);
+  const check = ctx.config.checkResponses;
+
   addRoute(app, 'queue', async ({ query, request }) => {
     const asOf = ctx.now();
     const user = request.signedIn?.user;
     const stages = query.stage === undefined ? undefined : Array.isArray(query.stage) ? query.stage : [query.stage];
-    if (user?.role === 'reviewer') {
-      const mine =
-        user.reviewerId === undefined
-          ? []
-          : await reviewerQueue(store, user.reviewerId, asOf, {
-              ...(stages === undefined ? {} : { stages }),
-              limit: query.limit,
-              dueSoonDays: ctx.dueSoonDays,
-            });
-      const names = await currentReviewersOf(
-        store,
-        mine.map((e) => e.case.id),
-      );
-      return {
-        asOf,
-        entries: mine.map((e) => ({
-          case: e.case,
-          urgency: e.urgency,
-          next: e.next ?? null,
-          reviewers: names.get(e.case.id) ?? [],
-        })),
-      };
-    }
-    const entries = await deskQueue(store, asOf, {
-      ...(stages === undefined ? {} : { stages }),
-      limit: query.limit,
-      dueSoonDays: ctx.dueSoonDays,
+    const reviewerId = user?.role === 'reviewer' ? (user.reviewerId ?? null) : undefined;
+    const scope = reviewerId === undefined ? 'desk' : `reviewer ${String(reviewerId)}`;
+    const generation = await generationOf(store, asOf);
+    // Kept with the `asOf` of the request that made it: the instant its clocks were computed.
+    return queueBodies.body(generation, JSON.stringify([scope, stages ?? null, query.limit]), async () => {
+      const body: ResponseOf<'queue'> = { asOf, entries: await queueEntries(reviewerId, asOf, stages, query.limit) };
+      return new SerializedBody(responseJson(ROUTES.queue.response, body, check, 'GET', ROUTES.queue.path));
     });
+  });
+
+  /** The queue's entries: a reviewer's own cases (none without a reviewer record), or the desk's. */
+  async function queueEntries(
+    reviewerId: number | null | undefined,
+    asOf: string,
+    stages: CaseStage[] | undefined,
+    limit: number,
+  ): Promise<ResponseOf<'queue'>['entries']> {
+    const options = { ...(stages === undefined ? {} : { stages }), limit, dueSoonDays: ctx.dueSoonDays };
+    const clocked =
+      reviewerId === null
+        ? []
+        : reviewerId === undefined
+          ? await deskQueue(store, asOf, options)
+          : await reviewerQueue(store, reviewerId, asOf, options);
     const names = await currentReviewersOf(
       store,
-      entries.map((e) => e.case.id),
+      clocked.map((e) => e.case.id),
     );
-    return {
-      asOf,
-      entries: entries.map((e) => ({
-        case: e.case,
-        urgency: e.urgency,
-        next: e.next ?? null,
-        reviewers: names.get(e.case.id) ?? [],
-      })),
-    };
-  });
+    return clocked.map((e) => ({
+      case: e.case,
+      urgency: e.urgency,
+      next: e.next ?? null,
+      reviewers: names.get(e.case.id) ?? [],
+    }));
+  }
 
   addRoute(
     app,
@@ -141,23 +143,28 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   addRoute(app, 'caseDetail', async ({ params, request }) => {
     await requireCaseAccess(ctx, request, params.caseId);
-    const view = await caseView(store, params.caseId, ctx.now(), ctx.dueSoonDays);
-    if (view === undefined) return notFound('case');
-    return {
-      case: view.case,
-      urgency: view.urgency,
-      clocks: view.clocks,
-      next: view.next ?? null,
-      application: view.application ?? null,
-      urDecision: view.urDecision ?? null,
-      parties: [...view.parties],
-      items: view.items.map((i) => ({ ...i, determinations: [...i.determinations] })),
-      documents: view.documents.map(({ storagePath: _path, ...d }) => d),
-      assignments: [...view.assignments],
-      letters: view.letters.map(({ storagePath: _path, ...l }) => l),
-      letterApproval: view.letterApproval ?? null,
-      eligibility: (view.eligibility ?? null) as EligibilityView | null,
-    };
+    const now = ctx.now();
+    const generation = await generationOf(store, now);
+    return caseBodies.body(generation, String(params.caseId), async () => {
+      const view = await caseView(store, params.caseId, now, ctx.dueSoonDays);
+      if (view === undefined) return notFound('case');
+      const body: ResponseOf<'caseDetail'> = {
+        case: view.case,
+        urgency: view.urgency,
+        clocks: view.clocks,
+        next: view.next ?? null,
+        application: view.application ?? null,
+        urDecision: view.urDecision ?? null,
+        parties: [...view.parties],
+        items: view.items.map((i) => ({ ...i, determinations: [...i.determinations] })),
+        documents: view.documents.map(({ storagePath: _path, ...d }) => d),
+        assignments: [...view.assignments],
+        letters: view.letters.map(({ storagePath: _path, ...l }) => l),
+        letterApproval: view.letterApproval ?? null,
+        eligibility: (view.eligibility ?? null) as EligibilityView | null,
+      };
+      return new SerializedBody(responseJson(ROUTES.caseDetail.response, body, check, 'GET', ROUTES.caseDetail.path));
+    });
   });
 
   addRoute(app, 'screen', async ({ params, body, request }) => {

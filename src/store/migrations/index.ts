@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, type MigrationResu
 import type { Database, Dialect } from '../schema.js';
 import * as m0001 from './0001-initial.js';
 import * as m0003 from './0003-accounts-and-sessions.js';
+import * as m0004 from './0004-change-counter.js';
 import { type Ddl, ddlFor } from './ddl.js';
 
 /**
@@ -11,6 +12,7 @@ import { type Ddl, ddlFor } from './ddl.js';
 const MIGRATIONS: Readonly<Record<string, { up(db: Kysely<unknown>, d: Ddl): Promise<void> }>> = {
   '0001-initial': m0001,
   '0003-accounts-and-sessions': m0003,
+  '0004-change-counter': m0004,
 };
 
 export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);

@@ -1,4 +1,5 @@
 import type { User } from '../../domain/case.js';
+import { prepared } from '../prepared.js';
 import type { Handle, Tx } from '../schema.js';
 import { userCodec } from './users.js';
 
@@ -24,6 +25,22 @@ function fromRow(r: {
 }): SessionRecord {
   return { id: r.id, userId: r.user_id, csrfToken: r.csrf_token, createdAt: r.created_at, expiresAt: r.expires_at };
 }
+
+/** Every signed-in request asks: built and compiled once (prepared.ts). */
+const liveWithUser = prepared((db, p: { id: string; now: string }) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select([
+      'sessions.id as session_id',
+      'sessions.csrf_token as session_csrf_token',
+      'sessions.created_at as session_created_at',
+      'sessions.expires_at as session_expires_at',
+    ])
+    .where('sessions.id', '=', p.id)
+    .where('sessions.expires_at', '>', p.now),
+);
 
 export const sessions = {
   async create(tx: Tx, s: SessionRecord): Promise<SessionRecord> {
@@ -57,19 +74,7 @@ export const sessions = {
     id: string,
     now: string,
   ): Promise<{ session: SessionRecord; user: User } | undefined> {
-    const row = await h.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .selectAll('users')
-      .select([
-        'sessions.id as session_id',
-        'sessions.csrf_token as session_csrf_token',
-        'sessions.created_at as session_created_at',
-        'sessions.expires_at as session_expires_at',
-      ])
-      .where('sessions.id', '=', id)
-      .where('sessions.expires_at', '>', now)
-      .executeTakeFirst();
+    const [row] = await liveWithUser(h, { id, now });
     if (row === undefined) return undefined;
     const { session_id, session_csrf_token, session_created_at, session_expires_at, ...user } = row;
     return {
