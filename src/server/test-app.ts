@@ -42,6 +42,8 @@ export interface Client {
 export interface TestServer {
   readonly app: FastifyInstance;
   readonly store: Store;
+  /** The store's SQLite file and documents directory (a second server may open them). */
+  readonly storeFiles: { readonly dbPath: string; readonly documentsDir: string };
   readonly demo: DemoSummary;
   readonly clock: { now: string };
   /** Every log line the app wrote. */
@@ -53,7 +55,8 @@ export interface TestServer {
 
 export async function testServer(overrides: Partial<AppConfig> = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'imr-server-test-'));
-  const opened = await openStore({ kind: 'sqlite', path: join(dir, 'imr.sqlite'), documentsDir: join(dir, 'docs') });
+  const storeFiles = { dbPath: join(dir, 'imr.sqlite'), documentsDir: join(dir, 'docs') };
+  const opened = await openStore({ kind: 'sqlite', path: storeFiles.dbPath, documentsDir: storeFiles.documentsDir });
   if (!opened.ok) throw new Error(`openStore: ${opened.error.code}`);
   const store = opened.value;
   const seeded = await seedDemo(store, {
@@ -109,6 +112,7 @@ export async function testServer(overrides: Partial<AppConfig> = {}): Promise<Te
   return {
     app,
     store,
+    storeFiles,
     demo,
     clock,
     logs,
