@@ -20,6 +20,8 @@ import { sendError } from './errors.js';
 export interface SignedIn {
   readonly session: SessionRecord;
   readonly user: User;
+  /** The change counter, read with the session (absent for a session this request started). */
+  readonly changeCount?: number;
 }
 
 declare module 'fastify' {

@@ -51,8 +51,11 @@ export class ResponseCache {
   }
 }
 
-/** The generation of a request at `now` (an ISO instant): the change counter and the minute. */
-export async function generationOf(h: Handle, now: string): Promise<string> {
-  const count = await changeCount(h);
+/**
+ * The generation of a request at `now` (an ISO instant): the change counter — `known` when the
+ * request has read it already (with its session), else read now — and the minute.
+ */
+export async function generationOf(h: Handle, now: string, known: number | undefined): Promise<string> {
+  const count = known ?? (await changeCount(h));
   return `${count}|${new Date(now).toISOString().slice(0, 16)}`;
 }

@@ -104,14 +104,18 @@ export function addRoute<N extends RouteName>(
       if (!gate(request, reply, spec.access)) return reply;
       return undefined;
     },
-    preValidation: async (request, reply) => {
-      if (options.multipart === true && request.isMultipart()) {
-        const parsed = await multipartToJson(request);
-        if (!parsed.ok) return sendError(reply, request, parsed.error);
-        request.body = parsed.value;
-      }
-      return undefined;
-    },
+    ...(options.multipart === true
+      ? {
+          preValidation: async (request: FastifyRequest, reply: FastifyReply) => {
+            if (request.isMultipart()) {
+              const parsed = await multipartToJson(request);
+              if (!parsed.ok) return sendError(reply, request, parsed.error);
+              request.body = parsed.value;
+            }
+            return undefined;
+          },
+        }
+      : {}),
     handler: async (request, reply) => {
       const out = await handler({
         params: request.params as Part<N, 'params'>,

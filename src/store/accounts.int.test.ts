@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cases, eligibilityScreens, letterApprovals, sessions, users } from './index.js';
+import { cases, changeCount, eligibilityScreens, letterApprovals, sessions, users } from './index.js';
 import { minimalCase } from './test-fixtures.js';
 import { storeTargets, type TestStore } from './test-targets.js';
 
@@ -51,6 +51,9 @@ for (const target of targets) {
       const live = await sessions.getLiveWithUser(t.store, 'a'.repeat(64), at);
       expect(live?.session).toEqual(session('a'.repeat(64), '2025-01-01T16:00:00.000Z'));
       expect(live?.user).toMatchObject({ id: userId, username: 'session-user', role: 'qa', active: true });
+      // The change counter comes with it (the session's transaction moved it).
+      expect(live?.changeCount).toBe(await changeCount(t.store));
+      expect(live?.changeCount).toBeGreaterThan(0);
       expect(await sessions.getLiveWithUser(t.store, 'b'.repeat(64), at)).toBeUndefined();
       expect(await sessions.getLive(t.store, 'b'.repeat(64), at)).toBeUndefined();
       const purged = await t.store.transaction((tx) => sessions.purgeExpired(tx, at));

@@ -69,7 +69,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const stages = query.stage === undefined ? undefined : Array.isArray(query.stage) ? query.stage : [query.stage];
     const reviewerId = user?.role === 'reviewer' ? (user.reviewerId ?? null) : undefined;
     const scope = reviewerId === undefined ? 'desk' : `reviewer ${String(reviewerId)}`;
-    const generation = await generationOf(store, asOf);
+    const generation = await generationOf(store, asOf, request.signedIn?.changeCount);
     // Kept with the `asOf` of the request that made it: the instant its clocks were computed.
     return queueBodies.body(generation, JSON.stringify([scope, stages ?? null, query.limit]), async () => {
       const body: ResponseOf<'queue'> = { asOf, entries: await queueEntries(reviewerId, asOf, stages, query.limit) };
@@ -144,7 +144,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   addRoute(app, 'caseDetail', async ({ params, request }) => {
     await requireCaseAccess(ctx, request, params.caseId);
     const now = ctx.now();
-    const generation = await generationOf(store, now);
+    const generation = await generationOf(store, now, request.signedIn?.changeCount);
     return caseBodies.body(generation, String(params.caseId), async () => {
       const view = await caseView(store, params.caseId, now, ctx.dueSoonDays);
       if (view === undefined) return notFound('case');

@@ -38,6 +38,7 @@ const liveWithUser = prepared((db, p: { id: string; now: string }) =>
       'sessions.created_at as session_created_at',
       'sessions.expires_at as session_expires_at',
     ])
+    .select((eb) => eb.selectFrom('change_counter').select('value').where('id', '=', 1).as('change_count'))
     .where('sessions.id', '=', p.id)
     .where('sessions.expires_at', '>', p.now),
 );
@@ -68,15 +69,18 @@ export const sessions = {
     return row === undefined ? undefined : fromRow(row);
   },
 
-  /** The live session and its user, in one query (every signed-in request asks). */
+  /**
+   * The live session and its user, in one query (every signed-in request asks), with the change
+   * counter read in the same query (`changeCount`: responses kept per database state need it).
+   */
   async getLiveWithUser(
     h: Handle,
     id: string,
     now: string,
-  ): Promise<{ session: SessionRecord; user: User } | undefined> {
+  ): Promise<{ session: SessionRecord; user: User; changeCount: number } | undefined> {
     const [row] = await liveWithUser(h, { id, now });
     if (row === undefined) return undefined;
-    const { session_id, session_csrf_token, session_created_at, session_expires_at, ...user } = row;
+    const { session_id, session_csrf_token, session_created_at, session_expires_at, change_count, ...user } = row;
     return {
       session: {
         id: session_id,
@@ -86,6 +90,7 @@ export const sessions = {
         expiresAt: session_expires_at,
       },
       user: userCodec.fromRow(user),
+      changeCount: Number(change_count),
     };
   },
 
