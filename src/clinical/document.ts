@@ -9,7 +9,7 @@ import {
   matchedValue,
 } from './lexicon.js';
 import { forEachMatch } from './matches.js';
-import { type Assertion, assertionOf, type ScopeMap, scopeSentences } from './negation.js';
+import { type Assertion, assertionOf, type ScopeMap, sentenceScopes } from './negation.js';
 import type { Fact, FactKind, Sentence } from './types.js';
 
 /** Who states a sentence: the record as summarized, the plan or request, or the utilization review. */
@@ -90,8 +90,9 @@ export class ClinicalDoc {
   private readonly seen = new Set<string>();
   private readonly byKind: Partial<Record<'bodies' | 'sides' | 'modalities', Mention[][]>> = {};
   private drugs: Mention[] | undefined;
-  private scopes: ScopeMap[] | undefined;
+  private scopes: ((i: number) => ScopeMap) | undefined;
   private gateWords: GateWords | undefined;
+  private lastSegment: { i: number; start: number; end: number; bounds: readonly [number, number] } | undefined;
   /** Per pattern, per sentence: 1 when the pattern occurs in the sentence, 0 when not, undefined until asked. */
   private readonly sentenceTests = new Map<RegExp, (0 | 1 | undefined)[]>();
 
@@ -158,10 +159,8 @@ export class ClinicalDoc {
   }
 
   scope(i: number): ScopeMap {
-    this.scopes ??= scopeSentences(this.text, this.sentences);
-    const s = this.scopes[i];
-    if (s === undefined) throw new RangeError(`no sentence ${i}`);
-    return s;
+    this.scopes ??= sentenceScopes(this.text, this.sentences);
+    return this.scopes(i);
   }
 
   context(i: number): Context {
@@ -201,15 +200,22 @@ export class ClinicalDoc {
 
   /** The comma/semicolon-bounded segment around [start, end) within its sentence (absolute offsets). */
   segment(i: number, start: number, end: number): readonly [number, number] {
+    // detectors ask for the same span's segment several times in a row (context, body part, side)
+    const last = this.lastSegment;
+    if (last !== undefined && last.i === i && last.start === start && last.end === end) return last.bounds;
     const s = this.sentence(i);
     const t = this.text;
     const lo = Math.max(s.start, start - MAX_SEGMENT);
     const hi = Math.min(s.end, end + MAX_SEGMENT);
     let a = start;
-    while (a > lo && !',;:('.includes(t[a - 1] ?? '')) a--;
+    // back to ',' ';' ':' '(' and on to ',' ';' ':' ')'
+    for (let c = t.charCodeAt(a - 1); a > lo && c !== 44 && c !== 59 && c !== 58 && c !== 40; c = t.charCodeAt(a - 1))
+      a--;
     let b = end;
-    while (b < hi && !',;:)'.includes(t[b] ?? '')) b++;
-    return [a, b];
+    for (let c = t.charCodeAt(b); b < hi && c !== 44 && c !== 59 && c !== 58 && c !== 41; c = t.charCodeAt(b)) b++;
+    const bounds = [a, b] as const;
+    this.lastSegment = { i, start, end, bounds };
+    return bounds;
   }
 
   /** Whether the segment around the span holds plan wording ("recommended", "will", "requested"). */
@@ -512,9 +518,12 @@ function gateWordsOf(gate: readonly string[]): readonly GateWord[] {
   let words = GATES.get(gate);
   if (words === undefined) {
     words = gate.map((word) => {
-      const grams = new Int32Array(Math.max(0, word.length - 2));
-      for (let k = 0; k + 2 < word.length; k++)
-        grams[k] = gramHash(word.charCodeAt(k), word.charCodeAt(k + 1), word.charCodeAt(k + 2));
+      // the first, a middle and the last trigram: enough to rule most absent words out
+      const n = word.length - 2;
+      const at = n <= 0 ? [] : [...new Set([0, n >> 1, n - 1])];
+      const grams = Int32Array.from(at, (k) =>
+        gramHash(word.charCodeAt(k), word.charCodeAt(k + 1), word.charCodeAt(k + 2)),
+      );
       return { word, grams };
     });
     GATES.set(gate, words);

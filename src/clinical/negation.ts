@@ -311,6 +311,19 @@ export function scopeSentences(
   text: string,
   sentences: readonly { readonly start: number; readonly end: number }[],
 ): ScopeMap[] {
+  const scopeOf = sentenceScopes(text, sentences);
+  return sentences.map((_, k) => scopeOf(k));
+}
+
+/**
+ * The same, one sentence at a time: the trigger patterns run over the whole text on the first call, and
+ * each sentence's scopes are worked out when first asked (a reader asks for the sentences it found
+ * something in).
+ */
+export function sentenceScopes(
+  text: string,
+  sentences: readonly { readonly start: number; readonly end: number }[],
+): (k: number) => ScopeMap {
   const split = (re: RegExp | ((text: string) => Hit[])): Hit[][] => {
     const out: Hit[][] = sentences.map(() => []);
     let k = 0;
@@ -322,13 +335,20 @@ export function scopeSentences(
     }
     return out;
   };
-  const preNeg = split(PRE_NEGATION);
-  const postNeg = split(POST_NEGATION);
-  const preUnc = split(PRE_UNCERTAIN);
-  const postUnc = split(postUncertainHits);
+  let triggers: { preNeg: Hit[][]; postNeg: Hit[][]; preUnc: Hit[][]; postUnc: Hit[][] } | undefined;
   const lazy = new Map<RegExp, Hit[][]>();
-  return sentences.map((s, k) => {
-    const sentenceText = text.slice(s.start, s.end);
+  const built: (ScopeMap | undefined)[] = [];
+  return (k) => {
+    const done = built[k];
+    if (done !== undefined) return done;
+    const s = sentences[k];
+    if (s === undefined) throw new RangeError(`no sentence ${k}`);
+    triggers ??= {
+      preNeg: split(PRE_NEGATION),
+      postNeg: split(POST_NEGATION),
+      preUnc: split(PRE_UNCERTAIN),
+      postUnc: split(postUncertainHits),
+    };
     const other = (re: RegExp): readonly Hit[] => {
       let all = lazy.get(re);
       if (all === undefined) {
@@ -337,17 +357,19 @@ export function scopeSentences(
       }
       return all[k] ?? EMPTY;
     };
-    return build(
-      sentenceText,
+    const map = build(
+      text.slice(s.start, s.end),
       {
-        preNeg: preNeg[k] ?? EMPTY,
-        postNeg: postNeg[k] ?? EMPTY,
-        preUnc: preUnc[k] ?? EMPTY,
-        postUnc: postUnc[k] ?? EMPTY,
+        preNeg: triggers.preNeg[k] ?? EMPTY,
+        postNeg: triggers.postNeg[k] ?? EMPTY,
+        preUnc: triggers.preUnc[k] ?? EMPTY,
+        postUnc: triggers.postUnc[k] ?? EMPTY,
       },
       other,
     );
-  });
+    built[k] = map;
+    return map;
+  };
 }
 
 function covers(s: Scope, start: number, end: number): boolean {
