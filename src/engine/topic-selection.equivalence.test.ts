@@ -502,6 +502,10 @@ describe('topicsFor (indexed) against the naive scan', () => {
       'pre-op',
       'cream',
       'patch',
+      'lumbar',
+      'knee',
+      'shoulder',
+      'cervical',
     ];
     const word = fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(...words) },
@@ -528,7 +532,11 @@ describe('topicsFor (indexed) against the naive scan', () => {
         text,
         modality: fc.constantFrom(...words),
         drugs: fc.array(drug, { maxLength: 3 }),
-        bodyParts: fc.array(fc.constantFrom(...BODY_REGIONS, 'low back', 'neck'), { maxLength: 2 }),
+        // named parts, none, or only one that names no region (the text's regions then count)
+        bodyParts: fc.oneof(
+          fc.array(fc.constantFrom(...BODY_REGIONS, 'low back', 'neck'), { maxLength: 2 }),
+          fc.constant(['elsewhere']),
+        ),
         phase: fc.constantFrom('acute', 'subacute', 'chronic', 'postsurgical'),
         date: fc.constantFrom('2009-01-01', '2015-03-01', '2016-08-01', '2017-02-01', '2018-06-01'),
         associatedSurgery: fc.boolean(),

@@ -148,6 +148,27 @@ function prepareDrug(d: DrugInput, kind: TreatmentKind): PreparedDrug {
   return { components: comps, classes, route };
 }
 
+/** Regions of named body parts, by the parts: requests name parts from a small vocabulary. */
+const PART_REGIONS = new Map<string, BodyRegion[]>();
+
+/**
+ * bodyRegionsOf(bodyParts, text): the regions of the named parts when they have any (remembered by
+ * part, bounded), else those the text names.
+ */
+function regionsOfRequest(bodyParts: readonly string[] | undefined, text: string): BodyRegion[] {
+  if (bodyParts !== undefined && bodyParts.length > 0) {
+    const key = bodyParts.join('\n');
+    let fromParts = PART_REGIONS.get(key);
+    if (fromParts === undefined) {
+      fromParts = bodyRegionsOf(bodyParts, '');
+      if (PART_REGIONS.size >= 1024) PART_REGIONS.clear();
+      PART_REGIONS.set(key, fromParts);
+    }
+    if (fromParts.length > 0) return fromParts;
+  }
+  return bodyRegionsOf(undefined, text);
+}
+
 function prepare(q: TopicQuery, phrases: PhraseTrie): PreparedQuery {
   const drugs = (q.drugs ?? []).map((d) => prepareDrug(d, q.kind));
   const rawText = [q.text, q.modality, ...(q.drugs ?? []).flatMap((d) => [d.name, d.generic])]
@@ -170,7 +191,7 @@ function prepare(q: TopicQuery, phrases: PhraseTrie): PreparedQuery {
     text,
     found,
     drugs,
-    regions: bodyRegionsOf(q.bodyParts, q.text ?? ''),
+    regions: regionsOfRequest(q.bodyParts, q.text ?? ''),
     phase: q.phase,
     date: q.date,
     surgical: q.associatedSurgery === true || q.phase === 'postsurgical' || SURGICAL_WORDS.some((w) => found.has(w)),
