@@ -14,7 +14,7 @@ import {
 } from '../domain/case.js';
 import { addCalendarDays, localDateOf } from '../domain/clock-dates.js';
 import type { Clock, ClockReport } from '../domain/clocks.js';
-import { cases, documents, eligibilityScreens, type Handle, items, parties } from '../store/index.js';
+import { cases, documents, eligibilityScreens, type Handle, items, parties, prepared } from '../store/index.js';
 import { type CaseFacts, caseAssignments, caseDeterminations, caseEvents, caseFacts, clocksOf } from './case-ops.js';
 import type { Urgency } from './reads.js';
 import { STAGE_CLOCK, type TimelineEvent } from './timeline.js';
@@ -95,16 +95,19 @@ export async function currentReviewersOf(
   return out;
 }
 
-/** Whether the reviewer holds a current (not ended) assignment on the case. */
-export async function isAssignedTo(h: Handle, caseId: number, reviewerId: number): Promise<boolean> {
-  const row = await h.db
+const currentAssignment = prepared((db, p: { caseId: number; reviewerId: number }) =>
+  db
     .selectFrom('assignments')
     .select('id')
-    .where('case_id', '=', caseId)
-    .where('reviewer_id', '=', reviewerId)
+    .where('case_id', '=', p.caseId)
+    .where('reviewer_id', '=', p.reviewerId)
     .where('ended_at', 'is', null)
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1),
+);
+
+/** Whether the reviewer holds a current (not ended) assignment on the case (a reviewer's every case request asks). */
+export async function isAssignedTo(h: Handle, caseId: number, reviewerId: number): Promise<boolean> {
+  const [row] = await currentAssignment(h, { caseId, reviewerId });
   return row !== undefined;
 }
 
