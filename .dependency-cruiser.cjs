@@ -98,7 +98,8 @@ module.exports = {
     },
     {
       name: 'web-contract-types-only',
-      comment: 'web/ takes only types from src/server/contract.ts (`import type`); values would pull server code into the bundle.',
+      comment:
+        'web/ takes only types from src/server/contract.ts (`import type`); values would pull server code into the bundle.',
       severity: 'error',
       from: { path: '^web/' },
       to: { path: '^src/server/contract\\.ts$', dependencyTypesNot: ['type-only'] },

@@ -1,6 +1,5 @@
 import type { Criterion, Topic } from '../schema.js';
 import {
-  CONSERVATIVE_CARE,
   common,
   conservativeCareTried,
   crit,
