@@ -146,10 +146,10 @@ describe('readClinical on arbitrary input', () => {
     );
   });
 
-  it('handles long unpunctuated text without blowing up', () => {
+  // Speed belongs to the benchmarks; an endless loop or a super-linear pattern is caught by the
+  // adversarial tests' child-process timeout (extract.adversarial.test.ts).
+  it('reads long unpunctuated text into a consistent record', () => {
     const text = `${'pain radiating no tenderness and decreased range of motion '.repeat(400)}`;
-    const started = performance.now();
     checkRecord(text, readClinical(text));
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
