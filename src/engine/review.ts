@@ -159,6 +159,17 @@ export function primaryRegion(facts: readonly Fact[]): BodyRegion | undefined {
 const UR_ACTOR = /\b(?:utilization review|UR|claims administrator|previous reviewer|prior reviewer|carrier)\b/i;
 const PART_AUTHORIZED =
   /\b(?:modif(?:y|ied|ication)|partial(?:ly)? (?:certif|approv|authoriz)|certified|authorized|approved)\w*\b/i;
+/** The record's period-ended stretches, split once per record (a case reviews several items over it). */
+let lastText = '';
+let lastSentences: RegExpExecArray[] = [];
+function sentencesOf(text: string): readonly RegExpExecArray[] {
+  if (text !== lastText) {
+    lastSentences = [...text.matchAll(/[^.]*\./g)];
+    lastText = text;
+  }
+  return lastSentences;
+}
+
 /** "The request for physical therapy was modified…": only a reviewer modifies a request. */
 const REQUEST_MODIFIED =
   /\brequest(?:ed)? (?:for )?[\w\s,/-]{0,60}?\b(?:was|were|had been|has been)\s+(?:previously\s+)?modified\b/i;
@@ -184,7 +195,7 @@ export function partlyAuthorized(
   if (!words) return undefined;
   // A therapy modality other than physical or occupational therapy (infrared, massage…) is its own service.
   if (request.kind === 'therapy' && request.modality !== undefined && !words.test(request.modality)) return undefined;
-  for (const m of text.matchAll(/[^.]*\./g)) {
+  for (const m of sentencesOf(text)) {
     const s = m[0];
     if (
       (UR_ACTOR.test(s) || REQUEST_MODIFIED.test(s)) &&
