@@ -89,6 +89,16 @@ describe('pain-relief', () => {
 });
 
 describe('functional-improvement and functional-limitation', () => {
+  it('reads a gain stated with the function as subject ("her function has improved")', () => {
+    expect(one('Her function has improved.', 'functional-improvement')).toMatchObject({
+      value: 'general',
+      negated: false,
+    });
+    expect(one('Her activities of daily living have improved.', 'functional-improvement').value).toBe('adl');
+    expect(one('His walking tolerance is better.', 'functional-improvement').value).toBe('walking');
+    expect(read('Function has not improved.', 'functional-improvement')).toEqual([]);
+  });
+
   it('marks measured gains objective', () => {
     const f = one('With medication he has improved walking tolerance from 10 to 30 minutes.', 'functional-improvement');
     expect([f.value, f.qualifier, f.negated]).toEqual(['walking', 'objective', false]);
