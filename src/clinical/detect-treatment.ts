@@ -447,6 +447,9 @@ const PROCEDURE_GATE = [
   'transposition',
 ];
 
+const DENIED_AFTER =
+  /^\s*(?:is|was|are|were|has|have|had)\s+not\s+(?:been\s+|being\s+)?(?:planned|recommended|indicated|scheduled|considered|requested|authorized|an option)\b/i;
+
 export function detectSurgery(doc: ClinicalDoc): void {
   doc.scan(
     PROCEDURE.re,
@@ -466,7 +469,10 @@ export function detectSurgery(doc: ClinicalDoc): void {
       const date = planned ? undefined : firstDate(doc.text.slice(end, Math.min(s.end, end + 45)));
       const bodyPart = doc.bodyPartAttached(i, start, end) ?? doc.bodyPartNear(i, start, end, false);
       const side = doc.sideNear(i, start, end);
+      // "Surgery is not planned": a denial after the term, which forward negation triggers miss.
+      const deniedAfter = planned && DENIED_AFTER.test(doc.text.slice(end, Math.min(s.end, end + 40)));
       doc.emit(planned ? 'surgery-planned' : 'surgery-history', i, start, end, {
+        ...(deniedAfter ? { negated: true } : {}),
         value,
         ...(date !== undefined ? { date: date.iso } : {}),
         ...(bodyPart !== undefined ? { bodyPart } : {}),

@@ -369,6 +369,12 @@ describe('red-flag', () => {
 });
 
 describe('surgery-history and surgery-planned', () => {
+  it('reads a denial after the term as no plan ("surgery is not planned")', () => {
+    expect(one('Surgery is not planned.', 'surgery-planned').negated).toBe(true);
+    expect(one('A lumbar fusion was not recommended by the surgeon.', 'surgery-planned').negated).toBe(true);
+    expect(one('The plan is a lumbar fusion.', 'surgery-planned').negated).toBe(false);
+  });
+
   it('reads past procedures with dates', () => {
     const f = one('He is status post lumbar fusion in 2012.', 'surgery-history');
     expect([f.value, f.date, f.bodyPart]).toEqual(['fusion', '2012', 'lumbar spine']);
