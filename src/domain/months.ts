@@ -23,3 +23,9 @@ export function monthNumber(name: string): number | undefined {
   const i = MONTH_NAMES.findIndex((full) => full.startsWith(n));
   return i < 0 ? undefined : i + 1;
 }
+
+/** The full English name of month 1–12 ("January"), or undefined outside that range. */
+export function monthName(month: number): string | undefined {
+  const n = MONTH_NAMES[month - 1];
+  return n === undefined ? undefined : `${n[0]?.toUpperCase()}${n.slice(1)}`;
+}

@@ -1,4 +1,5 @@
 import { type Basis, type Citation, Letter, type LetterItem } from '../domain/letter.js';
+import { monthName } from '../domain/months.js';
 import { type BasisAuthor, formatBasis } from './format-basis.js';
 
 /**
@@ -56,21 +57,6 @@ class Rng {
 // Dates (day numbers since 1970-01-01, UTC)
 
 const DAY_MS = 86_400_000;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 function isoOf(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
@@ -88,7 +74,7 @@ function proseDate(r: Rng, day: number): string {
   const roll = r.float();
   if (roll < 0.4) return `${String(m).padStart(2, '0')}/${String(dd).padStart(2, '0')}/${y}`;
   if (roll < 0.65) return `${m}-${dd}-${String(y % 100).padStart(2, '0')}`;
-  return `${MONTHS[m - 1] ?? 'January'} ${dd}, ${y}`;
+  return `${monthName(m) ?? 'January'} ${dd}, ${y}`;
 }
 
 // ---------------------------------------------------------------------------------------------

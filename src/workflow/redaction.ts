@@ -1,6 +1,7 @@
 import type { Application, Party, PostalAddress, UrDecision } from '../domain/case.js';
 import { foldText } from '../domain/consolidation.js';
 import type { Basis, Letter, LetterItem } from '../domain/letter.js';
+import { monthName } from '../domain/months.js';
 import { normalizeOrganizationName } from '../reviewers/index.js';
 import { STATE_NAMES } from './registry.js';
 
@@ -169,28 +170,13 @@ function spaced(value: string): string | undefined {
   return chars.map(escapeRe).join('[\\s\\-./()]*');
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 function datePatterns(iso: string): string[] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return [];
   const [, y = '', mo = '', d = ''] = m;
   const month = Number(mo);
   const day = Number(d);
-  const name = MONTHS[month - 1] ?? '';
+  const name = monthName(month) ?? '';
   const short = name.slice(0, 3);
   const md = `0?${month}[/.-]0?${day}`;
   return [
