@@ -63,15 +63,7 @@ function factMatches(f: Fact, c: FactCondition, request: ParsedRequest): boolean
   if (c.aboutRequest && !namesRequestedDrug(f.evidence.quote, request)) return false;
   if (c.otherThanRequest && isRequestedDrug(lower(f.value), request)) return false;
   // "Use" of a medication means it is being taken, not merely planned or named in a request.
-  if (
-    f.kind === 'medication-use' &&
-    !f.negated &&
-    f.qualifier === undefined &&
-    f.date === undefined &&
-    !ONGOING.test(f.evidence.quote)
-  ) {
-    return false;
-  }
+  if (f.kind === 'medication-use' && !f.negated && !takenNow(f)) return false;
   if (c.values) {
     // Kinds keep their words in different fields (imaging: modality in value, finding in qualifier).
     const words = `${lower(f.value)} ${(f.qualifier ?? '').toLowerCase()} ${(f.bodyPart ?? '').toLowerCase()}`;
@@ -226,17 +218,14 @@ const ONGOING =
 
 /** The record shows a requested drug already being taken (a refill, not a first prescription). */
 export function continuing(ctx: ItemContext): boolean {
-  const generics = ctx.request.drugs
-    .flatMap((d) => d.generic.toLowerCase().split(/[/,\s]+/))
-    .filter((g) => g.length > 3);
-  if (generics.length === 0) return false;
   return ctx.facts.some(
-    (f) =>
-      f.kind === 'medication-use' &&
-      !f.negated &&
-      generics.some((g) => lower(f.value).includes(g)) &&
-      (f.qualifier !== undefined || f.date !== undefined || ONGOING.test(f.evidence.quote)),
+    (f) => f.kind === 'medication-use' && !f.negated && isRequestedDrug(lower(f.value), ctx.request) && takenNow(f),
   );
+}
+
+/** A medication-use statement that says the drug is being taken (a duration, a start date, "currently"…). */
+function takenNow(f: Fact): boolean {
+  return f.qualifier !== undefined || f.date !== undefined || ONGOING.test(f.evidence.quote);
 }
 
 function mentions(text: string, words: readonly string[]): boolean {

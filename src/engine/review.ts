@@ -226,13 +226,12 @@ function genericCriteria(ctx: ItemContext): CriterionResult[] {
   }
   if ((r.kind === 'medication' || r.kind === 'compounded-topical') && (r.refills ?? 0) >= 2) {
     // Refills that run past the next visit skip the reassessment continued use depends on.
-    const aboutDrug = (q: string): boolean => namesRequestedDrug(q, r);
     const benefit = ctx.facts.find(
       (f) =>
         (f.kind === 'functional-improvement' || f.kind === 'treatment-benefit' || f.kind === 'pain-relief') &&
         !f.negated &&
         f.context !== 'review' &&
-        aboutDrug(f.evidence.quote),
+        namesRequestedDrug(f.evidence.quote, r),
     );
     out.push({
       id: 'refills-supported-by-benefit',
