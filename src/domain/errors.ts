@@ -60,6 +60,25 @@ export const ERROR_CODES = {
     status: 409,
     message: 'The letter needs QA approval of the case as it is now before it can issue.',
   },
+  IMR_CONTROL_CHARACTERS: {
+    status: 400,
+    message: 'The request holds control characters (such as NUL) that no field accepts.',
+  },
+  IMR_URL_INVALID: { status: 400, message: 'The URL is not valid (malformed percent-encoding).' },
+  IMR_URL_TOO_LONG: { status: 414, message: 'The URL, or a part of it such as an id, is too long.' },
+  IMR_HEADERS_TOO_LARGE: { status: 431, message: 'The request line and headers are larger than the server accepts.' },
+  IMR_HTTP_MALFORMED: { status: 400, message: 'The request is not well-formed HTTP.' },
+  IMR_REQUEST_TIMEOUT: { status: 408, message: 'The request was not received in time.' },
+  IMR_MEDIA_TYPE_UNSUPPORTED: {
+    status: 415,
+    message:
+      'The body’s content type is not accepted here: send application/json, or multipart/form-data where documents are uploaded.',
+  },
+  IMR_MULTIPART_INVALID: {
+    status: 400,
+    message: 'The multipart/form-data body could not be read (missing or wrong boundary, cut short, or malformed).',
+  },
+  IMR_TOO_MANY_PARTS: { status: 413, message: 'The upload has more files or form fields than the server accepts.' },
   IMR_CLI_USAGE: { status: 400, message: 'The command was called with missing or invalid arguments.' },
   IMR_OUTPUT_UNWRITABLE: { status: 500, message: 'The output file could not be written.' },
   IMR_INTERNAL: { status: 500, message: 'An unexpected internal error occurred.' },
