@@ -42,10 +42,11 @@ const OTHER_TABLES: Readonly<Record<string, readonly string[]>> = {
   document_text: ['document_id', 'body'],
   letter_text: ['letter_id', 'summary', 'rationales'],
   audit_events: ['id', 'at', 'actor_user_id', 'action', 'entity_type', 'entity_id', 'case_id', 'request_id', 'details'],
-  sessions: ['id', 'user_id', 'csrf_token', 'created_at', 'expires_at'],
+  sessions: ['id', 'user_id', 'csrf_token', 'created_at', 'expires_at', 'last_seen_at'],
   letter_approvals: ['id', 'case_id', 'case_version', 'approved_by', 'approved_at'],
   eligibility_screens: ['id', 'case_id', 'screened_at', 'result'],
   change_counter: ['id', 'value'],
+  sign_in_throttle: ['key', 'failures', 'window_started_at'],
 };
 
 /** This store's tables (on PostgreSQL other test files' schemas are visible too). */

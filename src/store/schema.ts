@@ -242,6 +242,15 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: Ts;
   expires_at: Ts;
+  /** When a request last used it, to a minute or so (migration 0005); NULL only before 0005 ran. */
+  last_seen_at: Ts | null;
+}
+
+/** Failed sign-ins counted under `key` since `window_started_at` (migration 0005, see `signInThrottle`). */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Ts;
 }
 
 /** QA's approval of a case's letter as built from `case_version` (migration 0003). */
@@ -288,6 +297,7 @@ export interface Database {
   letter_approvals: LetterApprovalsTable;
   eligibility_screens: EligibilityScreensTable;
   change_counter: ChangeCounterTable;
+  sign_in_throttle: SignInThrottleTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -26,6 +26,13 @@ export interface Ddl {
   fullTextIndex(db: Kysely<unknown>, table: string, key: string, columns: readonly string[]): Promise<void>;
   /** Refuse UPDATE, DELETE (and TRUNCATE) on a table. */
   appendOnly(db: Kysely<unknown>, table: string): Promise<void>;
+  /**
+   * Refuse an INSERT whose integer key `key` names a row that exists, before any conflict clause
+   * is considered: SQLite's INSERT OR REPLACE / REPLACE INTO (which deletes the old row without
+   * firing delete triggers), INSERT OR IGNORE / OR FAIL, and the upsert `ON CONFLICT DO UPDATE /
+   * DO NOTHING` of both databases. With `appendOnly`, a table's rows can only be added.
+   */
+  noOverwrite(db: Kysely<unknown>, table: string, key: string): Promise<void>;
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
@@ -100,6 +107,30 @@ export function ddlFor(dialect: Dialect): Ddl {
           .raw(`create trigger ${t}_no_${op} before ${op} on ${t} begin select raise(abort, '${message}'); end`)
           .execute(db);
       }
+    },
+    async noOverwrite(db, table, key) {
+      const t = ident(table);
+      const k = ident(key);
+      const message = `${t} is append-only`;
+      if (pg) {
+        // The table is named through the trigger's own schema, not the search path of the session.
+        await sql
+          .raw(
+            `create function ${t}_no_overwrite() returns trigger language plpgsql as $$ declare found boolean; begin execute format('select exists (select 1 from %I.%I where ${k} = $1)', tg_table_schema, tg_table_name) into found using new.${k}; if found then raise exception '${message}' using errcode = 'insufficient_privilege'; end if; return new; end $$`,
+          )
+          .execute(db);
+        await sql
+          .raw(
+            `create trigger ${t}_no_overwrite before insert on ${t} for each row execute function ${t}_no_overwrite()`,
+          )
+          .execute(db);
+        return;
+      }
+      await sql
+        .raw(
+          `create trigger ${t}_no_overwrite before insert on ${t} when exists (select 1 from ${t} where ${k} = new.${k}) begin select raise(abort, '${message}'); end`,
+        )
+        .execute(db);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Database, Dialect } from '../schema.js';
 import * as m0001 from './0001-initial.js';
 import * as m0003 from './0003-accounts-and-sessions.js';
 import * as m0004 from './0004-change-counter.js';
+import * as m0005 from './0005-sign-in-hardening.js';
 import { type Ddl, ddlFor } from './ddl.js';
 
 /**
@@ -13,6 +14,7 @@ const MIGRATIONS: Readonly<Record<string, { up(db: Kysely<unknown>, d: Ddl): Pro
   '0001-initial': m0001,
   '0003-accounts-and-sessions': m0003,
   '0004-change-counter': m0004,
+  '0005-sign-in-hardening': m0005,
 };
 
 export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
