@@ -16,7 +16,14 @@ export { MIGRATION_NAMES } from './migrations/index.js';
 export { prepared } from './prepared.js';
 export { applications } from './repos/applications.js';
 export { assignments } from './repos/assignments.js';
-export { type AuditPage, appendAudit, auditEvents } from './repos/audit.js';
+export {
+  type AuditPage,
+  appendAudit,
+  appendReadEvents,
+  auditEvents,
+  idListDetails,
+  idsInDetails,
+} from './repos/audit.js';
 export { type CaseRef, cases, type ListByStageOptions } from './repos/cases.js';
 export { determinations } from './repos/determinations.js';
 export { documents } from './repos/documents.js';

@@ -123,6 +123,21 @@ for (const target of targets) {
       expect((await searchDocuments(store, '-lumbar')).map((h) => h.documentId)).toEqual([ids.spine]);
     });
 
+    it('takes control characters (NUL and the like) as spaces, never as an error', async () => {
+      for (const q of [
+        'lumbar\u0000radiculopathy',
+        '\u0000',
+        'lumbar\u0001',
+        '"lumbar\u0000spine"',
+        '\u007f\u0085\u200b',
+      ]) {
+        await expect(searchDocuments(store, q), JSON.stringify(q)).resolves.toBeInstanceOf(Array);
+        await expect(searchLetters(store, q), JSON.stringify(q)).resolves.toBeInstanceOf(Array);
+      }
+      expect((await searchDocuments(store, 'lumbar\u0000radiculopathy')).map((h) => h.documentId)).toEqual([ids.spine]);
+      expect(await searchDocuments(store, '\u0000\u0001')).toEqual([]);
+    });
+
     it('follows changes of a document text', async () => {
       const r = await store.transaction((tx) => documents.setText(tx, ids.other, 'Cervical fusion was discussed.'));
       expect(r.ok).toBe(true);

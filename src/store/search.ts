@@ -8,8 +8,8 @@ import type { Handle } from './schema.js';
  * a stored tsvector with a GIN index (`ts_rank_cd`, `ts_headline`) on PostgreSQL, both with
  * English stemming. A query is words and "quoted phrases", all of which must match; common English
  * words ("the", "not") are ignored as PostgreSQL ignores them; operators and punctuation have no
- * special meaning, so any user input is a valid query. Scores are higher-better
- * and comparable only within one result list (and one dialect).
+ * special meaning and control characters count as spaces, so any user input is a valid query.
+ * Scores are higher-better and comparable only within one result list (and one dialect).
  */
 
 /** Snippets mark matched terms with these; escape the rest before rendering as HTML. */
@@ -43,10 +43,16 @@ const MAX_PARTS = 32;
 const MAX_PART_LENGTH = 200;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
+/**
+ * Control and format characters (NUL, DEL, C1 controls, zero-width and bidi marks): FTS5 ends a
+ * string at a NUL and PostgreSQL refuses one in text, so they are taken as spaces before anything else.
+ */
+const CONTROL = /[\p{Cc}\p{Cf}]/gu;
+
 /** Splits a query into words and quoted phrases; drops stop words and parts with no letter or digit. */
 export function parseQuery(query: string): QueryPart[] {
   const parts: QueryPart[] = [];
-  for (const m of query.matchAll(/"([^"]*)"?|([^\s"]+)/g)) {
+  for (const m of query.replace(CONTROL, ' ').matchAll(/"([^"]*)"?|([^\s"]+)/g)) {
     const phrase = m[1] !== undefined;
     const text = (m[1] ?? m[2] ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_PART_LENGTH);
     if (HAS_WORD.test(text) && (phrase || !STOP_WORDS.has(text.toLowerCase()))) parts.push({ text, phrase });

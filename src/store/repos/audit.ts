@@ -85,3 +85,60 @@ export const auditEvents = {
     return rows.map(fromRow);
   },
 };
+
+/**
+ * Appends events that record a read, not a change (who opened a case page, which cases a queue
+ * listed, a refused attempt): one multi-row insert, in a statement of its own rather than a
+ * `Store.transaction`, so it does not move the change counter (`changeCount`) and the responses kept
+ * under it (the case page, the queue) stay kept — no kept response is made from the audit log. The
+ * insert is atomic and durable before it resolves; the caller answers only after it has. Call it with
+ * the store, never inside a transaction.
+ */
+export async function appendReadEvents(h: Handle, events: readonly NewAuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const at = nowIso();
+  const rows = events.map((event) => {
+    const v = parseInput(NewAuditEvent, event, 'audit event');
+    return {
+      at: v.at ?? at,
+      actor_user_id: v.actor === 'system' ? null : v.actor,
+      action: v.action,
+      entity_type: v.entityType,
+      entity_id: v.entityId,
+      case_id: v.caseId ?? null,
+      request_id: v.requestId,
+      details: JSON.stringify(v.details ?? {}),
+    };
+  });
+  await h.db.insertInto('audit_events').values(rows).execute();
+}
+
+/** Audit detail values are short strings: a list of ids is spread over `caseIds`, `caseIds_2`, … */
+const ID_LIST_CHUNK = 200;
+
+/** Details naming many ids (`key`, `key_2`, …), each value a comma-separated run of at most 200 characters. */
+export function idListDetails(key: string, ids: readonly number[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  let chunk = '';
+  let n = 1;
+  for (const id of ids) {
+    const next = chunk === '' ? String(id) : `${chunk},${id}`;
+    if (next.length > ID_LIST_CHUNK) {
+      out[n === 1 ? key : `${key}_${n}`] = chunk;
+      n += 1;
+      chunk = String(id);
+    } else chunk = next;
+  }
+  if (chunk !== '') out[n === 1 ? key : `${key}_${n}`] = chunk;
+  return out;
+}
+
+/** The ids `idListDetails` spread over `key`, `key_2`, … of an event's details, in order. */
+export function idsInDetails(key: string, details: Readonly<Record<string, unknown>>): number[] {
+  const out: number[] = [];
+  for (let n = 1; ; n += 1) {
+    const value = details[n === 1 ? key : `${key}_${n}`];
+    if (typeof value !== 'string') return out;
+    if (value !== '') out.push(...value.split(',').map(Number));
+  }
+}
