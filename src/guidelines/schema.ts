@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { TreatmentKind } from '../domain/treatment.js';
+import { BodyRegion } from '../terminology/body-regions.js';
+import { DrugClass } from '../terminology/drug-classes.js';
 
 /**
  * The guideline knowledge base as data: sources (with editions and chapters) and topics (with a matcher
@@ -48,39 +50,12 @@ export const FACT_KINDS = [
 export const FactKind = z.enum(FACT_KINDS);
 export type FactKind = z.infer<typeof FactKind>;
 
-/** Drug classes a topic can match. Request parsers may use synonyms; `canonicalDrugClass` maps them. */
-export const DRUG_CLASSES = [
-  'opioid',
-  'muscle-relaxant',
-  'nsaid',
-  'cox2-inhibitor',
-  'acetaminophen',
-  'anticonvulsant',
-  'antidepressant',
-  'benzodiazepine',
-  'sleep-aid',
-  'ppi',
-  'h2-blocker',
-  'topical-nsaid',
-  'topical-anesthetic',
-  'capsaicin',
-  'topical-salicylate',
-  'topical-muscle-relaxant',
-  'compounded',
-  'barbiturate-analgesic',
-  'medical-food',
-  'laxative',
-  'antiemetic',
-  'pde5-inhibitor',
-  'hormone',
-  'triptan',
-  'corticosteroid',
-  'botulinum-toxin',
-  'supplement',
-  'anxiolytic',
-] as const;
-export const DrugClass = z.enum(DRUG_CLASSES);
-export type DrugClass = z.infer<typeof DrugClass>;
+/**
+ * Drug classes and body regions are concept ids of the one vocabulary (src/terminology); re-exported here
+ * so that topics and their readers keep importing them from the schema.
+ */
+export { DRUG_CLASSES, DrugClass } from '../terminology/drug-classes.js';
+export { BODY_REGIONS, BodyRegion } from '../terminology/body-regions.js';
 
 /**
  * Phase of the condition. Acute and subacute together are the first three months; chronic is three
@@ -89,31 +64,6 @@ export type DrugClass = z.infer<typeof DrugClass>;
  */
 export const Phase = z.enum(['acute', 'subacute', 'chronic', 'postsurgical']);
 export type Phase = z.infer<typeof Phase>;
-
-/** Body regions, normalized. A request's body parts are mapped onto these (see `bodyRegionsOf`). */
-export const BODY_REGIONS = [
-  'lumbar spine',
-  'thoracic spine',
-  'cervical spine',
-  'sacroiliac',
-  'head',
-  'shoulder',
-  'elbow',
-  'forearm',
-  'wrist',
-  'hand',
-  'hip',
-  'knee',
-  'leg',
-  'ankle',
-  'foot',
-  'upper extremity',
-  'lower extremity',
-  'chest',
-  'abdomen',
-] as const;
-export const BodyRegion = z.enum(BODY_REGIONS);
-export type BodyRegion = z.infer<typeof BodyRegion>;
 
 // ---------------------------------------------------------------------------------------------------
 // Conditions: the declarative vocabulary criteria use to say which facts satisfy or defeat them.
@@ -277,6 +227,56 @@ export const Criterion = z
   .strict();
 export type Criterion = z.infer<typeof Criterion>;
 
+/**
+ * What a record silent on a criterion's evidence means, stated on every criterion of the data files:
+ * 'not-documented' — silence leaves it not documented (a required criterion then counts against the
+ * request); 'met' — the evidence is defeaters a record mentions only when they exist, so silence means
+ * none (a fusion, a second NSAID); 'request-decides' — the evidence reads only the request (its words,
+ * flags, drugs), which always answers, so the record's silence plays no part.
+ */
+export const IfSilent = z.enum(['not-documented', 'met', 'request-decides']);
+export type IfSilent = z.infer<typeof IfSilent>;
+
+/** Whether a condition can be unanswered: request words, flags and drugs always answer; facts and numbers may not. */
+export function canBeSilent(c: Condition): boolean {
+  return !('requestMentions' in c || 'ingredient' in c || ('request' in c && 'expect' in c));
+}
+
+/** The silence rule a criterion's structure implies (what the data files must state). */
+export function impliedIfSilent(c: Pick<Criterion, 'evidence' | 'silentMeansNone'>): IfSilent {
+  const e = c.evidence;
+  const conditions = [...(e.anyOf ?? []), ...(e.allOf ?? []), ...(e.noneOf ?? [])];
+  if (!conditions.some(canBeSilent)) return 'request-decides';
+  return c.silentMeansNone === true ? 'met' : 'not-documented';
+}
+
+/**
+ * A criterion as the data files write it: the silence rule is stated (`ifSilent`) instead of the engine's
+ * `silentMeansNone` flag, and must agree with the evidence. Parsing yields the engine's Criterion.
+ */
+export const CriterionData = Criterion.omit({ silentMeansNone: true })
+  .extend({ ifSilent: IfSilent })
+  .superRefine((c, ctx) => {
+    const e = c.evidence;
+    if (c.ifSilent === 'met' && (e.anyOf !== undefined || e.allOf !== undefined || e.noneOf === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ifSilent'],
+        message: "'met' on silence is for defeaters only (evidence with noneOf and no anyOf/allOf)",
+      });
+    }
+    const implied = impliedIfSilent({ evidence: e, ...(c.ifSilent === 'met' ? { silentMeansNone: true } : {}) });
+    if (implied !== c.ifSilent) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ifSilent'],
+        message: `the evidence implies ifSilent '${implied}' (request words, flags and drugs cannot be silent; facts and numbers can)`,
+      });
+    }
+  })
+  .transform(({ ifSilent, ...c }): Criterion => (ifSilent === 'met' ? { ...c, silentMeansNone: true } : c));
+export type CriterionData = z.input<typeof CriterionData>;
+
 export const LimitMeasure = z.enum([
   'visits',
   'weeks',
@@ -406,6 +406,22 @@ export const Topic = z
   })
   .strict();
 export type Topic = z.infer<typeof Topic>;
+
+/** A topic as the data files write it (criteria with their silence rule); parsing yields the engine's Topic. */
+export const TopicData = Topic.extend({ criteria: z.array(CriterionData) });
+export type TopicData = z.input<typeof TopicData>;
+
+/** One data file of the knowledge base: a chapter of topics (src/guidelines/topics/<chapter>.json). */
+export const TopicsFile = z
+  .object({
+    chapter: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+    title: z.string().min(3),
+    /** For the reader of the file: what it holds, how to edit it. */
+    about: z.string().min(10).optional(),
+    topics: z.array(TopicData).min(1),
+  })
+  .strict();
+export type TopicsFile = z.input<typeof TopicsFile>;
 
 // ---------------------------------------------------------------------------------------------------
 // Sources
