@@ -537,6 +537,7 @@ const REGION_PHRASE: Readonly<Record<BodyRegion, string>> = {
   'lower extremity': 'the left leg',
   chest: 'the chest wall',
   abdomen: 'the abdomen',
+  ear: 'the right ear',
 };
 
 /** Words that name a body part in our naming requests (a request with one states its body part). */
