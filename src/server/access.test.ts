@@ -205,7 +205,7 @@ describe('login rate limit', () => {
 });
 
 async function testServerWithLimit(): Promise<TestServer> {
-  return testServer({ loginRateLimit: 3 });
+  return testServer({ loginAddressFailures: 3 });
 }
 
 describe('a reviewer sees only the cases assigned to them', () => {

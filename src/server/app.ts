@@ -3,17 +3,15 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
-import { imrError } from '../domain/errors.js';
 import type { Store } from '../store/index.js';
 import { createWorkflow, type WorkflowService } from '../workflow/index.js';
 import { loadSession, uploadLimitOf } from './auth.js';
-import type { AppConfig } from './config.js';
+import { type AppConfig, trustProxyForFastify } from './config.js';
 import { installErrorHandling } from './errors.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
@@ -92,7 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // The client address (request.ip) the sign-in throttle counts: X-Forwarded-For only from trusted proxies.
+    trustProxy: trustProxyForFastify(config.trustProxy),
     // Ids in paths are numbers; nothing needs more.
     routerOptions: { maxParamLength: 200 },
   });
@@ -106,16 +105,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
     limits: { fileSize: uploadLimitOf(config), files: 50, fields: 20, fieldSize: 10 * 1024 * 1024 },
-  });
-  await app.register(fastifyRateLimit, {
-    global: false,
-    max: config.loginRateLimit,
-    timeWindow: 60_000,
-    keyGenerator: (request) => request.ip,
-    errorResponseBuilder: (_request, context) => {
-      const error = imrError('IMR_RATE_LIMITED', undefined, { retryAfterSeconds: Math.ceil(context.ttl / 1000) });
-      return Object.assign(new Error(error.message), { statusCode: 429, imr: error });
-    },
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -135,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/v1/')) request.signedIn = await loadSession(store, request, now());
+    if (request.url.startsWith('/api/v1/')) request.signedIn = await loadSession(store, config, request, now());
   });
   app.addHook('onSend', async (request, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);

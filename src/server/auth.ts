@@ -10,11 +10,14 @@ import { sendError } from './errors.js';
 
 /**
  * Sign-in state. The cookie holds a random 256-bit token; the database holds its SHA-256 with the
- * user, the session's CSRF token and its expiry, so sessions survive restarts and are shared by every
- * instance. Requests that change something must echo the CSRF token in a header (a cross-site form
- * cannot read it; SameSite=Strict already keeps the cookie off cross-site requests — this is the
- * second lock). Roles are checked per route before validation, so a caller learns nothing about a
- * route's input that their role may not use.
+ * user, the session's CSRF token, its expiry and when it was last used, so sessions survive restarts
+ * and are shared by every instance. A session ends after `sessionHours` however busy, or after
+ * `sessionIdleMinutes` unused; a request marks it used when a minute or more has passed since the
+ * last mark (not on every request), with a statement outside any transaction so that the change
+ * counter — and every response kept under it — stays as it was. Requests that change something must
+ * echo the CSRF token in a header (a cross-site form cannot read it; SameSite=Strict already keeps
+ * the cookie off cross-site requests — this is the second lock). Roles are checked per route before
+ * validation, so a caller learns nothing about a route's input that their role may not use.
  */
 
 export interface SignedIn {
@@ -66,13 +69,30 @@ export function actorOf(request: FastifyRequest): Actor {
   return { userId: s.user.id, role: s.user.role, requestId: request.id };
 }
 
-/** Reads the session named by the cookie (a live session of an active user), or undefined. */
-export async function loadSession(store: Store, request: FastifyRequest, now: string): Promise<SignedIn | undefined> {
+/** How stale a session's last-used mark may grow before a request renews it. */
+export const TOUCH_AFTER_MS = 60_000;
+
+function idleCutoffOf(config: AppConfig, now: string): string {
+  return new Date(Date.parse(now) - config.sessionIdleMinutes * 60_000).toISOString();
+}
+
+/**
+ * Reads the session named by the cookie (a live session of an active user), or undefined, and marks
+ * it used when its mark is a minute old or more.
+ */
+export async function loadSession(
+  store: Store,
+  config: AppConfig,
+  request: FastifyRequest,
+  now: string,
+): Promise<SignedIn | undefined> {
   const token = request.cookies[SESSION_COOKIE];
   if (token === undefined || token.length < 20 || token.length > 200) return undefined;
-  const found = await sessions.getLiveWithUser(store, sessionIdOf(token), now);
+  const found = await sessions.getLiveWithUser(store, sessionIdOf(token), now, idleCutoffOf(config, now));
   if (found === undefined || !found.user.active) return undefined;
-  return found;
+  if (Date.parse(now) - Date.parse(found.session.lastSeenAt) < TOUCH_AFTER_MS) return found;
+  await sessions.touch(store, found.session.id, now);
+  return { ...found, session: { ...found.session, lastSeenAt: now } };
 }
 
 export async function startSession(
@@ -90,9 +110,10 @@ export async function startSession(
     csrfToken: randomBytes(32).toString('base64url'),
     createdAt: now,
     expiresAt,
+    lastSeenAt: now,
   };
   const written = await store.transaction(async (tx) => {
-    await sessions.purgeExpired(tx, now);
+    await sessions.purgeExpired(tx, now, idleCutoffOf(config, now));
     return sessions.create(tx, record);
   });
   if (!written.ok) throw new Error(`session not stored: ${written.error.code}`);

@@ -21,12 +21,24 @@ export interface ServerConfig {
 export interface AppConfig {
   /** Set the cookie's Secure flag (behind TLS). Default: on when NODE_ENV=production. */
   readonly cookieSecure: boolean;
+  /** A session's absolute lifetime, however busy. */
   readonly sessionHours: number;
-  /** Failed and successful sign-ins allowed per client address per minute. */
-  readonly loginRateLimit: number;
+  /** A session unused this long ends (it is marked used at most about once a minute). */
+  readonly sessionIdleMinutes: number;
+  /** Failed sign-ins to one account (any address) allowed per window; then it waits for the window's end. */
+  readonly loginAccountFailures: number;
+  /** Failed sign-ins from one client address (any account) allowed per window. */
+  readonly loginAddressFailures: number;
+  /** The sign-in throttle's window, from its first failed attempt. */
+  readonly loginWindowMinutes: number;
   readonly bodyLimitBytes: number;
-  /** Trust X-Forwarded-* from a reverse proxy (for the client address and TLS). */
-  readonly trustProxy: boolean;
+  /**
+   * Which X-Forwarded-* headers to believe (for the client address the sign-in throttle counts, and
+   * for TLS) — Fastify's `trustProxy`: false (default: the socket's peer is the client), true (any
+   * hop: only when nothing can reach the server except through the proxy), a number of hops, or the
+   * proxies' addresses / CIDR ranges.
+   */
+  readonly trustProxy: boolean | number | readonly string[];
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Name of the IMR organization in letters. */
   readonly organization?: string;
@@ -42,7 +54,10 @@ export function testAppConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     cookieSecure: false,
     sessionHours: 8,
-    loginRateLimit: 1000,
+    sessionIdleMinutes: 30,
+    loginAccountFailures: 10,
+    loginAddressFailures: 100,
+    loginWindowMinutes: 15,
     bodyLimitBytes: 60 * 1024 * 1024,
     trustProxy: false,
     logLevel: 'silent',
@@ -72,20 +87,76 @@ function flag(env: Env, name: string, fallback: boolean): Result<boolean, ImrErr
   return err(imrError('IMR_VALIDATION', `${name} must be true or false.`));
 }
 
+/**
+ * IMR_TRUST_PROXY: true / false, a number of proxy hops, or a comma-separated list of the proxies'
+ * addresses or CIDR ranges (e.g. `10.0.0.0/8,127.0.0.1`).
+ */
+function trustProxyOf(env: Env): Result<AppConfig['trustProxy'], ImrError> {
+  const raw = env.IMR_TRUST_PROXY?.trim() ?? '';
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops >= 1 && hops <= 10) return ok(hops);
+  }
+  if (/^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(raw) && /[.:]/.test(raw)) {
+    return ok(raw.split(',').map((a) => a.trim()));
+  }
+  const f = flag(env, 'IMR_TRUST_PROXY', false);
+  if (f.ok) return f;
+  return err(
+    imrError(
+      'IMR_VALIDATION',
+      'IMR_TRUST_PROXY must be true, false, a number of proxy hops from 1 to 10, or a comma-separated list of proxy addresses or CIDR ranges.',
+    ),
+  );
+}
+
+/** Fastify's `trustProxy` for the setting (a hop count as the function Fastify itself makes of one). */
+export function trustProxyForFastify(
+  setting: AppConfig['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return typeof setting === 'boolean' ? setting : [...setting];
+}
+
 /** Reads the server configuration from the environment. */
 export function loadServerConfig(env: Env): Result<ServerConfig, ImrError> {
   const store = storeConfigFromEnv(env);
   if (!store.ok) return store;
   const port = intIn(env, 'PORT', 3000, 0, 65_535);
+  if (env.IMR_LOGIN_RATE_LIMIT !== undefined && env.IMR_LOGIN_RATE_LIMIT.trim() !== '') {
+    return err(
+      imrError(
+        'IMR_VALIDATION',
+        'IMR_LOGIN_RATE_LIMIT is no longer read: failed sign-ins are limited per account (IMR_LOGIN_ACCOUNT_FAILURES) and per address (IMR_LOGIN_ADDRESS_FAILURES) in a window (IMR_LOGIN_WINDOW_MINUTES). Remove it.',
+      ),
+    );
+  }
   const hours = intIn(env, 'IMR_SESSION_HOURS', 8, 1, 24 * 30);
-  const rate = intIn(env, 'IMR_LOGIN_RATE_LIMIT', 10, 1, 100_000);
+  const idle = intIn(env, 'IMR_SESSION_IDLE_MINUTES', 30, 1, 24 * 60 * 30);
+  const accountFailures = intIn(env, 'IMR_LOGIN_ACCOUNT_FAILURES', 10, 1, 1000);
+  const addressFailures = intIn(env, 'IMR_LOGIN_ADDRESS_FAILURES', 100, 1, 1_000_000);
+  const windowMinutes = intIn(env, 'IMR_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60);
   const bodyMb = intIn(env, 'IMR_BODY_LIMIT_MB', 60, 1, 1024);
   const capacity = intIn(env, 'IMR_REVIEWER_CAPACITY', 40, 1, 10_000);
   const secure = flag(env, 'IMR_COOKIE_SECURE', env.NODE_ENV === 'production');
-  const proxy = flag(env, 'IMR_TRUST_PROXY', false);
+  const proxy = trustProxyOf(env);
   const demo = flag(env, 'IMR_DEMO', true);
   const checkResponses = flag(env, 'IMR_CHECK_RESPONSES', false);
-  for (const r of [port, hours, rate, bodyMb, capacity, secure, proxy, demo, checkResponses]) if (!r.ok) return r;
+  for (const r of [
+    port,
+    hours,
+    idle,
+    accountFailures,
+    addressFailures,
+    windowMinutes,
+    bodyMb,
+    capacity,
+    secure,
+    proxy,
+    demo,
+    checkResponses,
+  ])
+    if (!r.ok) return r;
   const level = (env.IMR_LOG_LEVEL ?? 'info').trim();
   if (!(LOG_LEVELS as readonly string[]).includes(level)) {
     return err(imrError('IMR_VALIDATION', `IMR_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`));
@@ -100,9 +171,12 @@ export function loadServerConfig(env: Env): Result<ServerConfig, ImrError> {
     app: {
       cookieSecure: secure.ok && secure.value,
       sessionHours: hours.ok ? hours.value : 8,
-      loginRateLimit: rate.ok ? rate.value : 10,
+      sessionIdleMinutes: idle.ok ? idle.value : 30,
+      loginAccountFailures: accountFailures.ok ? accountFailures.value : 10,
+      loginAddressFailures: addressFailures.ok ? addressFailures.value : 100,
+      loginWindowMinutes: windowMinutes.ok ? windowMinutes.value : 15,
       bodyLimitBytes: (bodyMb.ok ? bodyMb.value : 60) * 1024 * 1024,
-      trustProxy: proxy.ok && proxy.value,
+      trustProxy: proxy.ok ? proxy.value : false,
       logLevel: level as AppConfig['logLevel'],
       reviewerCapacity: capacity.ok ? capacity.value : 40,
       checkResponses: checkResponses.ok && checkResponses.value,

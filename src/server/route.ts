@@ -99,7 +99,6 @@ export function addRoute<N extends RouteName>(
       ...(spec.body === undefined ? {} : { body: spec.body }),
       response,
     },
-    ...(name === 'login' ? { config: { rateLimit: {} } } : {}),
     onRequest: async (request, reply) => {
       if (!gate(request, reply, spec.access)) return reply;
       return undefined;

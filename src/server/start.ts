@@ -61,7 +61,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (!seeded.ok) return failed(seeded.error);
       accounts = seeded.value.accounts;
     }
-    const config = testAppConfig({ logLevel: 'info', loginRateLimit: 10, checkResponses: false, ...options.config });
+    const config = testAppConfig({ logLevel: 'info', checkResponses: false, ...options.config });
     const app = await buildApp({
       store,
       config,

@@ -34,6 +34,7 @@ export { letters } from './repos/letters.js';
 export { parties } from './repos/parties.js';
 export { affiliations, credentials, type ReviewerProfile, reviewers } from './repos/reviewers.js';
 export { type SessionRecord, sessions } from './repos/sessions.js';
+export { signInThrottle, type ThrottleCount } from './repos/sign-in-throttle.js';
 export { urDecisions } from './repos/ur-decisions.js';
 export { users } from './repos/users.js';
 export type { Database, Dialect, Handle, Tx } from './schema.js';

@@ -121,8 +121,7 @@ export async function startE2E(options: { now?: () => string } = {}): Promise<E2
       store: { dbPath: join(dir, 'imr.sqlite'), documentsDir: join(dir, 'documents') },
       webRoot,
       demoPassword,
-      // Many sign-ins a minute from one address: the tests, not an attack.
-      config: { logLevel: 'warn', loginRateLimit: 1000 },
+      config: { logLevel: 'warn' },
       ...(options.now === undefined ? {} : { now: options.now }),
     });
   } catch (thrown) {
