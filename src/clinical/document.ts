@@ -10,7 +10,18 @@ import {
 } from './lexicon.js';
 import { forEachMatch } from './matches.js';
 import { type Assertion, assertionOf, type ScopeMap, sentenceScopes } from './negation.js';
-import type { Fact, FactKind, Sentence } from './types.js';
+import { restatedSource } from './sources.js';
+import { CLINICAL_SOURCE, type Fact, type FactKind, type FactSource, type Sentence } from './types.js';
+
+/** A stretch of the text and who wrote it (offsets into the caller's text). */
+export interface SourceSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly source: FactSource;
+}
+
+/** The source of a text whose parts are not given. */
+const DEFAULT_SOURCE: FactSource = 'medical-record';
 
 /** Who states a sentence: the record as summarized, the plan or request, or the utilization review. */
 export type Context = 'record' | 'plan' | 'review';
@@ -24,8 +35,6 @@ export interface Mention {
   readonly drugClass?: string;
 }
 
-const REVIEW_CUE =
-  /\b(?:utilization review|UR\b|claims administrator|non-?certif\w*|non-?approved|(?:was|were|been|is|are|be)\s+(?:previously\s+|subsequently\s+|partially\s+)?(?:denied|modified|approved|certified|authorized|reviewed)\b|(?:denied|modified|approved|certified|non-?certified) (?:the |a |this )?(?:\w+ )?requests?|(?:prior|previous|original) (?:review|determination|denial)|rationale for (?:the )?(?:denial|modification|non-?certification)|(?:the )?determination|independent medical review|IMR\b|failed to approve|partially approved|appeal(?:ed|s)?\b|not medically necessary|reviewer)/i;
 const PLAN_CUE =
   /\b(?:treatment plan|plan of care|(?:the )?plan (?:is|was|includes?|included|consisted)|recommend\w*|request(?:ed|s|ing)?\b|RFA\b|request for authorization|scheduled|ordered|order(?:ing)? (?:an? )?|propos\w+|to rule out|rule out|will\b|would\b|referr?al|refer(?:red)? (?:to|for)|sought|pursu\w+|intent on|candidate for|pending|awaiting|to undergo|to receive|to start|to begin|to continue|prescription to refill|advised)/i;
 const CLAUSE_PLAN_CUE =
@@ -61,6 +70,7 @@ function collect(
 
 interface SentenceCache {
   context?: Context;
+  source?: FactSource;
   /** Offset of the first plan cue in the sentence text, -1 for none. */
   firstPlanCue?: number;
 }
@@ -99,14 +109,17 @@ export class ClinicalDoc {
   /** The caller's text: evidence offsets and quotes refer to it. */
   readonly original: string;
   private readonly toOrig: Int32Array | undefined;
+  /** Per sentence, the source of the part it lies in. */
+  private readonly partSources: readonly FactSource[];
 
   /**
    * `original` is the caller's text and `sentences` its sentences (offsets into `original`). Detectors see
    * `text`, the same text with every run of whitespace (line wraps, blank lines of double-spaced copies, form
    * feeds) made one space, so patterns need not allow for wrapping; evidence is mapped back to `original`.
    */
-  constructor(original: string, sentences: readonly Sentence[]) {
+  constructor(original: string, sentences: readonly Sentence[], parts: readonly SourceSpan[] = []) {
     this.original = original;
+    this.partSources = partSourcesOf(sentences, parts);
     const n = normalizeSpace(original);
     this.text = n.text;
     this.toOrig = n.toOrig;
@@ -163,12 +176,26 @@ export class ClinicalDoc {
     return this.scopes(i);
   }
 
+  /**
+   * Who states sentence `i`: the source of its part, or, in a clinical part, the review or application it
+   * restates ("the request was non-certified…").
+   */
+  source(i: number): FactSource {
+    const c = this.c(i);
+    if (c.source === undefined) {
+      const part = this.partSources[i] ?? DEFAULT_SOURCE;
+      c.source = CLINICAL_SOURCE[part] ? (restatedSource(this.sentence(i).text) ?? part) : part;
+    }
+    return c.source;
+  }
+
+  /** 'review' for a sentence a non-clinical source states; else 'plan' for plan wording; else 'record'. */
   context(i: number): Context {
     const c = this.c(i);
     if (c.context === undefined) {
       const s = this.sentence(i);
       const section = s.section;
-      if (REVIEW_CUE.test(s.text)) c.context = 'review';
+      if (!CLINICAL_SOURCE[this.source(i)]) c.context = 'review';
       else if (section === 'plan' || PLAN_CUE.test(s.text)) c.context = 'plan';
       else c.context = 'record';
     }
@@ -447,10 +474,9 @@ export class ClinicalDoc {
 
   /** Adds a fact unless the same one (kind, value, qualifier, polarity) is already recorded for this sentence. */
   emit(kind: FactKind, i: number, start: number, end: number, fields: EmitFields = {}): Fact | undefined {
-    const assertion =
-      fields.negated === undefined || fields.uncertain === undefined ? this.assertion(i, start, end) : undefined;
-    const negated = fields.negated ?? assertion?.negated ?? false;
-    const uncertain = fields.uncertain ?? assertion?.uncertain ?? false;
+    const assertion = this.assertion(i, start, end);
+    const negated = fields.negated ?? assertion.negated;
+    const uncertain = fields.uncertain ?? assertion.uncertain;
     const key = `${i}|${kind}|${String(fields.value)}|${fields.qualifier ?? ''}|${negated}|${fields.bodyPart ?? ''}|${fields.count ?? ''}|${fields.date ?? ''}`;
     if (this.seen.has(key)) return undefined;
     this.seen.add(key);
@@ -462,7 +488,11 @@ export class ClinicalDoc {
       uncertain,
       evidence: { quote: this.original.slice(ea, eb), start: ea, end: eb },
       context: fields.context ?? this.contextAt(i, start, end),
+      source: this.source(i),
     };
+    if (assertion.hypothetical) fact.hypothetical = true;
+    if (assertion.historical) fact.historical = true;
+    if (assertion.family || this.sentence(i).section === 'family-history') fact.family = true;
     if (fields.value !== undefined) fact.value = fields.value;
     if (fields.qualifier !== undefined) fact.qualifier = fields.qualifier;
     if (fields.count !== undefined) fact.count = fields.count;
@@ -496,6 +526,20 @@ export class ClinicalDoc {
       if (i !== -1) fn(m, i, start, end);
     });
   }
+}
+
+/** Per sentence (offsets into the original text), the source of the part holding its start. */
+function partSourcesOf(sentences: readonly Sentence[], parts: readonly SourceSpan[]): FactSource[] {
+  if (parts.length === 0) return [];
+  const sorted = [...parts].sort((a, b) => a.start - b.start);
+  const out: FactSource[] = [];
+  let k = 0;
+  for (const s of sentences) {
+    while (k < sorted.length && (sorted[k]?.end ?? 0) <= s.start) k++;
+    const p = sorted[k];
+    out.push(p !== undefined && p.start <= s.start ? p.source : DEFAULT_SOURCE);
+  }
+  return out;
 }
 
 /** Bits of the trigram table: 2^16 bits, a few percent of them set by a summary. */

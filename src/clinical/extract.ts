@@ -20,7 +20,7 @@ import {
   detectSideEffects,
   detectSurgery,
 } from './detect-treatment.js';
-import { ClinicalDoc } from './document.js';
+import { ClinicalDoc, type SourceSpan } from './document.js';
 import { splitSentences } from './sentences.js';
 import type { ClinicalRecord } from './types.js';
 
@@ -29,6 +29,8 @@ export interface ReadOptions {
   readonly referenceDate?: string;
   /** ISO date of injury when the caller knows it (e.g. from a letter header); default: found in the text. */
   readonly injuryDate?: string;
+  /** Who wrote each part of the text (`assembleRecord` gives them); without them the text is one medical record. */
+  readonly parts?: readonly SourceSpan[];
 }
 
 const DETECTORS: readonly ((doc: ClinicalDoc) => void)[] = [
@@ -63,9 +65,9 @@ const DETECTORS: readonly ((doc: ClinicalDoc) => void)[] = [
  */
 export function readClinical(text: string, opts: ReadOptions = {}): ClinicalRecord {
   const sentences = splitSentences(text);
-  const doc = new ClinicalDoc(text, sentences);
+  const doc = new ClinicalDoc(text, sentences, opts.parts);
   for (const detect of DETECTORS) detect(doc);
   detectChronicity(doc, opts);
   const facts = [...doc.facts].sort((a, b) => a.evidence.start - b.evidence.start || a.kind.localeCompare(b.kind));
-  return { text, sentences, facts };
+  return { text, sentences: sentences.map((s, i) => ({ ...s, source: doc.source(i) })), facts };
 }

@@ -10,11 +10,26 @@
  * not the negation of one.
  */
 
+import { CONTEXT_RULES } from './context-rules.js';
+import {
+  alternationOf,
+  ContextCategory,
+  type ContextRule,
+  type ContextRuleSet,
+  parseContextRules,
+  ruleSource,
+} from './context-schema.js';
 import { forEachMatch } from './matches.js';
 
 export interface Assertion {
   readonly negated: boolean;
   readonly uncertain: boolean;
+  /** Conditional or not yet done: "if symptoms persist", "would consider surgery". */
+  readonly hypothetical: boolean;
+  /** In the past: "history of", "previously", "in 2014". */
+  readonly historical: boolean;
+  /** About a relative, not the patient: "family history of", "her mother had". */
+  readonly family: boolean;
 }
 
 interface Scope {
@@ -31,30 +46,73 @@ export interface ScopeMap {
   readonly uncertainty: readonly Scope[];
   /** Starts of "positive"/"present" words: a finding asserted right after it is not negated by an earlier "no". */
   readonly positives: readonly number[];
+  readonly hypothetical: readonly Scope[];
+  readonly historical: readonly Scope[];
+  readonly family: readonly Scope[];
 }
 
-const PSEUDO =
-  /\b(?:no (?:significant |interval |appreciable |real |further )?(?:change|increase|decrease|worsening|further|longer required)|not (?:only|just|necessarily|certain(?: if| whether)?|sure(?: if| whether)?|changed|significantly changed)|(?:with or |with and |and )?without (?:(?:the )?(?:use of )?(?:pain )?(?:medications?|meds|narcotics|opioids|contrast|dye|the brace|brace)|prescribed medications)|without (?:and with)|gram[- ]negative|no acute distress|not (?:been )?(?:medically necessary|certified|approved|authorized|recommended|supported|indicated|appropriate)|(?:un|non)-?certified|did not (?:attend|go)|no (?:more|less) than|not (?:explicitly |specifically )?stated|not (?:clearly )?documented whether|whether or not|cannot be (?:ruled out|excluded)|can't be ruled out|not (?:been )?ruled out)\b/gi;
+const RULES: ContextRuleSet = parseContextRules(CONTEXT_RULES);
 
-const PRE_NEGATION =
-  /\b(?:no(?! (?:more|less|\d))|not|never|none|neither|nor|without|denie[sd]|deny(?:ing)?|absence of|lack(?:s|ed|ing)? (?:of|any)|negative(?: for)?|free of|ruled out|rules out|resolution of|fails? to (?:reveal|show|demonstrate)|failed to (?:reveal|show|demonstrate)|unremarkable for|no longer)\b|\bnon-(?=(?:tender|radiat|antalgic|focal|radicular|painful|neurolog)\w*)/gi;
+/** One pattern per distinct rule list, so the same list shares one pattern (and one cached search per document). */
+const PATTERNS = new Map<string, RegExp>();
+function patternOf(rules: readonly ContextRule[]): RegExp {
+  const key = rules.map(ruleSource).join('\u0000');
+  let re = PATTERNS.get(key);
+  if (re === undefined) {
+    re = alternationOf(rules);
+    PATTERNS.set(key, re);
+  }
+  return re;
+}
 
-const POST_NEGATION =
-  /\b(?:(?:was|were|is|are|has been|have been|had been|being)\s+(?:\w+\s+)?(?:negative|denied|absent|unremarkable|ruled out|resolved|not (?:present|seen|noted|found|appreciated|demonstrated|identified|detected|evident|observed|reported|documented))|(?:negative|absent|unremarkable|not present|ruled out|resolved)(?=\s*(?:[,.;:)]|bilaterally\b|on the\b|on both\b|both\b|in both\b|in the\b|at\b|and\b|$)))/gi;
+const covering = (r: ContextRule, c: ContextCategory): boolean =>
+  r.categories === undefined || r.categories.includes(c);
+const CATEGORIES = ContextCategory.options;
+const triggersOf = (c: ContextCategory, side: 'forward' | 'backward', documentation = false): RegExp =>
+  patternOf(
+    RULES.rules.filter(
+      (r) =>
+        r.category === c &&
+        (r.direction === side || r.direction === 'bidirectional') &&
+        (r.documentation === true) === documentation,
+    ),
+  );
 
-const PRE_UNCERTAIN =
-  /\b(?:possible|possibly|probable|probably|likely|unlikely|suspect(?:ed|s)?|suspicious (?:for|of)|questionable|question of|rule out|rule-out|to rule out|r\/o|may(?! be (?:recommended|appropriate))|might|concern(?:s|ing)? for|concerning for|consider(?:ed|ing)?|(?:to )?evaluate for|evaluation for|assess for|cannot rule out|can't rule out|cannot exclude|differential(?: diagnosis)? (?:includes?|of)|presum(?:ed|ptive)|whether|unclear|not clear|uncertain)(?=\W|$)/gi;
+/** Per category: its pre-triggers (forward scope), post-triggers (backward scope), pseudo-triggers and terminators. */
+interface CategoryPatterns {
+  readonly pre: RegExp;
+  readonly post: RegExp;
+  readonly pseudo: RegExp;
+  readonly stop: RegExp;
+  readonly forwardWords: number;
+  readonly backwardWords: number;
+}
 
-const POST_UNCERTAIN =
-  /\b(?:(?:is|was|are|were) (?:suspected|possible|likely|questioned|questionable|presumed)|cannot be (?:ruled out|excluded)|not ruled out|is (?:a )?consideration)\b/gi;
+const BY_CATEGORY = Object.fromEntries(
+  CATEGORIES.map((c) => [
+    c,
+    {
+      pre: triggersOf(c, 'forward'),
+      post: triggersOf(c, 'backward'),
+      pseudo: patternOf(RULES.rules.filter((r) => r.direction === 'pseudo' && covering(r, c))),
+      stop: patternOf(
+        RULES.rules.filter((r) => r.direction === 'terminate' && r.affirmation !== true && covering(r, c)),
+      ),
+      forwardWords: RULES.scope[c]?.forward ?? 12,
+      backwardWords: RULES.scope[c]?.backward ?? 10,
+    },
+  ]),
+) as Record<ContextCategory, CategoryPatterns>;
 
-/** Conjunctions and words that end every scope. */
-const TERMINATOR =
-  /[;)]|\b(?:but|however|although|though|yet|except|excepting|apart from|aside from|other than|whereas|nevertheless|nonetheless|which|who|secondary to|due to|because|since|as a result|with the exception of|while|whilst|then|therefore|thus|also)\b/gi;
-
+const NEGATION = BY_CATEGORY.NEGATED_EXISTENCE;
+const POSSIBILITY = BY_CATEGORY.POSSIBLE_EXISTENCE;
+/** Negations of what the record documents ("no documentation of", "failed to indicate"): affirmations do not end them. */
+const DOC_NEGATION = triggersOf('NEGATED_EXISTENCE', 'forward', true);
 /** Words that assert presence; they end a negation scope ("no swelling, positive Tinel's"). */
-const POSITIVE_ASSERTION =
-  /\b(?:positive|present|intact|normal|revealed|showed|demonstrated|notable for|significant for|remarkable for|reported|complain(?:s|ed)|endorse[sd]?|exhibit(?:s|ed)?)\b/gi;
+const POSITIVE_ASSERTION = patternOf(RULES.rules.filter((r) => r.direction === 'terminate' && r.affirmation === true));
+/** The categories that only mark a scope (no special grammar): hypothetical, historical, family. */
+const MARKERS = ['HYPOTHETICAL', 'HISTORICAL', 'FAMILY'] as const satisfies readonly ContextCategory[];
+type Marker = (typeof MARKERS)[number];
 
 const POSITIVE_WORD = /^(?:positive|present|intact|normal)$/i;
 const POSITIVE_AFTER = /\b(?:positive|present)\b/gi;
@@ -62,18 +120,12 @@ const POSITIVE_AFTER = /\b(?:positive|present)\b/gi;
 /** A comma followed by these opens a new clause. */
 const CLAUSE_OPENER =
   /^\s*(?:and |or )?(?:there\b|the\b|he\b|she\b|they\b|his\b|her\b|it\b|this\b|patient\b|injured\b|applicant\b|claimant\b|worker\b|positive\b|with positive\b|however\b|but\b|which\b|although\b|on\b|per\b|as\b|x-?rays?\b|mri\b|ct\b)/i;
-/** "… and was …", "… and there …": a coordinated clause rather than a list item. */
-const AND_CLAUSE =
-  /\band\s+(?=(?:is|was|were|are|has|had|have|did|does|do|reported|complain\w*|stated|states|noted|showed|revealed|demonstrated|there|the|he|she|they|his|her|positive|decreased|diminished|reduced|limited|restricted|increased|painful|mild|moderate|severe)\b)|\bor\s+(?=(?:is|was|were|are|has|had|did|there|the patient|he|she|they)\b)/gi;
 const VERB =
   /\b(?:is|was|were|are|has|had|have|did|does|showed|shows|revealed|reveals|demonstrated|noted|reported|complained|states|stated)\b/i;
 
 /** Between a span and a following "positive": "SLR positive", "SLR was positive", "SLR test is also positive". */
 const UP_TO_POSITIVE =
   /^[\s]*(?:(?:test|tests|testing|sign|signs|maneuver|exam|examination|was|were|is|are|also|all|noted|found|to be)\s+){0,4}$/i;
-
-const MAX_FORWARD_WORDS = 12;
-const MAX_BACKWARD_WORDS = 10;
 
 interface Hit {
   readonly start: number;
@@ -86,17 +138,6 @@ function hits(re: RegExp, text: string): Hit[] {
     out.push({ start: m.index, end: m.index + m[0].length });
   });
   return out;
-}
-
-/** Post-triggers of uncertainty: the words, and "?" after a word ("radiculopathy?") found by hand (fast). */
-function postUncertainHits(text: string): Hit[] {
-  const out = hits(POST_UNCERTAIN, text);
-  let q = text.indexOf('?');
-  while (q !== -1) {
-    if (q > 0 && /[A-Za-z)]/.test(text[q - 1] ?? '')) out.push({ start: q, end: q + 1 });
-    q = text.indexOf('?', q + 1);
-  }
-  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Whether `h` overlaps a hit of `list`, the hits of one pattern (sorted, not overlapping each other, so their ends are sorted too). */
@@ -178,8 +219,8 @@ function retreatWords(text: string, to: number, words: number): number {
   return 0;
 }
 
-function forwardEnd(text: string, from: number, stops: readonly Hit[], positive: boolean): number {
-  let end = Math.min(advanceWords(text, from, MAX_FORWARD_WORDS), text.length);
+function forwardEnd(text: string, from: number, stops: readonly Hit[], positive: boolean, words: number): number {
+  let end = Math.min(advanceWords(text, from, words), text.length);
   // stops are sorted by start: look only at those inside the scope (a long sentence has many)
   for (let k = firstFrom(stops, from); k < stops.length; k++) {
     const s = stops[k] as Hit;
@@ -212,8 +253,8 @@ function forwardEnd(text: string, from: number, stops: readonly Hit[], positive:
   return end;
 }
 
-function backwardStart(text: string, to: number, stops: readonly Hit[], longestStop: number): number {
-  let start = retreatWords(text, to, MAX_BACKWARD_WORDS);
+function backwardStart(text: string, to: number, stops: readonly Hit[], longestStop: number, words: number): number {
+  let start = retreatWords(text, to, words);
   // the scope starts after the last stop that ends in it; stops are sorted by start, so only those starting
   // less than the longest stop's length before the scope can end inside it (a long sentence has many)
   for (let k = firstFrom(stops, start - longestStop); k < stops.length; k++) {
@@ -246,61 +287,156 @@ function longest(hits: readonly Hit[]): number {
   return n;
 }
 
-/** Finds the negation and uncertainty scopes of a sentence (or any short text). */
+/** A category's pre-triggers (forward scopes) and post-triggers (backward scopes) in one sentence. */
+interface Pair {
+  readonly pre: readonly Hit[];
+  readonly post: readonly Hit[];
+}
+
+/** The triggers of one sentence, per category; negation's documentation triggers apart. */
 interface Triggers {
-  readonly preNeg: readonly Hit[];
-  readonly postNeg: readonly Hit[];
-  readonly preUnc: readonly Hit[];
-  readonly postUnc: readonly Hit[];
+  readonly negation: Pair;
+  readonly documentation: readonly Hit[];
+  readonly possibility: Pair;
+  readonly markers: Readonly<Record<Marker, Pair>>;
 }
 
 const EMPTY: readonly Hit[] = [];
+const NO_SCOPES: readonly Scope[] = [];
+
+function count(p: Pair): number {
+  return p.pre.length + p.post.length;
+}
+
+const byStart = (a: Hit, b: Hit): number => a.start - b.start;
+
+/** Whether only punctuation (and a section header: "Plan: if …") comes before `at`. */
+const OPENING = /^[^A-Za-z0-9]*(?:[A-Za-z][A-Za-z /&-]{0,40}:[^A-Za-z0-9]*)?$/;
+function opensSentence(text: string, at: number): boolean {
+  return at <= 64 && OPENING.test(text.slice(0, at));
+}
+
+/** A forward scope without the comma grammar: to the first stop or the word limit. */
+function forwardReach(text: string, from: number, stops: readonly Hit[], words: number): number {
+  const end = Math.min(advanceWords(text, from, words), text.length);
+  const k = firstFrom(stops, from);
+  const s = stops[k];
+  return s !== undefined && s.start < end ? s.start : end;
+}
+
+/** Scopes of a category with no grammar of its own: forward to a terminator, backward to one. */
+function markerScopes(text: string, p: Pair, c: Marker, other: (re: RegExp) => readonly Hit[]): readonly Scope[] {
+  if (count(p) === 0) return NO_SCOPES;
+  const pat = BY_CATEGORY[c];
+  const pseudo = other(pat.pseudo);
+  const stops = other(pat.stop);
+  const longestStop = longest(stops);
+  const out: Scope[] = [];
+  for (const h of p.pre) {
+    if (overlaps(pseudo, h)) continue;
+    // "If the pain persists, she would be a candidate for surgery": a condition that opens the sentence
+    // governs its main clause too, so its scope runs past the comma (to a terminator or its reach).
+    const to =
+      c === 'HYPOTHETICAL' && opensSentence(text, h.start)
+        ? forwardReach(text, h.end, stops, pat.forwardWords)
+        : forwardEnd(text, h.end, stops, false, pat.forwardWords);
+    out.push({ from: h.end, to, forward: true });
+  }
+  for (const h of p.post) {
+    if (overlaps(pseudo, h)) continue;
+    out.push({
+      from: backwardStart(text, h.start, stops, longestStop, pat.backwardWords),
+      to: h.start,
+      forward: false,
+    });
+  }
+  return out;
+}
 
 function build(text: string, t: Triggers, other: (re: RegExp) => readonly Hit[]): ScopeMap {
-  if (t.preNeg.length + t.postNeg.length + t.preUnc.length + t.postUnc.length === 0) {
-    return { text, negation: [], uncertainty: [], positives: [] };
+  const markers = {
+    hypothetical: markerScopes(text, t.markers.HYPOTHETICAL, 'HYPOTHETICAL', other),
+    historical: markerScopes(text, t.markers.HISTORICAL, 'HISTORICAL', other),
+    family: markerScopes(text, t.markers.FAMILY, 'FAMILY', other),
+  };
+  if (count(t.negation) + t.documentation.length + count(t.possibility) === 0) {
+    return { text, negation: NO_SCOPES, uncertainty: NO_SCOPES, positives: [], ...markers };
   }
-  const pseudo = other(PSEUDO);
-  const terms = other(TERMINATOR);
-  const hasNeg = t.preNeg.length + t.postNeg.length > 0;
+  const pseudo = other(NEGATION.pseudo);
+  const uncPseudo = other(POSSIBILITY.pseudo);
+  const negTerms = other(NEGATION.stop);
+  const hasNeg = count(t.negation) + t.documentation.length > 0;
   const positives = hasNeg ? other(POSITIVE_ASSERTION) : EMPTY;
-  const andClauses = other(AND_CLAUSE);
-  const uncertainStarts = t.preUnc.filter((h) => !overlaps(pseudo, h));
-  const negStops = [...terms, ...positives, ...andClauses, ...uncertainStarts, ...t.preNeg].sort(
-    (a, b) => a.start - b.start,
-  );
-  const uncStops = [...terms, ...andClauses].sort((a, b) => a.start - b.start);
+  const uncertainStarts = t.possibility.pre.filter((h) => !overlaps(uncPseudo, h));
+  const triggerStops = [...uncertainStarts, ...t.negation.pre, ...t.documentation];
+  const negStops = [...negTerms, ...positives, ...triggerStops].sort(byStart);
+  const docStops = positives.length === 0 ? negStops : [...negTerms, ...triggerStops].sort(byStart);
+  const uncStops = other(POSSIBILITY.stop);
   const longestNeg = longest(negStops);
   const longestUnc = longest(uncStops);
   const negation: Scope[] = [];
   const uncertainty: Scope[] = [];
-  for (const h of t.preNeg) {
+  for (const h of t.negation.pre) {
     if (overlaps(pseudo, h)) continue;
-    negation.push({ from: h.end, to: forwardEnd(text, h.end, negStops, true), forward: true });
+    negation.push({ from: h.end, to: forwardEnd(text, h.end, negStops, true, NEGATION.forwardWords), forward: true });
   }
-  for (const h of t.postNeg) {
+  for (const h of t.documentation) {
     if (overlaps(pseudo, h)) continue;
-    negation.push({ from: backwardStart(text, h.start, negStops, longestNeg), to: h.start, forward: false });
+    negation.push({
+      from: h.end,
+      to: forwardEnd(text, h.end, docStops, true, RULES.documentationScope),
+      forward: true,
+    });
+  }
+  for (const h of t.negation.post) {
+    if (overlaps(pseudo, h)) continue;
+    negation.push({
+      from: backwardStart(text, h.start, negStops, longestNeg, NEGATION.backwardWords),
+      to: h.start,
+      forward: false,
+    });
   }
   for (const h of uncertainStarts) {
-    uncertainty.push({ from: h.end, to: forwardEnd(text, h.end, uncStops, false), forward: true });
+    uncertainty.push({
+      from: h.end,
+      to: forwardEnd(text, h.end, uncStops, false, POSSIBILITY.forwardWords),
+      forward: true,
+    });
   }
-  for (const h of t.postUnc) {
-    uncertainty.push({ from: backwardStart(text, h.start, uncStops, longestUnc), to: h.start, forward: false });
+  for (const h of t.possibility.post) {
+    if (overlaps(uncPseudo, h)) continue;
+    uncertainty.push({
+      from: backwardStart(text, h.start, uncStops, longestUnc, POSSIBILITY.backwardWords),
+      to: h.start,
+      forward: false,
+    });
   }
   const positiveStarts = negation.length > 0 ? other(POSITIVE_AFTER).map((h) => h.start) : [];
-  return { text, negation, uncertainty, positives: positiveStarts };
+  return { text, negation, uncertainty, positives: positiveStarts, ...markers };
 }
 
-/** Finds the negation and uncertainty scopes of a sentence (or any short text). */
-export function scopeSentence(text: string): ScopeMap {
-  const triggers: Triggers = {
-    preNeg: hits(PRE_NEGATION, text),
-    postNeg: hits(POST_NEGATION, text),
-    preUnc: hits(PRE_UNCERTAIN, text),
-    postUnc: postUncertainHits(text),
+function triggersFrom(found: (re: RegExp) => readonly Hit[]): Triggers {
+  const pair = (c: ContextCategory): Pair => ({ pre: found(BY_CATEGORY[c].pre), post: found(BY_CATEGORY[c].post) });
+  return {
+    negation: pair('NEGATED_EXISTENCE'),
+    documentation: found(DOC_NEGATION),
+    possibility: pair('POSSIBLE_EXISTENCE'),
+    markers: { HYPOTHETICAL: pair('HYPOTHETICAL'), HISTORICAL: pair('HISTORICAL'), FAMILY: pair('FAMILY') },
   };
-  return build(text, triggers, (re) => hits(re, text));
+}
+
+/** Finds the context scopes of a sentence (or any short text). */
+export function scopeSentence(text: string): ScopeMap {
+  const memo = new Map<RegExp, Hit[]>();
+  const found = (re: RegExp): Hit[] => {
+    let h = memo.get(re);
+    if (h === undefined) {
+      h = hits(re, text);
+      memo.set(re, h);
+    }
+    return h;
+  };
+  return build(text, triggersFrom(found), found);
 }
 
 /**
@@ -316,18 +452,17 @@ export function scopeSentences(
 }
 
 /**
- * The same, one sentence at a time: the trigger patterns run over the whole text on the first call, and
- * each sentence's scopes are worked out when first asked (a reader asks for the sentences it found
- * something in).
+ * The same, one sentence at a time: each pattern runs over the whole text when first needed, and each
+ * sentence's scopes are worked out when first asked (a reader asks for the sentences it found something in).
  */
 export function sentenceScopes(
   text: string,
   sentences: readonly { readonly start: number; readonly end: number }[],
 ): (k: number) => ScopeMap {
-  const split = (re: RegExp | ((text: string) => Hit[])): Hit[][] => {
+  const split = (re: RegExp): Hit[][] => {
     const out: Hit[][] = sentences.map(() => []);
     let k = 0;
-    for (const h of typeof re === 'function' ? re(text) : hits(re, text)) {
+    for (const h of hits(re, text)) {
       while (k < sentences.length && (sentences[k]?.end ?? 0) <= h.start) k++;
       const s = sentences[k];
       if (s === undefined) break;
@@ -335,38 +470,23 @@ export function sentenceScopes(
     }
     return out;
   };
-  let triggers: { preNeg: Hit[][]; postNeg: Hit[][]; preUnc: Hit[][]; postUnc: Hit[][] } | undefined;
   const lazy = new Map<RegExp, Hit[][]>();
+  const inSentence = (re: RegExp, k: number): readonly Hit[] => {
+    let all = lazy.get(re);
+    if (all === undefined) {
+      all = split(re);
+      lazy.set(re, all);
+    }
+    return all[k] ?? EMPTY;
+  };
   const built: (ScopeMap | undefined)[] = [];
   return (k) => {
     const done = built[k];
     if (done !== undefined) return done;
     const s = sentences[k];
     if (s === undefined) throw new RangeError(`no sentence ${k}`);
-    triggers ??= {
-      preNeg: split(PRE_NEGATION),
-      postNeg: split(POST_NEGATION),
-      preUnc: split(PRE_UNCERTAIN),
-      postUnc: split(postUncertainHits),
-    };
-    const other = (re: RegExp): readonly Hit[] => {
-      let all = lazy.get(re);
-      if (all === undefined) {
-        all = split(re);
-        lazy.set(re, all);
-      }
-      return all[k] ?? EMPTY;
-    };
-    const map = build(
-      text.slice(s.start, s.end),
-      {
-        preNeg: triggers.preNeg[k] ?? EMPTY,
-        postNeg: triggers.postNeg[k] ?? EMPTY,
-        preUnc: triggers.preUnc[k] ?? EMPTY,
-        postUnc: triggers.postUnc[k] ?? EMPTY,
-      },
-      other,
-    );
+    const found = (re: RegExp): readonly Hit[] => inSentence(re, k);
+    const map = build(text.slice(s.start, s.end), triggersFrom(found), found);
     built[k] = map;
     return map;
   };
@@ -439,7 +559,13 @@ export function assertionOf(map: ScopeMap, start: number, end: number): Assertio
       }
     }
   }
-  return { negated, uncertain: inScope(map.uncertainty, start, end) };
+  return {
+    negated,
+    uncertain: inScope(map.uncertainty, start, end),
+    hypothetical: inScope(map.hypothetical, start, end),
+    historical: inScope(map.historical, start, end),
+    family: inScope(map.family, start, end),
+  };
 }
 
 /** One-shot form: the assertion status of `sentence.slice(start, end)`. */

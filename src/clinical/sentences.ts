@@ -69,7 +69,8 @@ const HEADER_NAMES: readonly (readonly [RegExp, string])[] = [
   [/^(?:work status|work restrictions|disability status|return to work)$/i, 'work-status'],
   [/^(?:imaging|radiology|diagnostic studies|diagnostics|x-rays?|mri|studies|test results|results)$/i, 'studies'],
   [/^(?:past medical history|pmh|medical history|past surgical history|psh|surgical history|history)$/i, 'history'],
-  [/^(?:review of systems|ros|vital signs|vitals|allergies|social history|family history)$/i, 'other'],
+  [/^(?:family (?:medical )?history|fhx?)$/i, 'family-history'],
+  [/^(?:review of systems|ros|vital signs|vitals|allergies|social history)$/i, 'other'],
   [/^(?:psychological testing|psychological evaluation|mental status)$/i, 'objective'],
   [/^(?:treatment to date|prior treatment|past treatment|treatment history)$/i, 'treatment-history'],
 ];

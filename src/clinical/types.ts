@@ -36,6 +36,30 @@ export const FactKind = z.enum([
 ]);
 export type FactKind = z.infer<typeof FactKind>;
 
+/**
+ * Who states a sentence. Only clinical sources are evidence: the utilization review, the application for
+ * IMR and the IMR reviewer's own reasoning argue about the record; they are not the record.
+ */
+export const FactSource = z.enum([
+  'treating-physician', // progress reports (PR-2), consultations, requests for authorization, operative notes
+  'medical-record', // other clinical documents (imaging and test reports, evaluations), or a record of unknown origin
+  'imr-summary', // the IMR clinical summary: the records as the reviewer summarized them
+  'utilization-review', // the UR decision, or the record restating it ("the request was non-certified because…")
+  'imr-application', // the application for IMR and appeals
+  'imr-reviewer', // the IMR reviewer's own analysis (a determination's rationale)
+]);
+export type FactSource = z.infer<typeof FactSource>;
+
+/** Whether a source's statements are clinical evidence. */
+export const CLINICAL_SOURCE: Readonly<Record<FactSource, boolean>> = {
+  'treating-physician': true,
+  'medical-record': true,
+  'imr-summary': true,
+  'utilization-review': false,
+  'imr-application': false,
+  'imr-reviewer': false,
+};
+
 export const Fact = z.object({
   kind: FactKind,
   value: z.union([z.string(), z.number(), z.boolean()]).optional(),
@@ -56,6 +80,14 @@ export const Fact = z.object({
    * not done), or the utilization review / claims administrator restating the file ('review').
    */
   context: z.enum(['record', 'plan', 'review']).optional(),
+  /** Who states it (the sentence's attribution); a non-clinical source's facts also have context 'review'. */
+  source: FactSource.optional(),
+  /** Conditional or contingent ("if symptoms persist", "would consider surgery", "to prevent ulcers"). */
+  hypothetical: z.boolean().optional(),
+  /** Past rather than current ("history of", "previously", "in 2014", "two years ago"). */
+  historical: z.boolean().optional(),
+  /** About a relative, not the patient ("family history of", "her mother had"). */
+  family: z.boolean().optional(),
 });
 export type Fact = z.infer<typeof Fact>;
 
@@ -65,6 +97,8 @@ export const Sentence = z.object({
   end: z.number().int(),
   /** Normalized header of the section the sentence sits in ("diagnoses", "plan", "objective", …) when the text has headers. */
   section: z.string().optional(),
+  /** Who states it, when the text's parts are known (`assembleRecord`) or the sentence itself says (a UR restatement). */
+  source: FactSource.optional(),
 });
 export type Sentence = z.infer<typeof Sentence>;
 

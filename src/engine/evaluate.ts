@@ -4,21 +4,21 @@ import type {
   BodyRegion,
   Condition,
   Criterion,
-  DrugClass,
   Evidence,
   FactCondition,
   Phase,
   RequestFlag,
   RequestNumber,
 } from '../guidelines/schema.js';
+import type { DrugClassOrUnknown } from '../terminology/drug-classes.js';
 import type { ParsedRequest } from './request-types.js';
 import type { CriterionResult, CriterionStatus } from './review-types.js';
 
 /** Everything a criterion may look at for one disputed item. */
 export interface ItemContext {
   readonly request: ParsedRequest;
-  /** Guideline drug classes of the requested drugs and ingredients. */
-  readonly drugClasses: readonly DrugClass[];
+  /** Guideline drug classes of the requested drugs and ingredients ('unknown' matches no class). */
+  readonly drugClasses: readonly DrugClassOrUnknown[];
   readonly bodyRegions: readonly BodyRegion[];
   readonly facts: readonly Fact[];
   readonly phases: readonly Phase[];
@@ -257,7 +257,7 @@ export function evalCondition(c: Condition, ctx: ItemContext): Outcome {
     const { classes, generics, forms } = c.ingredient;
     const found = ctx.request.drugs.some((d, i) => {
       const cls = ctx.drugClasses[i];
-      const classOk = !classes || (cls !== undefined && classes.includes(cls));
+      const classOk = !classes || (cls !== undefined && cls !== 'unknown' && classes.includes(cls));
       const genericOk = !generics || generics.some((g) => d.generic.toLowerCase().includes(g));
       const formOk =
         !forms ||

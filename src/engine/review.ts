@@ -3,8 +3,8 @@ import { readClinical } from '../clinical/extract.js';
 import type { Fact } from '../clinical/types.js';
 import type { Citation, Letter } from '../domain/letter.js';
 import { citationAgrees, findTopicByCitation, formatCitation, identifySource } from '../guidelines/cite.js';
-import { bodyRegionsOf, canonicalDrugClass, regionsInText, regionsOverlap } from '../guidelines/regions.js';
-import type { BodyRegion, DrugClass, Phase, Topic } from '../guidelines/schema.js';
+import { bodyRegionsOf, regionsInText, regionsOverlap } from '../guidelines/regions.js';
+import type { BodyRegion, Phase, Topic } from '../guidelines/schema.js';
 import { type RankedTopic, topicsFor } from '../guidelines/select.js';
 import { ALL_TOPICS } from '../guidelines/topics/index.js';
 import { evalCriterion, type ItemContext, namesRequestedDrug, requestFlag } from './evaluate.js';
@@ -47,26 +47,6 @@ function latestDate(text: string): string | undefined {
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-/** The request parser's finer drug classes, onto the knowledge base's classes. */
-const CLASS_OF: Readonly<Record<string, DrugClass>> = {
-  'tricyclic-antidepressant': 'antidepressant',
-  'snri-antidepressant': 'antidepressant',
-  'ssri-antidepressant': 'antidepressant',
-  'barbiturate-containing-analgesic': 'barbiturate-analgesic',
-  'non-opioid-analgesic': 'acetaminophen',
-  'vitamin-supplement': 'supplement',
-  'erectile-dysfunction': 'pde5-inhibitor',
-  'local-anesthetic': 'topical-anesthetic',
-};
-
-export function guidelineClass(drugClass: string, generic: string): DrugClass {
-  if (drugClass === 'topical-analgesic') {
-    if (/capsaicin/i.test(generic)) return 'capsaicin';
-    if (/salicylate|menthol|camphor/i.test(generic)) return 'topical-salicylate';
-  }
-  return CLASS_OF[drugClass] ?? canonicalDrugClass(drugClass) ?? 'compounded';
 }
 
 const NO_TOPIC = { id: 'none', title: 'No applicable guideline topic' };
@@ -126,7 +106,8 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
     const ctx: ItemContext = {
       ...(authorized === undefined ? {} : { sameServiceAuthorized: true, authorizedEvidence: authorized }),
       request,
-      drugClasses: request.drugs.map((d) => guidelineClass(d.drugClass, d.generic)),
+      // Concept classes of the vocabulary, 'unknown' included: an unknown drug matches no class criterion.
+      drugClasses: request.drugs.map((d) => d.drugClass),
       bodyRegions: bodyRegionsOf(request.bodyParts, request.text),
       facts: record.facts,
       phases,
