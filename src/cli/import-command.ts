@@ -5,8 +5,10 @@ import type { ImrError } from '../domain/errors.js';
 import { imrError, toImrError } from '../domain/errors.js';
 import { err, type Result } from '../domain/result.js';
 import { DEFAULT_MAX_LETTER_BYTES, parseLetterFile } from '../letter/load.js';
+import { sharedPdfPool } from '../letter/pdf-pool.js';
 import { openStore, type StoreConfig, storeConfigFromEnv } from '../store/index.js';
 import { type ImportOutcome, importLetter } from '../workflow/import-letter.js';
+import { inOrder } from './ahead.js';
 import type { CliIo } from './io.js';
 import { expandInputs, parseSize } from './letter-commands.js';
 
@@ -181,36 +183,38 @@ export async function runImport(
     const report = reporter(io, opts);
     report.start(inputs.length);
     try {
-      for (const file of inputs) {
-        if (signals.signal() !== undefined) break;
-        const parsed = await parseLetterFile(file, { maxBytes: opts.maxSize ?? DEFAULT_MAX_LETTER_BYTES });
-        // A signal while parsing: stop before writing anything for this file.
-        if (signals.signal() !== undefined) break;
-        let result: Result<ImportOutcome, ImrError>;
-        if ('error' in parsed) {
-          result = err(parsed.error);
-        } else {
-          try {
-            result = await importLetter(store, parsed.letter, 'system', { requestId });
-          } catch (thrown) {
-            result = err(toImrError(thrown));
+      // Files are read (PDF text extracted) side by side in the PDF pool, a few ahead of the writes;
+      // letters are written one transaction each, in the order given, exactly as one at a time.
+      await inOrder(
+        inputs,
+        2 * sharedPdfPool().size,
+        (file) => parseLetterFile(file, { maxBytes: opts.maxSize ?? DEFAULT_MAX_LETTER_BYTES }),
+        async (file, parsed) => {
+          let result: Result<ImportOutcome, ImrError>;
+          if ('error' in parsed) {
+            result = err(parsed.error);
+          } else {
+            try {
+              result = await importLetter(store, parsed.letter, 'system', { requestId });
+            } catch (thrown) {
+              result = err(toImrError(thrown));
+            }
           }
-        }
-        done++;
-        if (result.ok) {
-          if (result.value.status === 'imported') imported++;
-          else skipped++;
-          report.fileDone(file, result.value, counts());
-        } else {
-          failed++;
-          report.fileFailed(file, result.error, counts());
-          // Every later letter would fail the same way: stop, and say so.
-          if (result.error.code === 'IMR_STORE_UNAVAILABLE') {
-            stoppedBy = result.error.code;
-            break;
+          done++;
+          if (result.ok) {
+            if (result.value.status === 'imported') imported++;
+            else skipped++;
+            report.fileDone(file, result.value, counts());
+          } else {
+            failed++;
+            report.fileFailed(file, result.error, counts());
+            // Every later letter would fail the same way: stop, and say so.
+            if (result.error.code === 'IMR_STORE_UNAVAILABLE') stoppedBy = result.error.code;
           }
-        }
-      }
+        },
+        // A signal (or a lost store) stops the run at the next letter boundary: nothing more is written.
+        () => signals.signal() !== undefined || stoppedBy !== undefined,
+      );
     } finally {
       report.stop();
       await store.close();

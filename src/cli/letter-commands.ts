@@ -5,8 +5,10 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { imrError } from '../domain/errors.js';
 import { Letter } from '../domain/letter.js';
 import { DEFAULT_MAX_LETTER_BYTES, parseLetterFile } from '../letter/load.js';
+import { sharedPdfPool } from '../letter/pdf-pool.js';
 import { renderLetterPdf } from '../letter/render-pdf.js';
 import { renderLetterText } from '../letter/render-text.js';
+import { inOrder } from './ahead.js';
 import type { CliIo } from './io.js';
 
 const LETTER_EXTENSIONS = /\.(pdf|txt|text)$/i;
@@ -69,14 +71,18 @@ export function registerLetterCommands(program: Command, io: CliIo, setExit: (co
       const inputs = await expandInputs(files);
       let failed = 0;
       const showProgress = !opts.quiet && io.stderrIsTty && inputs.length > 1;
-      for (let i = 0; i < inputs.length; i++) {
-        const file = inputs[i] as string;
-        const result = await parseLetterFile(file, { maxBytes: opts.maxSize });
-        const out = 'letter' in result ? result.letter : result;
-        if ('error' in result) failed++;
-        io.stdout(`${opts.pretty ? JSON.stringify(out, null, 2) : JSON.stringify(out)}\n`);
-        if (showProgress) io.stderr(`\rparsed ${i + 1}/${inputs.length}${failed ? `, ${failed} failed` : ''}`);
-      }
+      // Files are read side by side in the PDF pool, printed in the order given.
+      await inOrder(
+        inputs,
+        2 * sharedPdfPool().size,
+        (file) => parseLetterFile(file, { maxBytes: opts.maxSize }),
+        (_file, result, i) => {
+          const out = 'letter' in result ? result.letter : result;
+          if ('error' in result) failed++;
+          io.stdout(`${opts.pretty ? JSON.stringify(out, null, 2) : JSON.stringify(out)}\n`);
+          if (showProgress) io.stderr(`\rparsed ${i + 1}/${inputs.length}${failed ? `, ${failed} failed` : ''}`);
+        },
+      );
       if (showProgress) io.stderr('\n');
       if (!opts.quiet && inputs.length > 1) {
         io.stderr(`${JSON.stringify({ parsed: inputs.length - failed, failed })}\n`);

@@ -16,6 +16,13 @@ export const ERROR_CODES = {
     message: 'The file looks like a PDF but could not be read as one (damaged or encrypted).',
   },
   IMR_PDF_NO_TEXT: { status: 422, message: 'The PDF has no extractable text (it may be a scanned image).' },
+  IMR_PDF_TOO_COMPLEX: {
+    status: 422,
+    message:
+      'The PDF is too costly to read: it inflates past the size limit, nests too deeply, holds too much text on a page, or needs more memory than a PDF reader may use.',
+  },
+  IMR_PDF_TIMEOUT: { status: 422, message: 'Reading the PDF took longer than the time limit.' },
+  IMR_PDF_TOO_MANY_PAGES: { status: 422, message: 'The PDF has more pages than the page limit.' },
   IMR_LETTER_NOT_A_DETERMINATION: {
     status: 422,
     message: 'The document is not an IMR Final Determination Letter.',

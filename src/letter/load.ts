@@ -3,7 +3,7 @@ import { type ImrError, imrError, toImrError } from '../domain/errors.js';
 import type { Letter } from '../domain/letter.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { parseLetterText } from './parse-text.js';
-import { extractPdfText } from './pdf-text.js';
+import { extractPdfText } from './pdf-pool.js';
 
 /** Letters are a few pages; anything past this is refused before it is read. */
 export const DEFAULT_MAX_LETTER_BYTES = 20 * 1024 * 1024;

@@ -1,11 +1,12 @@
 /**
- * PDF → layout text, in-process with pdfjs. The output imitates `pdftotext -layout` closely enough that
+ * PDF → layout text with pdfjs, on the thread that calls it (the PDF worker's; see pdf-pool.ts). The output imitates `pdftotext -layout` closely enough that
  * one text parser reads both: one line per baseline, columns separated by two or more spaces, an empty
  * line for each paragraph gap, pages joined by a form feed at the start of the next page's first line.
  */
 import type { TextContent, TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import { type ImrError, imrError } from '../domain/errors.js';
 import { err, ok, type Result } from '../domain/result.js';
+import { scanPdf } from './pdf-scan.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -18,7 +19,7 @@ let pdfjsModule: Promise<PdfJs> | undefined;
  * One pdfjs module for the process: importing it costs far more than reading a letter. The worker
  * module is imported up front so the main-thread ("fake") worker uses it directly.
  */
-function loadPdfJs(): Promise<PdfJs> {
+export function loadPdfJs(): Promise<PdfJs> {
   pdfjsModule ??= importPdfJs().catch((thrown: unknown) => {
     pdfjsModule = undefined;
     throw thrown;
@@ -68,13 +69,31 @@ const COLUMN_WIDTH = 0.4;
 /** Runs of empty lines are capped, as pdftotext caps them. */
 const MAX_NEWLINES = 3;
 
+/** The limits one extraction keeps to (the wall-clock and memory limits are the pool's). */
+export interface ExtractLimits {
+  /** Documents with more pages are refused (`IMR_PDF_TOO_MANY_PAGES`) before any page is read. */
+  readonly maxPages: number;
+  /** Total inflated bytes of the file's streams, images aside (see pdf-scan.ts). */
+  readonly maxInflatedBytes: number;
+  /** Deepest nesting of arrays and dictionaries. */
+  readonly maxNesting: number;
+  /** Text items one page may produce; past it the page's text stream is cancelled. */
+  readonly maxPageItems: number;
+}
+
 /**
- * Extracts the text of a PDF as layout text: pages joined by `\f`, every line (the last included) ending
- * with `\n`. Returns `IMR_PDF_INVALID` when pdfjs cannot read the file (not a PDF, damaged, encrypted) and
- * `IMR_PDF_NO_TEXT` when no page has any text. Never throws; error details never quote the document.
+ * Extracts the text of a PDF as layout text, here on this thread: pages joined by `\f`, every line (the
+ * last included) ending with `\n`. Returns `IMR_PDF_INVALID` when pdfjs cannot read the file (not a
+ * PDF, damaged, encrypted), `IMR_PDF_NO_TEXT` when no page has any text, `IMR_PDF_TOO_MANY_PAGES` and
+ * `IMR_PDF_TOO_COMPLEX` past a limit. Never throws; error details never quote the document.
+ *
+ * Only the PDF worker (pdf-worker.ts) calls this: everything else goes through the pool
+ * (`extractPdfText` in pdf-pool.ts), so the event loop never runs pdfjs.
  */
-export async function extractPdfText(data: Uint8Array): Promise<Result<string, ImrError>> {
+export async function extractPdfTextHere(data: Uint8Array, limits: ExtractLimits): Promise<Result<string, ImrError>> {
   if (data.length === 0) return err(imrError('IMR_PDF_INVALID', undefined, { reason: 'empty' }));
+  const scanned = scanPdf(data, limits);
+  if (!scanned.ok) return err(imrError('IMR_PDF_TOO_COMPLEX', undefined, { reason: scanned.reason }));
   let pdfjs: PdfJs;
   try {
     pdfjs = await loadPdfJs();
@@ -96,6 +115,7 @@ export async function extractPdfText(data: Uint8Array): Promise<Result<string, I
   } catch (thrown) {
     return err(imrError('IMR_PDF_INVALID', undefined, { reason: failureName(thrown) }));
   }
+  let abandoned = false;
   try {
     let doc: Awaited<typeof task.promise>;
     try {
@@ -103,15 +123,27 @@ export async function extractPdfText(data: Uint8Array): Promise<Result<string, I
     } catch (thrown) {
       return err(imrError('IMR_PDF_INVALID', undefined, { reason: failureName(thrown) }));
     }
+    if (doc.numPages > limits.maxPages) {
+      return err(
+        imrError('IMR_PDF_TOO_MANY_PAGES', `The PDF has ${doc.numPages} pages; the limit is ${limits.maxPages}.`, {
+          pages: doc.numPages,
+          maxPages: limits.maxPages,
+        }),
+      );
+    }
     const pages: string[] = [];
     let hasText = false;
     for (let n = 1; n <= doc.numPages; n++) {
-      let items: TextContent['items'];
+      let items: (TextItem | TextMarkedContent)[];
       try {
         const page = await doc.getPage(n);
-        // Normalized once over the whole text below: cheaper than pdfjs doing it item by item.
-        items = (await page.getTextContent({ disableNormalization: true })).items;
+        const read = await pageItems(page, limits.maxPageItems);
         page.cleanup();
+        if (read === 'too-many') {
+          abandoned = true;
+          return err(imrError('IMR_PDF_TOO_COMPLEX', undefined, { reason: 'page-items', page: n }));
+        }
+        items = read;
       } catch (thrown) {
         return err(imrError('IMR_PDF_INVALID', undefined, { reason: failureName(thrown), page: n }));
       }
@@ -124,7 +156,33 @@ export async function extractPdfText(data: Uint8Array): Promise<Result<string, I
   } catch (thrown) {
     return err(imrError('IMR_INTERNAL', undefined, { reason: failureName(thrown) }));
   } finally {
-    await task.destroy().catch(() => undefined);
+    // A document given up mid-page is not waited for: its worker is replaced (see pdf-worker.ts).
+    const destroyed = task.destroy().catch(() => undefined);
+    if (!abandoned) await destroyed;
+  }
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+/**
+ * A page's text items, read as a stream so that a page drawing text without end is cut off at
+ * `max` items (its stream cancelled) instead of being collected whole first.
+ */
+async function pageItems(page: PdfPage, max: number): Promise<(TextItem | TextMarkedContent)[] | 'too-many'> {
+  // Normalized once over the whole text: cheaper than pdfjs doing it item by item.
+  const reader = page.streamTextContent({ disableNormalization: true }).getReader() as ReadableStreamDefaultReader<
+    Pick<TextContent, 'items'>
+  >;
+  const items: (TextItem | TextMarkedContent)[] = [];
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) return items;
+    for (const item of chunk.value.items) items.push(item);
+    if (items.length > max) {
+      // Not awaited: pdfjs answers a cancel only between chunks, and may be long in one.
+      reader.cancel().catch(() => undefined);
+      return 'too-many';
+    }
   }
 }
 

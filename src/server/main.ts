@@ -1,5 +1,7 @@
 import { toImrError } from '../domain/errors.js';
+import { closeSharedPdfPool, configurePdfPool, pdfPoolOptionsFromEnv } from '../letter/index.js';
 import { loadServerConfig } from './config.js';
+import { installSafetyNet } from './safety-net.js';
 import { startServer } from './start.js';
 
 /**
@@ -8,11 +10,19 @@ import { startServer } from './start.js';
  * carry them.
  */
 async function main(): Promise<number> {
+  installSafetyNet();
   const config = loadServerConfig(process.env);
   if (!config.ok) {
     process.stderr.write(`imr-desk: ${config.error.message} (${config.error.code})\n`);
     return 1;
   }
+  // PDF text is read in a pool of worker threads with limits (IMR_PDF_*; see src/letter/pdf-pool.ts).
+  const pdf = pdfPoolOptionsFromEnv(process.env);
+  if (!pdf.ok) {
+    process.stderr.write(`imr-desk: ${pdf.error.message} (${pdf.error.code})\n`);
+    return 1;
+  }
+  configurePdfPool(pdf.value);
   const c = config.value;
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
@@ -41,6 +51,7 @@ async function main(): Promise<number> {
   }
   const stop = async () => {
     await server.close();
+    await closeSharedPdfPool();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
