@@ -8,13 +8,14 @@
 const ALLOWED = {
   domain: [],
   letter: ['domain'],
-  clinical: ['domain'],
-  guidelines: ['domain'],
-  engine: ['domain', 'clinical', 'guidelines'],
+  terminology: ['domain'],
+  clinical: ['domain', 'terminology'],
+  guidelines: ['domain', 'terminology'],
+  engine: ['domain', 'terminology', 'clinical', 'guidelines'],
   reviewers: ['domain'],
   store: ['domain'],
-  workflow: ['domain', 'letter', 'clinical', 'guidelines', 'engine', 'reviewers', 'store'],
-  server: ['domain', 'letter', 'engine', 'store', 'workflow'],
+  workflow: ['domain', 'letter', 'terminology', 'clinical', 'guidelines', 'engine', 'reviewers', 'store'],
+  server: ['domain', 'letter', 'terminology', 'engine', 'store', 'workflow'],
 };
 const MODULES = [...Object.keys(ALLOWED), 'cli'];
 

@@ -1,9 +1,10 @@
+import { BODY_PART_SPAN_TERMS, BODY_PARTS } from '../terminology/body-parts.js';
 import { PhraseIndex, type Tokens } from './phrases.js';
 import type { Side } from './request-types.js';
 
 /**
- * Body parts, sides and spinal levels named in a request. Parts are normalized to the regions the
- * guideline chapters are organised by ("lumbar spine", "shoulder", "upper extremity"…).
+ * Body parts, sides and spinal levels named in a request. Parts are the body-part vocabulary's part ids
+ * (src/terminology: "lumbar spine", "shoulder", "finger"…), each of which maps to guideline regions.
  */
 
 interface PartEntry {
@@ -12,71 +13,17 @@ interface PartEntry {
   readonly bothSides?: boolean;
 }
 
-/** `phrase; phrase => part[, part]`; a leading `*` marks phrases that name both sides. */
-const BODY_PARTS: readonly string[] = [
-  'lumbar; lumbar spine|region|area; lumbosacral; lumbosacral spine; l spine; ls spine; low back; lower back; back; lumbar paraspinal|paraspinals => lumbar spine',
-  'cervical; cervical spine|region; c spine; neck => cervical spine',
-  'thoracic; thoracic spine|region; t spine; mid back; middle back; upper back; dorsal spine => thoracic spine',
-  'thoracolumbar; thoracolumbar spine => thoracic spine, lumbar spine',
-  'cervicothoracic; cervicothoracic spine => cervical spine, thoracic spine',
-  'spine; spinal; paraspinal; paraspinals => spine',
-  'sacroiliac; sacroiliac joint; si joint => sacroiliac joint',
-  '*sacroiliac joints; si joints => sacroiliac joint',
-  'shoulder; rotator cuff; subacromial; acromioclavicular; ac joint; glenohumeral => shoulder',
-  '*shoulders => shoulder',
-  'elbow; cubital tunnel; epicondyle; epicondylitis; olecranon => elbow',
-  '*elbows => elbow',
-  'forearm => forearm',
-  '*forearms => forearm',
-  'wrist; carpal; carpal tunnel => wrist',
-  '*wrists => wrist',
-  'hand; palm => hand',
-  '*hands => hand',
-  'finger|fingers; trigger finger; digit|digits => finger',
-  'thumb|thumbs => thumb',
-  'hip; hip joint => hip',
-  '*hips => hip',
-  'thigh => thigh',
-  '*thighs => thigh',
-  'knee; meniscus; meniscal; patella; patellar; acl; mcl => knee',
-  '*knees => knee',
-  'leg; calf; shin; lower leg => leg',
-  '*legs; calves => leg',
-  'ankle; achilles => ankle',
-  '*ankles => ankle',
-  'foot; heel; plantar; plantar fascia => foot',
-  '*feet; heels => foot',
-  'toe|toes => toe',
-  'head; cranial; brain; skull; scalp => head',
-  'jaw; tmj; temporomandibular => jaw',
-  'face; facial => face',
-  'eye|eyes => eye',
-  'chest; rib|ribs; thorax; chest wall => chest',
-  'abdomen; abdominal => abdomen',
-  'pelvis; pelvic => pelvis',
-  'buttock|buttocks; gluteal => buttock',
-  'groin; inguinal => groin',
-  'coccyx; tailbone => coccyx',
-  'sacrum; sacral => sacrum',
-  'upper extremity|limb|arm => upper extremity',
-  '*upper extremities|limbs; bue; bues; both arms => upper extremity',
-  'lower extremity|limb => lower extremity',
-  '*lower extremities|limbs; ble; bles; both legs => lower extremity',
-  'arm => upper extremity',
-  '*arms => upper extremity',
-  'teeth; tooth; dental => teeth',
-];
-
 function buildParts(): PhraseIndex<PartEntry> {
   const index = new PhraseIndex<PartEntry>();
-  for (const line of BODY_PARTS) {
-    const [phrases = '', parts = ''] = line.split('=>');
-    const bothSides = phrases.trim().startsWith('*');
-    const entry: PartEntry = {
-      parts: parts.split(',').map((p) => p.trim()),
-      ...(bothSides ? { bothSides: true } : {}),
-    };
-    for (const phrase of phrases.replace('*', '').split(';')) index.add(phrase, entry);
+  for (const concept of BODY_PARTS) {
+    const one: PartEntry = { parts: [concept.part] };
+    for (const term of concept.terms) index.add(term, one);
+    const both: PartEntry = { parts: [concept.part], bothSides: true };
+    for (const term of concept.bothSides ?? []) index.add(term, both);
+  }
+  for (const span of BODY_PART_SPAN_TERMS) {
+    const entry: PartEntry = { parts: span.parts };
+    for (const term of span.terms) index.add(term, entry);
   }
   return index;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DRUG_ENTRIES, DRUG_INDEX, DrugClass, lookupDrug, nearestDrug } from './drugs.js';
+import { DrugClassOrUnknown } from '../terminology/drug-classes.js';
+import { DRUG_ENTRIES, DRUG_INDEX, lookupDrug, nearestDrug } from './drugs.js';
 
 describe('drug lexicon', () => {
   it('is broad: several hundred products and over a thousand names', () => {
@@ -7,11 +8,10 @@ describe('drug lexicon', () => {
     expect(DRUG_INDEX.size).toBeGreaterThan(1000);
   });
 
-  it('has products in every class but "unknown"', () => {
-    for (const drugClass of DrugClass.options) {
-      const count = DRUG_ENTRIES.filter((e) => e.drugClass === drugClass).length;
-      if (drugClass === 'unknown') expect(count).toBe(0);
-      else expect(count, drugClass).toBeGreaterThan(0);
+  it("gives every entry a guideline class of the vocabulary or 'unknown', and a group", () => {
+    for (const e of DRUG_ENTRIES) {
+      expect(DrugClassOrUnknown.safeParse(e.drugClass).success, e.generic).toBe(true);
+      expect(e.group, e.generic).toMatch(/^[a-z0-9-]+$/);
     }
   });
 
@@ -28,11 +28,14 @@ describe('drug lexicon', () => {
     ['Lidoderm', 'lidocaine', 'topical-anesthetic'],
     ['Voltaren gel', 'diclofenac', 'topical-nsaid'],
     ['Voltaren', 'diclofenac', 'nsaid'],
-    ['Fioricet', 'butalbital/acetaminophen/caffeine', 'barbiturate-containing-analgesic'],
+    ['Fioricet', 'butalbital/acetaminophen/caffeine', 'barbiturate-analgesic'],
     ['Tylenol #3', 'codeine/acetaminophen', 'opioid'],
     ['DEPO-MEDROL', 'methylprednisolone', 'corticosteroid'],
     ['Senokot-S', 'sennosides/docusate', 'laxative'],
-    ['Synvisc One', 'hyaluronic acid', 'viscosupplement'],
+    ['Synvisc One', 'hyaluronic acid', 'unknown'],
+    ['Duragesic', 'fentanyl', 'opioid'],
+    ['Elavil', 'amitriptyline', 'antidepressant'],
+    ['Zofran', 'ondansetron', 'antiemetic'],
     ['Theramine', 'theramine', 'medical-food'],
     ['Celebrex', 'celecoxib', 'cox2-inhibitor'],
     ['Salonpas', 'methyl salicylate/menthol', 'topical-salicylate'],
@@ -40,7 +43,13 @@ describe('drug lexicon', () => {
     expect(lookupDrug(name)).toMatchObject({ generic, drugClass });
   });
 
+  it('keeps the pharmacological group beside the class', () => {
+    expect(lookupDrug('Elavil')).toMatchObject({ drugClass: 'antidepressant', group: 'tricyclic-antidepressant' });
+    expect(lookupDrug('Synvisc')).toMatchObject({ drugClass: 'unknown', group: 'viscosupplement' });
+  });
+
   it('gives the form a brand implies', () => {
+    expect(lookupDrug('Duragesic')?.form).toBe('patch');
     expect(lookupDrug('Lidoderm')?.form).toBe('patch');
     expect(lookupDrug('Flector')?.form).toBe('patch');
     expect(lookupDrug('Norco')?.form).toBeUndefined();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TreatmentKind } from '../domain/treatment.js';
+import { DrugClassOrUnknown } from '../terminology/drug-classes.js';
 
 /** What kind of treatment a disputed item asks for: the closed set shared through src/domain. */
 export const RequestKind = TreatmentKind;
@@ -13,8 +14,8 @@ export const DrugMention = z.object({
   name: z.string(),
   /** Generic name, lower case ("hydrocodone/acetaminophen", "cyclobenzaprine"). */
   generic: z.string(),
-  /** Drug class ("opioid", "muscle-relaxant", "nsaid", "anticonvulsant", "topical-anesthetic", …). */
-  drugClass: z.string(),
+  /** Guideline drug class from the vocabulary ("opioid", "muscle-relaxant", "topical-nsaid"…), or 'unknown'. */
+  drugClass: DrugClassOrUnknown,
   strength: z.string().optional(), // "10/325 mg", "7.5mg", "5%"
   percent: z.number().optional(), // for compounded ingredients
   form: z.string().optional(), // tablet, patch, cream, suspension, capsule…

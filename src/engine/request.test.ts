@@ -113,9 +113,9 @@ describe('parseRequest: drugs', () => {
     ['Flexeril 5 mg #20', 'cyclobenzaprine', 'muscle-relaxant'],
     ['Ultram 50 mg #40', 'tramadol', 'opioid'],
     ['Zanaflex 2mg #60', 'tizanidine', 'muscle-relaxant'],
-    ['Fioricet 50/325/40 mg #24', 'butalbital/acetaminophen/caffeine', 'barbiturate-containing-analgesic'],
+    ['Fioricet 50/325/40 mg #24', 'butalbital/acetaminophen/caffeine', 'barbiturate-analgesic'],
     ['Trezix capsules #20', 'dihydrocodeine/acetaminophen/caffeine', 'opioid'],
-    ['Terocin lotion 120 ml', 'methyl salicylate/capsaicin/menthol/lidocaine', 'topical-analgesic'],
+    ['Terocin lotion 120 ml', 'methyl salicylate/capsaicin/menthol/lidocaine', 'capsaicin'],
     ['Protonix 40mg #30', 'pantoprazole', 'ppi'],
     ['Restoril 15 mg #30', 'temazepam', 'benzodiazepine'],
     ['Maxalt 10mg #12', 'rizatriptan', 'triptan'],
@@ -171,7 +171,7 @@ describe('parseRequest: drugs', () => {
     expect(p.drugs.map((d) => [d.generic, d.drugClass, d.percent, d.form])).toEqual([
       ['diclofenac', 'topical-nsaid', 5, 'cream'],
       ['baclofen', 'muscle-relaxant', 2, 'cream'],
-      ['camphor', 'topical-analgesic', 1, 'cream'],
+      ['camphor', 'topical-salicylate', 1, 'cream'],
     ]);
   });
 

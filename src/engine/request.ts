@@ -1,7 +1,9 @@
+import { modalityRules } from '../terminology/modalities.js';
+import { blankAlternatives } from '../terminology/text.js';
 import { findBodyParts, findSpinalLevels, regionOfLevel } from './body-parts.js';
-import { DRUG_INDEX, type DrugClass, type DrugEntry, type DrugForm, nearestDrug } from './drugs.js';
+import { DRUG_INDEX, type DrugEntry, type DrugForm, nearestDrug } from './drugs.js';
 import { type NormalizedText, normalizeText, originalSlice, PhraseIndex, type Tokens, tokenize } from './phrases.js';
-import { type DrugMention, type Frequency, type ParsedRequest, RequestKind } from './request-types.js';
+import type { DrugMention, Frequency, ParsedRequest, RequestKind } from './request-types.js';
 
 /**
  * The request parser: one disputed item's request ("Norco 10/325 mg #90 with 2 refills", "Physical
@@ -25,262 +27,12 @@ interface TreatmentRule {
   readonly generic: boolean;
 }
 
-/**
- * `phrase; phrase => modality`; a leading `?` marks generic words. Within a phrase, `a|b` gives
- * alternatives for one word and `(a b|c|)` alternatives of any length (see `expandPhrase`).
- * Phrases are matched on words, longest first, left to right; the first specific match names the kind.
- */
-const TREATMENTS: Record<RequestKind, readonly string[]> = {
-  medication: [],
-  'compounded-topical': [],
-  therapy: [
-    'physical therapy|therapies|therapist|rehabilitation|rehab; physiotherapy; physio; pt; physical medicine; physical therapy treatment|treatments|sessions|visits => physical therapy',
-    'physical therapy (evaluation|eval|assessment|re evaluation|reevaluation|re eval); pt (evaluation|eval|re evaluation) => physical therapy evaluation',
-    'occupational therapy|therapies|therapist; ot => occupational therapy',
-    'hand therapy|therapist => hand therapy',
-    'aquatic|aqua|pool|water therapy|therapies|exercise|exercises|rehabilitation; hydrotherapy; aquatherapy => aquatic therapy',
-    'massage|massages; massage therapy; soft tissue mobilization; deep tissue massage => massage therapy',
-    'myofascial release; myofascial therapy => myofascial release',
-    'infrared; infrared heat|therapy|light; infra red => infrared therapy',
-    'moist heat; heat therapy; hot pack|packs; heat => heat therapy',
-    'ultrasound therapy; therapeutic ultrasound; pulsed ultrasound => therapeutic ultrasound',
-    'electrical|electric|electronic stimulation; electrical|electric muscle stimulation; e stim; estim; ems; nmes; neuromuscular electrical|electric stimulation; galvanic stimulation; microcurrent => electrical stimulation',
-    'interferential; interferential current|stimulation|therapy; interferential current stimulation|therapy; if therapy => interferential stimulation',
-    'iontophoresis => iontophoresis',
-    'phonophoresis => phonophoresis',
-    'diathermy => diathermy',
-    'paraffin; paraffin bath|wax => paraffin',
-    'whirlpool => whirlpool',
-    'traction; cervical|lumbar|mechanical traction => traction',
-    'shockwave; shock wave; eswt; extracorporeal (shockwave|shock wave) (|therapy|treatment|treatments); (shockwave|shock wave) (therapy|treatment|treatments) => shockwave therapy',
-    'laser; laser therapy; cold laser; low level laser; lllt; class iv laser => laser therapy',
-    'therapeutic exercise|exercises|activities; exercise therapy; strengthening program => therapeutic exercise',
-    'kinesio taping|tape; kinesiotaping; kinesiotape => kinesiotaping',
-    'dry needling => dry needling',
-    'vestibular therapy|rehabilitation => vestibular therapy',
-    'speech therapy => speech therapy',
-    'cognitive rehabilitation => cognitive rehabilitation',
-    'cryotherapy; cold therapy; cryo therapy => cryotherapy',
-    'localized intense (neurostimulation|neuro stimulation); lint; neurostimulation therapy; neurostimulation => neurostimulation therapy',
-    'home exercise program; hep => home exercise program',
-    '?therapy|therapies; rehabilitation; rehab; modalities; modality => therapy',
-  ],
-  acupuncture: [
-    'acupuncture|acupunture|accupuncture|acupucture|acupunctures; acupuncturist => acupuncture',
-    'electroacupuncture; electro|elect|electrical|electric|electronic acupuncture => electroacupuncture',
-    'infrared|laser|manual|auricular|ear|needle acupuncture => acupuncture',
-    'acupressure; cupping => acupuncture',
-  ],
-  chiropractic: [
-    'chiropractic|chiropractor|chiropractors|chiro => chiropractic',
-    'manipulation; spinal manipulation; manipulative therapy|treatment; spinal manipulative therapy; osteopathic manipulation|manipulative; omt; omm; cmt; manual therapy; joint mobilization; mobilization => manipulation',
-  ],
-  injection: [
-    'epidural; epidural steroid injection|injections; esi; esis; epidural injection|injections|block|blocks; transforaminal; transforaminal epidural; tfesi; interlaminar; caudal epidural; epidural steroid => epidural steroid injection',
-    'medial branch block|blocks; medial branch nerve block|blocks; mbb; mbbs; facet joint medial branch block|blocks; medial branch => medial branch block',
-    'facet injection|injections|block|blocks; facet joint injection|injections|block|blocks; intraarticular facet|facets; facet joint; facet joints => facet joint injection',
-    '?facet; facets => facet joint injection',
-    '(radiofrequency|radio frequency) (ablation|neurotomy|rhizotomy|denervation|lesioning); rfa; rf ablation|neurotomy|rhizotomy; rhizotomy; neurotomy; facet rhizotomy|neurotomy|ablation => radiofrequency ablation',
-    'trigger point|points injection|injections; tpi; tpis => trigger point injection',
-    '?trigger point|points => trigger point injection',
-    '(sacroiliac joint|sacroiliac|si joint|si) (injection|injections|block|blocks) => sacroiliac joint injection',
-    'platelet rich plasma; prp; prp injection|injections => platelet-rich plasma injection',
-    'viscosupplementation; viscosupplement; viscosupplement injection|injections; hyaluronic acid injection|injections => viscosupplementation',
-    'cortisone|steroid|corticosteroid|kenalog injection|injections|shot|shots; cortisone; (intra articular|intraarticular) (injection|injections); joint injection|injections => corticosteroid injection',
-    'nerve block|blocks; selective nerve root block|blocks; snrb; snrbs; stellate ganglion block|blocks; sympathetic block|blocks; lumbar sympathetic block|blocks; occipital nerve block|blocks; greater occipital nerve block|blocks; suprascapular nerve block|blocks; genicular nerve block|blocks; peripheral nerve block|blocks => nerve block',
-    'prolotherapy => prolotherapy',
-    'botox|botulinum injection|injections; botulinum toxin injection|injections; chemodenervation => botulinum toxin injection',
-    'neurolytic; neurolysis; neurolytic injection|substance => neurolysis',
-    'aspiration; joint aspiration; arthrocentesis => aspiration',
-    'epidural adhesiolysis; lysis of adhesions; percutaneous neuroplasty|adhesiolysis; racz => epidural adhesiolysis',
-    'stem cell|cells; stem cell injection|injections => stem cell injection',
-    'infusion|infusions; iv infusion|infusions; ketamine infusion|infusions => infusion',
-    'im injection|injections; intramuscular injection|injections|shot|shots; im shot => intramuscular injection',
-    '?injection|injections|inject|injected; block; blocks; shot; shots => injection',
-  ],
-  imaging: [
-    'mri|mris; magnetic resonance imaging|image|scan; magnetic resonance; mr imaging; open mri; upright mri; standing mri => mri',
-    'mr arthrogram; mri arthrogram; magnetic resonance arthrogram|arthrography => mr arthrogram',
-    'mra; mr angiogram|angiography => mra',
-    'ct; cts; ct scan|scans; cat scan|scans; computed|computerized tomography; ct myelogram => ct',
-    'x ray|rays; xray|xrays; radiograph|radiographs|radiography|radiographic; plain films; films; roentgenogram; cxr => x-ray',
-    'bone scan|scans; bone scintigraphy; nuclear bone scan; triple|three phase bone scan => bone scan',
-    'ultrasound|ultrasounds; diagnostic ultrasound; sonogram; sonography; ultrasonography; duplex; doppler; msk ultrasound; musculoskeletal ultrasound => ultrasound',
-    'dexa|dxa; dexa|dxa scan; bone density|densitometry; bone density scan => dexa scan',
-    'myelogram|myelography => myelogram',
-    'discogram|discography; provocative discography => discogram',
-    'arthrogram|arthrography => arthrogram',
-    'pet; pet scan|ct => pet scan',
-    'spect; spect scan => spect scan',
-    'fluoroscopy; fluoroscopic study; videofluoroscopy; video fluoroscopy; digital motion x ray; dmx => fluoroscopy',
-    'trigger point|points impedance imaging; tpii; impedance imaging => trigger point impedance imaging',
-    'thermography => thermography',
-    'echocardiogram|echocardiography; echo; cardiac echo => echocardiogram',
-    '?imaging; scan; scans; diagnostic study|studies; diagnostic imaging => imaging',
-  ],
-  electrodiagnostic: [
-    'emg|emgs; electromyography|electromyogram; needle emg; semg; surface emg => emg',
-    'ncv|ncvs|ncs; nerve conduction; nerve conduction velocity|velocities|study|studies|test|testing|tests => ncv',
-    'emg ncv|ncs|ncvs; ncv|ncs emg; emg and ncv|ncs; ncv|ncs and emg; electrodiagnostic|electrodiagnostics; electrodiagnostic study|studies|testing|test|tests|evaluation; edx; electromyography and nerve conduction => emg/ncv',
-    'eeg; electroencephalogram|electroencephalography => eeg',
-    'ssep|sseps; somatosensory evoked potential|potentials; evoked potential|potentials; vep; baer => evoked potentials',
-    'current perception threshold; cpt testing; vsnct; v snct; pressure specified sensory device; pssd; quantitative sensory testing; qst => quantitative sensory testing',
-    'ekg|ecg; electrocardiogram|electrocardiography => ekg',
-    'pulmonary function test|tests|testing|study|studies; pft|pfts; spirometry => pulmonary function test',
-    'polysomnography|polysomnogram; sleep study|studies; sleep test => sleep study',
-  ],
-  surgery: [
-    'arthroscopy; arthroscopic; arthroscopic surgery|repair|debridement|decompression|meniscectomy|chondroplasty|procedure|synovectomy => arthroscopy',
-    'arthroplasty; total knee|hip|shoulder|joint arthroplasty|replacement; knee|hip|shoulder|joint replacement; tka; tha; tkr; thr; tsa; reverse shoulder arthroplasty|replacement; unicompartmental; hemiarthroplasty => arthroplasty',
-    'rotator cuff repair|reconstruction; rcr => rotator cuff repair',
-    'meniscectomy; partial meniscectomy; meniscus|meniscal repair => meniscectomy',
-    'chondroplasty => chondroplasty',
-    'debridement => debridement',
-    'subacromial decompression; acromioplasty; distal clavicle excision|resection; mumford procedure => subacromial decompression',
-    'decompression; decompressive => decompression',
-    'fusion; anterior cervical discectomy and fusion; spinal|spine|lumbar|cervical|interbody|posterior|anterior fusion; arthrodesis; acdf; tlif; plif; alif; xlif; olif => fusion',
-    'laminectomy; hemilaminectomy; laminotomy; hemilaminotomy; laminoplasty => laminectomy',
-    'discectomy; microdiscectomy; diskectomy; microdiskectomy => discectomy',
-    'foraminotomy; foraminectomy => foraminotomy',
-    'carpal tunnel release; ctr; carpal tunnel surgery|decompression; endoscopic carpal tunnel release => carpal tunnel release',
-    'cubital tunnel release|surgery; ulnar nerve transposition|release => cubital tunnel release',
-    'trigger finger|thumb release; a1 pulley release => trigger finger release',
-    '(de quervain|de quervain s|de quervains|dequervain|dequervains) (release|surgery); first dorsal compartment release => de quervain release',
-    'neuroplasty => neuroplasty',
-    'tenodesis; biceps tenodesis => tenodesis',
-    'tenotomy => tenotomy',
-    'tenosynovectomy; synovectomy => synovectomy',
-    'capsulotomy; capsular release => capsular release',
-    'labral repair|debridement|reconstruction; slap repair; labrum repair; bankart repair => labral repair',
-    'acl|ligament reconstruction|repair => ligament reconstruction',
-    'orif; open reduction internal fixation; open reduction and internal fixation; internal fixation => open reduction internal fixation',
-    'hardware removal; removal of hardware => hardware removal',
-    'osteotomy => osteotomy',
-    'excision => excision',
-    'amputation => amputation',
-    'bunionectomy => bunionectomy',
-    'plantar fascia release; plantar fasciotomy; fasciotomy => fasciotomy',
-    'kyphoplasty; vertebroplasty => kyphoplasty',
-    'spinal cord stimulator|stimulation; scs; dorsal column stimulator; spinal cord stimulator trial|implant|implantation; neurostimulator implant|implantation|trial; peripheral nerve stimulator; dorsal root ganglion stimulator => spinal cord stimulator',
-    'intrathecal pump; intrathecal drug delivery; pain pump; morphine pump => intrathecal pump',
-    'manipulation under anesthesia; mua => manipulation under anesthesia',
-    'disc replacement; artificial disc; disc arthroplasty => disc replacement',
-    'nerve decompression|release; occipital nerve decompression => nerve decompression',
-    'hernia repair|surgery; herniorrhaphy => hernia repair',
-    'assistant surgeon; surgical assistant; surgery assistant; co surgeon; assistant at surgery => assistant surgeon',
-    'inpatient (stay|admission|hospital stay); hospital stay|admission; length of stay; overnight stay; day stay; hospitalization; inpatient => inpatient stay',
-    'anesthesia; general anesthesia; monitored anesthesia care; anesthesiologist; iv sedation; sedation => anesthesia',
-    '?surgery|surgeries|surgical|operation|operative; repair; reconstruction; implant; implantation => surgery',
-  ],
-  'surgical-associated': [],
-  equipment: [
-    'tens; tens unit|units|device|machine|trial|rental|purchase; transcutaneous electrical nerve stimulation|stimulator; transcutaneous electrical nerve stimulation unit; tens patches|pads|electrodes|supplies => tens unit',
-    'h wave; hwave; h wave unit|device|stimulator|trial|rental|purchase => h-wave device',
-    'interferential unit|stimulator|device; if unit; ics unit; ems unit; nmes unit|device; muscle stimulator; e stim unit; estim unit; electrical stimulation unit|device; neuromuscular (stimulator|stimulation unit); electrical muscle stimulator => electrical stimulation unit',
-    'brace|braces|bracing; knee|back|lumbar|wrist|elbow|ankle|shoulder|hinged brace|braces; orthosis|orthoses; immobilizer; walking boot; cam boot|walker; lso; tlso; shoulder immobilizer; ultrasling; abduction sling|pillow; sling|slings => brace',
-    'splint|splints|splinting; wrist|thumb|night splint|splints => splint',
-    'collar; cervical|soft|hard collar; aspen collar; miami j => cervical collar',
-    'orthotics|orthotic; insoles; shoe inserts; custom orthotics|insoles; arch supports; foot orthotics; orthopedic shoes => orthotics',
-    'lumbar support|supports; back support|supports; lumbar corset; lumbar belt; sacroiliac|si belt; abdominal binder; lumbar roll => lumbar support',
-    'pillow|pillows; orthopedic pillow; body pillow => pillow',
-    'cervical pillow; neck pillow; cervical roll => cervical pillow',
-    'wedge pillow|cushion => wedge pillow',
-    'cryotherapy unit|machine|device; cold therapy unit|machine|device|system; ice machine|unit; polar care; game ready; vascutherm; cryo cuff; cryocuff; cold compression (unit|device|therapy unit); hot cold therapy unit|device; hot and cold therapy unit; thermal unit; contrast therapy unit; q tech; iceman => cold therapy unit',
-    'cane; quad cane => cane',
-    'walker; (rolling|front wheeled|four wheeled) walker; rollator => walker',
-    'wheelchair; power|electric|manual wheelchair => wheelchair',
-    'scooter; power|mobility scooter; knee scooter => scooter',
-    'crutches => crutches',
-    'shower chair; shower bench; tub bench; transfer bench; commode; bedside commode; raised|elevated toilet seat; grab bar|bars; reacher; grabber; sock aid; long handled sponge; adl kit => home adaptive equipment',
-    'hospital bed; adjustable bed => hospital bed',
-    'mattress; orthopedic mattress => mattress',
-    'traction unit|device; home (traction|traction unit); cervical traction unit|device; home cervical traction; saunders; pneumatic traction => home traction unit',
-    'cpm; continuous passive motion; cpm machine|unit|device => continuous passive motion',
-    'bone growth stimulator; bone stimulator; exogen; bone stim => bone growth stimulator',
-    'compression device|devices|unit|units|stockings|garment|garments|sleeve|sleeves|hose|pump; dvt compression device|devices|unit; ted hose; teds; pneumatic compression; pneumatic compression device; scd|scds; sequential compression device|devices; dvt prophylaxis device|unit; venous pump => compression device',
-    'heating pad; heat wrap|wraps; thermacare; hot cold pack|packs; cold pack|packs; ice pack|packs; gel pack|packs => hot/cold pack',
-    'exercise equipment|kit|ball; home exercise kit|equipment; theraband; resistance bands; stationary bike; exercise bike; treadmill; pulley; shoulder pulley; pedal exerciser => exercise equipment',
-    'ergonomic chair|workstation|keyboard|mouse|equipment; standing desk; sit stand desk => ergonomic equipment',
-    '?durable medical equipment; dme => durable medical equipment',
-    'glucometer; glucose monitor; blood pressure monitor|cuff; bp monitor => monitoring device',
-    'cpap|bipap; cpap|bipap machine => cpap',
-    'hearing aid|aids => hearing aids',
-    'home oxygen; oxygen => oxygen',
-    '?unit; units; device; devices; machine; rental; purchase; kit; supplies; equipment => equipment',
-  ],
-  program: [
-    'functional restoration; functional restoration program|programs; frp; help program; chronic pain program|programs; chronic pain management program; interdisciplinary pain program|management|rehabilitation; multidisciplinary pain program|management|rehabilitation; multidisciplinary program; pain rehabilitation program => functional restoration program',
-    'work hardening; work conditioning; work hardening|conditioning program => work hardening',
-    'partial hospitalization|hospitalisation; partial hospitalization|hospitalisation program; day treatment|program; php; intensive outpatient program; iop => partial hospitalization',
-    'detox; detoxification; detoxification program; opioid detox|detoxification; rapid detox; inpatient detox|detoxification; residential treatment|rehabilitation; drug rehabilitation; substance abuse treatment|program => detoxification program',
-    'gym membership|memberships; gym; health club; ymca; pool membership; fitness club|center membership => gym membership',
-    'weight loss program; weight management program; medifast; lindora; weight watchers; nutrisystem; jenny craig => weight loss program',
-    'inpatient rehabilitation; acute rehabilitation; skilled nursing facility; snf; transitional living; rehabilitation facility => inpatient rehabilitation',
-    '?program|programs => program',
-  ],
-  consultation: [
-    'consult; consults; consultation; consultations; referral; referrals; refer; second opinion => consultation',
-    'transfer of care; toc => transfer of care',
-    'office visit|visits; (follow up|followup) (visit|visits|appointment|appointments|evaluation|exam); follow up; followup; office consultation => office visit',
-    're exam|examination|evaluation|eval; reexam; reexamination; reevaluation; reeval => re-examination',
-    'surgery|surgical|surgeon|neurosurgery|neurosurgical|neurosurgeon evaluation|eval|consult|consultation|referral|opinion|assessment => surgical consultation',
-    'pain management|medicine|specialist|physician (consult|consultation|referral|evaluation|follow up|visit|visits|eval); pain management => pain management consultation',
-    'orthopedic|orthopaedic|ortho|neurology|neurologist|rheumatology|rheumatologist|podiatry|podiatrist|internist|cardiology|cardiologist|pulmonology|pulmonologist|urology|urologist|gastroenterology|gastroenterologist|dermatology|ophthalmology|ophthalmologist|otolaryngology|ent|dentist|physiatry|physiatrist|specialist|neuro (consult|consultation|evaluation|referral|follow up|visit|visits|eval) => specialist consultation',
-    'internal medicine consult|consultation|evaluation|referral|visit; sleep medicine consult|consultation|evaluation|referral; hand specialist; spine specialist => specialist consultation',
-    'functional capacity evaluation|evaluations|exam|examination|assessment|test|testing; fce; fces => functional capacity evaluation',
-    'medical clearance; clearance; (preoperative|pre operative|pre op) (clearance|evaluation); history and physical; h and p; medical evaluation => medical clearance',
-    'medication management|consultation|review|visit|visits|evaluation; pharmacological management; pharmacologic management; med management; medication monitoring => medication management',
-    'independent medical evaluation|examination; ime; qme; agreed medical evaluation => independent medical evaluation',
-    'nutrition|nutritional|dietary consult|consultation|evaluation|counseling; nutritionist; dietitian; dietician => nutrition consultation',
-    'impairment rating; disability evaluation => impairment rating',
-    '?surgeon; surgeons; neurosurgeon; orthopedic|orthopaedic|spine|hand surgeon => surgical consultation',
-    '?orthopedist; orthopaedist; orthopedics; orthopaedics; neurologist; neurology; rheumatologist; podiatrist; physiatrist; internist; specialist => specialist consultation',
-    '?evaluation; evaluations; eval; evals; exam; examination; assessment; visit; visits; appointment; appointments; physician; doctor => evaluation',
-  ],
-  laboratory: [
-    'urine drug screen|screens|screening|test|tests|testing|toxicology; uds; udt; udts; urine toxicology|tox|test|tests|testing|screen|screening|sample|analysis; drug screen|screens|screening|test|tests|testing; urine drug; toxicology screen|screening|testing|test; point of care testing|test; poc testing; confirmatory testing|test; quantitative drug testing; urine quantitative; gas chromatography; (saliva|oral fluid) drug (test|testing|screen) => urine drug screen',
-    'urinalysis; ua => urinalysis',
-    'cbc; complete blood count; cbc with differential => cbc',
-    'cmp; bmp; chem 7; chem 12; chemistry panel; metabolic panel; comprehensive|basic metabolic panel => metabolic panel',
-    'pt ptt; pt inr; ptt; inr; coagulation panel|studies|profile|tests; coags; prothrombin time => coagulation panel',
-    'liver function test|tests|panel; lft; lfts; hepatic function panel|test|tests; renal function test|tests|panel; kidney function test|tests => organ function panel',
-    'hba1c; a1c; hemoglobin a1c => hba1c',
-    'lipid panel; lipid profile => lipid panel',
-    'genetic testing|test|tests; pharmacogenetic|pharmacogenomic testing|test|tests; cytochrome p450 testing|test; dna testing|test; genetic opioid risk test|testing => genetic testing',
-    'vitamin d level|levels; testosterone level|levels; thyroid panel; thyroid function test|tests; tsh; esr; crp; sed rate; rheumatoid factor; hla b27; uric acid level; serum level|levels; drug level|levels => blood test',
-    'allergy testing|test => allergy testing',
-    'pregnancy test => pregnancy test',
-    '?labs; lab; laboratory; laboratory test|tests|testing|studies|work; lab work|tests|test|testing; blood work; bloodwork; blood test|tests|panel|draw => laboratory testing',
-  ],
-  'home-care': [
-    'home health aide|aides|attendant; home aide|aides; home attendant; home assistance; home help; home helper; caregiver|caregivers; care giver; attendant care; personal care attendant; in home (care|support|services|assistance|support services); in home support services; ihss; hha; cna; lvn => home health aide',
-    'home health nursing|nurse; home nursing; home nurse; skilled nursing visits; nursing care; visiting nurse => home nursing',
-    'housekeeping; housekeeper; homemaker; homemaker services; chore services; domestic help => homemaker services',
-    'home health; home health care|services|visits|evaluation; home care; home healthcare => home health care',
-  ],
-  psychological: [
-    'psychological|psych|psychology evaluation|eval|assessment|testing|test|consultation|consult|referral; psychometric testing; neuropsychological testing|evaluation|assessment; neuropsych testing; mmpi => psychological evaluation',
-    'cognitive behavioral|behavioural therapy; cognitive behavior therapy; cognitive therapy; cbt; cognitive behavioral => cognitive behavioral therapy',
-    'biofeedback; neurofeedback => biofeedback',
-    'psychiatric|psychiatry (consult|consultation|evaluation|referral|follow up|visit|visits|treatment|care|medication management); psychiatrist visit|visits|consultation|evaluation => psychiatric care',
-    'psychotherapy; psychological treatment|therapy|counseling|sessions|visits|care|services|support; counseling|counselling; group therapy|psychotherapy; individual psychotherapy|therapy; mental health treatment|services|counseling; behavioral therapy; behavioral medicine; hypnotherapy; hypnosis; relaxation training|therapy; stress management; emdr; pain psychology => psychotherapy',
-    '?psych; psychological; psychiatric; psychologist; psychiatrist; psychology; psychiatry; mental health; behavioral health => psychological care',
-  ],
-  other: [
-    'transportation; medical transportation; transport; taxi => transportation',
-    'interpreter; interpreter services; translator; translation services => interpreter services',
-  ],
-};
-
+/** The modality vocabulary (src/terminology) as a phrase index. */
 function buildTreatments(): PhraseIndex<TreatmentRule> {
   const index = new PhraseIndex<TreatmentRule>();
-  for (const kind of RequestKind.options) {
-    for (const line of TREATMENTS[kind]) {
-      const [lhs = '', modality = ''] = line.split('=>');
-      const generic = lhs.trimStart().startsWith('?');
-      const rule: TreatmentRule = { kind, modality: modality.trim(), generic };
-      for (const phrase of lhs.replace('?', '').split(';')) index.add(phrase, rule);
-    }
+  for (const { kind, modality, generic, phrases } of modalityRules()) {
+    const rule: TreatmentRule = { kind, modality, generic };
+    for (const phrase of phrases) index.add(phrase, rule);
   }
   return index;
 }
@@ -303,8 +55,8 @@ const DEVICE_WORDS = new Set([
   'supplies',
   'system',
 ]);
-/** The injection a drug names when the request says only "injection" ("Synvisc injection"). */
-const INJECTION_BY_CLASS: Partial<Record<DrugClass, string>> = {
+/** The injection a drug names when the request says only "injection" ("Synvisc injection"), by drug group. */
+const INJECTION_BY_GROUP: Readonly<Record<string, string>> = {
   viscosupplement: 'viscosupplementation',
   corticosteroid: 'corticosteroid injection',
   'botulinum-toxin': 'botulinum toxin injection',
@@ -955,7 +707,8 @@ function chooseKind(
  */
 export function parseRequest(text: string, opts: ParseRequestOptions = {}): ParsedRequest {
   const raw = typeof text === 'string' ? text : '';
-  const norm = normalizeText(raw);
+  // What the request is offered in place of ("in lieu of physical therapy") is not read as the request.
+  const norm = normalizeText(blankAlternatives(raw));
   const t = norm.text;
   const tokens = tokenize(t);
   const taken = new Taken();
@@ -1106,7 +859,9 @@ export function parseRequest(text: string, opts: ParseRequestOptions = {}): Pars
     kind = 'compounded-topical';
   } else kind = 'other';
   if (choice?.kind === 'injection' && choice.modality === 'injection') {
-    const byDrug = drugMentions.map((m) => INJECTION_BY_CLASS[m.entry.drugClass]).find((x) => x !== undefined);
+    const byDrug = drugMentions
+      .map((m) => (m.entry.group === undefined ? undefined : INJECTION_BY_GROUP[m.entry.group]))
+      .find((x) => x !== undefined);
     if (byDrug) choice.modality = byDrug;
   }
 

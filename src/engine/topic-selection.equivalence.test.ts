@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { letterRequests } from '../../test/letter-requests.js';
 import { TREATMENT_KINDS } from '../domain/treatment.js';
-import { bodyRegionsOf, canonicalDrugClass, regionsOverlap } from '../guidelines/regions.js';
+import { bodyRegionsOf, chapterCovers, regionsOverlap } from '../guidelines/regions.js';
 import {
   BODY_REGIONS,
   type BodyRegion,
@@ -23,6 +23,8 @@ import {
 import { editionOf, inForce, sourceById } from '../guidelines/sources.js';
 import { keywordIn, normalize } from '../guidelines/text.js';
 import { ALL_TOPICS } from '../guidelines/topics/index.js';
+import { knownDrugClass } from '../terminology/drug-classes.js';
+import { blankAlternatives } from '../terminology/text.js';
 import { parseRequest } from './request.js';
 
 /**
@@ -100,7 +102,7 @@ function primaryIngredient(name: string): string | undefined {
 function prepareDrug(d: DrugInput, kind: TreatmentKind): PreparedDrug {
   const names = [d.generic, d.name].filter((s): s is string => s !== undefined && s.trim() !== '');
   const comps = names.map(primaryIngredient).filter((c): c is string => c !== undefined);
-  const base = canonicalDrugClass(d.drugClass);
+  const base = knownDrugClass(d.drugClass);
   const formText = normalize([d.form, d.name].filter((s) => s !== undefined).join(' '));
   let route: PreparedDrug['route'];
   if (base === 'opioid') route = 'systemic';
@@ -118,7 +120,8 @@ function prepareDrug(d: DrugInput, kind: TreatmentKind): PreparedDrug {
 
 function prepare(q: TopicQuery): PreparedQuery {
   const drugs = (q.drugs ?? []).map((d) => prepareDrug(d, q.kind));
-  const rawText = [q.text, q.modality, ...(q.drugs ?? []).flatMap((d) => [d.name, d.generic])]
+  const requestText = q.text === undefined ? undefined : blankAlternatives(q.text);
+  const rawText = [requestText, q.modality, ...(q.drugs ?? []).flatMap((d) => [d.name, d.generic])]
     .filter((s): s is string => s !== undefined)
     .join(' ');
   const text = normalize(rawText);
@@ -136,7 +139,7 @@ function prepare(q: TopicQuery): PreparedQuery {
     kind: q.kind,
     text,
     drugs,
-    regions: bodyRegionsOf(q.bodyParts, q.text ?? ''),
+    regions: bodyRegionsOf(q.bodyParts, requestText ?? ''),
     phase: q.phase,
     date: q.date,
     surgical:
@@ -238,6 +241,7 @@ function matchTopic(t: Topic, q: PreparedQuery): Match | undefined {
   }
   if (hasSelectors && !selected) return undefined;
 
+  if (m.bodyParts === undefined && !chapterCovers(t.chapter, q.regions)) return undefined;
   if (m.bodyParts !== undefined) {
     if (q.regions.length > 0) {
       if (!regionsOverlap(m.bodyParts, q.regions)) return undefined;
@@ -521,7 +525,7 @@ describe('topicsFor (indexed) against the naive scan', () => {
       {
         name: fc.constantFrom(...words, 'Norco', 'Lidoderm', 'Terocin'),
         generic: fc.constantFrom(...words, 'hydrocodone/acetaminophen', 'lidocaine', 'gabapentin'),
-        drugClass: fc.constantFrom(...DRUG_CLASSES, 'muscle relaxant', 'hypnotic', 'unheard-of'),
+        drugClass: fc.constantFrom(...DRUG_CLASSES, 'unknown', 'muscle relaxant', 'unheard-of'),
         form: fc.constantFrom('tablet', 'cream', 'patch', 'gel', 'capsule'),
       },
       { requiredKeys: [] },

@@ -9,7 +9,7 @@ export {
   identifySource,
   matchCitation,
 } from './cite.js';
-export { bodyRegionsOf, canonicalDrugClass, regionsInText, regionsOverlap } from './regions.js';
+export { bodyRegionsOf, chapterCovers, regionsInText, regionsOverlap } from './regions.js';
 export * from './schema.js';
 export { type DrugInput, type RankedTopic, type TopicQuery, type TopicSelection, topicsFor } from './select.js';
 export { chapterOf, editionOf, inForce, SOURCES, sourceById } from './sources.js';

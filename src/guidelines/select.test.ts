@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalDrugClass, regionsInText } from './regions.js';
+import { knownDrugClass } from '../terminology/drug-classes.js';
+import { regionsInText } from './regions.js';
 import { type TopicQuery, topicsFor } from './select.js';
 
 const norco = { name: 'Norco', generic: 'hydrocodone/acetaminophen', drugClass: 'opioid' };
@@ -101,7 +102,7 @@ describe('topicsFor: the Medical Evidence Search Sequence', () => {
       drugs: [
         { name: 'Gabapentin', generic: 'gabapentin', drugClass: 'anticonvulsant' },
         { name: 'Cyclobenzaprine', generic: 'cyclobenzaprine', drugClass: 'muscle-relaxant' },
-        { name: 'Bupivacaine', generic: 'bupivacaine', drugClass: 'local-anesthetic' },
+        { name: 'Bupivacaine', generic: 'bupivacaine', drugClass: 'topical-anesthetic' },
       ],
       phase: 'chronic',
       date: '2017-02-01',
@@ -175,10 +176,9 @@ describe('request reading helpers', () => {
     expect(regionsInText('CT scan of the upper back')).toEqual(['thoracic spine']);
   });
 
-  it('maps request drug-class synonyms onto the knowledge base classes', () => {
-    expect(canonicalDrugClass('hypnotic')).toBe('sleep-aid');
-    expect(canonicalDrugClass('Muscle Relaxant')).toBe('muscle-relaxant');
-    expect(canonicalDrugClass('topical-nsaid')).toBe('topical-nsaid');
-    expect(canonicalDrugClass('unheard-of')).toBeUndefined();
+  it('takes drug classes only as vocabulary ids: no synonyms, and unknown is no class', () => {
+    expect(knownDrugClass('topical-nsaid')).toBe('topical-nsaid');
+    expect(knownDrugClass('hypnotic')).toBeUndefined();
+    expect(knownDrugClass('unknown')).toBeUndefined();
   });
 });

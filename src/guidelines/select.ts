@@ -1,4 +1,6 @@
-import { bodyRegionsOf, canonicalDrugClass, regionsOverlap } from './regions.js';
+import { knownDrugClass } from '../terminology/drug-classes.js';
+import { blankAlternatives } from '../terminology/text.js';
+import { bodyRegionsOf, chapterCovers, chapterRegions, regionsOverlap } from './regions.js';
 import {
   BODY_REGIONS,
   type BodyRegion,
@@ -23,6 +25,7 @@ import { ALL_TOPICS } from './topics/index.js';
 export interface DrugInput {
   name?: string | undefined;
   generic?: string | undefined;
+  /** A drug class id of the vocabulary; anything else ('unknown') selects no class topic. */
   drugClass?: string | undefined;
   form?: string | undefined;
 }
@@ -132,7 +135,7 @@ function primaryIngredient(name: string): string | undefined {
 function prepareDrug(d: DrugInput, kind: TreatmentKind): PreparedDrug {
   const names = [d.generic, d.name].filter((s): s is string => s !== undefined && s.trim() !== '');
   const comps = names.map(primaryIngredient).filter((c): c is string => c !== undefined);
-  const base = canonicalDrugClass(d.drugClass);
+  const base = knownDrugClass(d.drugClass);
   const formText = normalize([d.form, d.name].filter((s) => s !== undefined).join(' '));
   let route: PreparedDrug['route'];
   if (base === 'opioid') route = 'systemic';
@@ -171,7 +174,9 @@ function regionsOfRequest(bodyParts: readonly string[] | undefined, text: string
 
 function prepare(q: TopicQuery, phrases: PhraseTrie): PreparedQuery {
   const drugs = (q.drugs ?? []).map((d) => prepareDrug(d, q.kind));
-  const rawText = [q.text, q.modality, ...(q.drugs ?? []).flatMap((d) => [d.name, d.generic])]
+  // What the request is offered in place of ("in lieu of physical therapy") does not select topics.
+  const requestText = q.text === undefined ? undefined : blankAlternatives(q.text);
+  const rawText = [requestText, q.modality, ...(q.drugs ?? []).flatMap((d) => [d.name, d.generic])]
     .filter((s): s is string => s !== undefined)
     .join(' ');
   const text = normalize(rawText);
@@ -191,7 +196,7 @@ function prepare(q: TopicQuery, phrases: PhraseTrie): PreparedQuery {
     text,
     found,
     drugs,
-    regions: regionsOfRequest(q.bodyParts, q.text ?? ''),
+    regions: regionsOfRequest(q.bodyParts, requestText ?? ''),
     phase: q.phase,
     date: q.date,
     surgical: q.associatedSurgery === true || q.phase === 'postsurgical' || SURGICAL_WORDS.some((w) => found.has(w)),
@@ -227,6 +232,8 @@ interface IndexedTopic {
   general: boolean;
   /** For a topic about body parts, the regions that overlap them (`regionsOverlap` asked once per region). */
   regions: ReadonlySet<BodyRegion> | undefined;
+  /** The topic names no body part but is filed in a chapter about one (see chapterCovers). */
+  inRegionChapter: boolean;
 }
 
 /**
@@ -334,7 +341,8 @@ function indexOf(topics: readonly Topic[]): TopicIndex {
     const general = m.keywords === undefined && m.drugClasses === undefined && m.drugs === undefined;
     const parts = m.bodyParts;
     const regions = parts === undefined ? undefined : new Set(BODY_REGIONS.filter((r) => regionsOverlap(parts, [r])));
-    const entry: IndexedTopic = { topic, order, source, edition, words, general, regions };
+    const inRegionChapter = parts === undefined && chapterRegions(topic.chapter) !== undefined;
+    const entry: IndexedTopic = { topic, order, source, edition, words, general, regions, inRegionChapter };
     for (const kind of new Set(m.kinds)) addTo(byKind, kind, entry);
     for (const w of [...words.keywords, ...words.drugs]) addTo(byPhrase, w, entry);
     for (const c of m.drugClasses ?? []) addTo(byClass, c, entry);
@@ -410,6 +418,8 @@ function matchTopic(entry: IndexedTopic, q: PreparedQuery): Match | undefined {
   }
   if (hasSelectors && !selected) return undefined;
 
+  // A topic of a chapter written for one part of the body does not answer for a request wholly elsewhere.
+  if (entry.inRegionChapter && q.regions.length > 0 && !chapterCovers(t.chapter, q.regions)) return undefined;
   if (m.bodyParts !== undefined) {
     if (q.regions.length > 0) {
       if (!q.regions.some((r) => entry.regions?.has(r))) return undefined;

@@ -1,26 +1,13 @@
-/** Text helpers shared by topic selection and citation lookup: one normalization for both. */
+/** Text helpers shared by topic selection and citation lookup: one normalization (the vocabulary's) for both. */
+import { normalize } from '../terminology/text.js';
 
-/** Lower case, '&' → 'and', every run of other characters → one space, trimmed. */
-export function normalize(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[’']/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+export { keywordIn, normalize } from '../terminology/text.js';
 
 /** Where `phrase` (normalized) occurs in `text` (normalized) as whole words; -1 when it does not. */
 export function phraseAt(text: string, phrase: string): number {
   if (phrase === '') return -1;
   const at = ` ${text} `.indexOf(` ${phrase} `);
   return at;
-}
-
-/** `keyword` (normalized) occurs in `text` (normalized) starting at a word boundary ("inject" ⊂ "injections"). */
-export function keywordIn(text: string, keyword: string): boolean {
-  if (keyword === '') return false;
-  return ` ${text}`.includes(` ${keyword}`);
 }
 
 const STOP = new Set(['and', 'of', 'the', 'for', 'to', 'in', 'a', 'an', 'with', 'on', 's', 'or', 'by']);

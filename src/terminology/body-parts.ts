@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { BODY_PART_DATA, BODY_PART_SPANS, REGION_WORD_DATA } from './vocabulary/body-parts.js';
 import type { BodyRegion } from './body-regions.js';
 import { BodyPartConcept, BodyPartSpan, RegionWords } from './schema.js';
 import { blankAlternatives, keywordIn, normalize } from './text.js';
+import { BODY_PART_DATA, BODY_PART_SPANS, REGION_WORD_DATA } from './vocabulary/body-parts.js';
 
 /**
  * The body-part vocabulary: parts as requests name them, each mapped to regions; and the words that name
- * regions in free text. Loaded from data/body-parts.ts and checked at start-up.
+ * regions in free text. Loaded from vocabulary/body-parts.ts and checked at start-up.
  */
 export const BODY_PARTS: readonly BodyPartConcept[] = z.array(BodyPartConcept).min(1).parse(BODY_PART_DATA);
 export const BODY_PART_SPAN_TERMS: readonly BodyPartSpan[] = z.array(BodyPartSpan).parse(BODY_PART_SPANS);

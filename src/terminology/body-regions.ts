@@ -30,6 +30,33 @@ export const BODY_REGIONS = [
 export const BodyRegion = z.enum(BODY_REGIONS);
 export type BodyRegion = z.infer<typeof BodyRegion>;
 
+/**
+ * The body system of each region: the guideline chapters are written for the musculoskeletal regions; the
+ * ear (tinnitus, hearing) belongs to another specialty and none of those chapters speaks to it.
+ */
+export const REGION_SYSTEM: Readonly<Record<BodyRegion, 'musculoskeletal' | 'sensory'>> = {
+  'lumbar spine': 'musculoskeletal',
+  'thoracic spine': 'musculoskeletal',
+  'cervical spine': 'musculoskeletal',
+  sacroiliac: 'musculoskeletal',
+  head: 'musculoskeletal',
+  shoulder: 'musculoskeletal',
+  elbow: 'musculoskeletal',
+  forearm: 'musculoskeletal',
+  wrist: 'musculoskeletal',
+  hand: 'musculoskeletal',
+  hip: 'musculoskeletal',
+  knee: 'musculoskeletal',
+  leg: 'musculoskeletal',
+  ankle: 'musculoskeletal',
+  foot: 'musculoskeletal',
+  'upper extremity': 'musculoskeletal',
+  'lower extremity': 'musculoskeletal',
+  chest: 'musculoskeletal',
+  abdomen: 'musculoskeletal',
+  ear: 'sensory',
+};
+
 /** A limb contains its joints and segments. */
 const CHILDREN: Partial<Record<BodyRegion, readonly BodyRegion[]>> = {
   'upper extremity': ['shoulder', 'elbow', 'forearm', 'wrist', 'hand'],

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { DRUG_DATA } from './vocabulary/drugs.js';
 import type { DrugClassOrUnknown, DrugForm } from './drug-classes.js';
 import { DrugGroup } from './schema.js';
+import { DRUG_DATA } from './vocabulary/drugs.js';
 
 /**
  * The drug vocabulary: every brand name or synonym stands for one concept (a generic name, perhaps in
  * one form), and every concept has exactly one guideline class (or 'unknown') and one pharmacological
- * group. Loaded from data/drugs.ts and checked against the schema at start-up.
+ * group. Loaded from vocabulary/drugs.ts and checked against the schema at start-up.
  */
 export interface DrugConcept {
   /** Generic name, lower case; combinations joined with "/" ("hydrocodone/acetaminophen"). */
@@ -46,7 +46,8 @@ export const DRUG_CONCEPTS: readonly DrugConcept[] = [
 ];
 
 const BY_GENERIC = new Map<string, DrugConcept>();
-for (const c of DRUG_CONCEPTS) if (!c.classTerm && c.form === undefined && !BY_GENERIC.has(c.generic)) BY_GENERIC.set(c.generic, c);
+for (const c of DRUG_CONCEPTS)
+  if (!c.classTerm && c.form === undefined && !BY_GENERIC.has(c.generic)) BY_GENERIC.set(c.generic, c);
 
 /** The concept of a generic name (its plain form), or undefined. */
 export function drugByGeneric(generic: string): DrugConcept | undefined {

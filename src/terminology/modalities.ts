@@ -1,8 +1,8 @@
 import { TREATMENT_KINDS, type TreatmentKind } from '../domain/treatment.js';
-import { MODALITY_DATA } from './vocabulary/modalities.js';
 import { Modalities } from './schema.js';
+import { MODALITY_DATA } from './vocabulary/modalities.js';
 
-/** Modality phrases by treatment kind (see data/modalities.ts for the line syntax), checked at start-up. */
+/** Modality phrases by treatment kind (see vocabulary/modalities.ts for the line syntax), checked at start-up. */
 export const MODALITIES: Readonly<Record<TreatmentKind, readonly string[]>> = Modalities.parse(MODALITY_DATA) as Record<
   TreatmentKind,
   readonly string[]

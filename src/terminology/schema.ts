@@ -4,7 +4,7 @@ import { BodyRegion } from './body-regions.js';
 import { DrugClassOrUnknown, DrugForm } from './drug-classes.js';
 
 /**
- * Schemas of the vocabulary's data files (src/terminology/data). The data is checked against them when
+ * Schemas of the vocabulary's data files (src/terminology/vocabulary). The data is checked against them when
  * the vocabulary loads, so a malformed entry stops start-up with a readable message.
  *
  * Phrase syntax (shared with the request parser's phrase index): `a|b` gives alternatives for one word,
@@ -76,6 +76,8 @@ export type RegionWords = z.infer<typeof RegionWords>;
  * Treatment modalities by kind: `phrase; phrase => modality`; a leading `?` marks words that name the
  * kind only loosely ("therapy", "injection"), which any specific phrase outranks.
  */
-export const ModalityLine = z.string().regex(/^[^=]+=>\s*[a-z0-9][a-z0-9 /-]*$/, 'a modality line is "phrases => modality"');
+export const ModalityLine = z
+  .string()
+  .regex(/^[^=]+=>\s*[a-z0-9][a-z0-9 /-]*$/, 'a modality line is "phrases => modality"');
 export const Modalities = z.record(TreatmentKind, z.array(ModalityLine));
 export type Modalities = z.infer<typeof Modalities>;

@@ -30,7 +30,20 @@ export const ALTERNATIVE_CUES: readonly string[] = [
 ];
 
 /** Words that end an alternative: the request's own amounts, schedule or body part follow them. */
-const ALTERNATIVE_ENDS = ['for', 'to', 'at', 'on', 'per', 'x', 'times', 'with', 'qty', 'quantity', 'visits', 'sessions'];
+const ALTERNATIVE_ENDS = [
+  'for',
+  'to',
+  'at',
+  'on',
+  'per',
+  'x',
+  'times',
+  'with',
+  'qty',
+  'quantity',
+  'visits',
+  'sessions',
+];
 
 const ALTERNATIVE = new RegExp(
   String.raw`\b(?:${ALTERNATIVE_CUES.map((c) => c.replace(/ /g, String.raw`\s+`)).join('|')})\b(?:\s+(?!(?:${ALTERNATIVE_ENDS.join('|')})\b)[A-Za-z][A-Za-z'/-]*)*`,

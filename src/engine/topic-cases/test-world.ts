@@ -6,7 +6,7 @@ import { editionOf, sourceById } from '../../guidelines/sources.js';
 import type { ItemContext } from '../evaluate.js';
 import { parseRequest } from '../request.js';
 import type { ParsedRequest } from '../request-types.js';
-import { guidelineClass, phasesOf } from '../review.js';
+import { phasesOf } from '../review.js';
 import type { ReviewInput } from '../review-types.js';
 
 /**
@@ -103,7 +103,7 @@ export function contextWithFacts(w: World, facts: readonly Fact[]): ItemContext 
   const surgeryCertified = w.surgeryCertified ?? (planned ? true : undefined);
   return {
     request,
-    drugClasses: request.drugs.map((d) => guidelineClass(d.drugClass, d.generic)),
+    drugClasses: request.drugs.map((d) => d.drugClass),
     bodyRegions: regions,
     facts,
     phases: w.phases ?? phasesOf(w.injuryDate, w.decisionDate, facts),

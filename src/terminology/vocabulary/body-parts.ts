@@ -7,10 +7,21 @@ import type { BodyPartConcept, BodyPartSpan, RegionWords } from '../schema.js';
  * guideline topic applies to it. Checked against BodyPartConcept when the vocabulary loads.
  */
 export const BODY_PART_DATA: readonly z.input<typeof BodyPartConcept>[] = [
-{
+  {
     part: 'lumbar spine',
     regions: ['lumbar spine'],
-    terms: ['lumbar', 'lumbar spine|region|area', 'lumbosacral', 'lumbosacral spine', 'l spine', 'ls spine', 'low back', 'lower back', 'back', 'lumbar paraspinal|paraspinals'],
+    terms: [
+      'lumbar',
+      'lumbar spine|region|area',
+      'lumbosacral',
+      'lumbosacral spine',
+      'l spine',
+      'ls spine',
+      'low back',
+      'lower back',
+      'back',
+      'lumbar paraspinal|paraspinals',
+    ],
   },
   {
     part: 'cervical spine',
@@ -225,5 +236,17 @@ export const REGION_WORD_DATA: z.input<typeof RegionWords> = {
   chest: ['chest', 'rib', 'thorax'],
   abdomen: ['abdomen', 'abdominal', 'hernia'],
   // "ear" alone would also start "early": free text names the ear by these.
-  ear: ['ears', 'inner ear', 'middle ear', 'outer ear', 'ear canal', 'left ear', 'right ear', 'tinnitus', 'auditory', 'hearing loss', 'hearing aid'],
+  ear: [
+    'ears',
+    'inner ear',
+    'middle ear',
+    'outer ear',
+    'ear canal',
+    'left ear',
+    'right ear',
+    'tinnitus',
+    'auditory',
+    'hearing loss',
+    'hearing aid',
+  ],
 };
