@@ -13,14 +13,18 @@ import { createWorkflow, type WorkflowService } from '../workflow/index.js';
 import { loadSession, uploadLimitOf } from './auth.js';
 import { type AppConfig, trustProxyForFastify } from './config.js';
 import { installErrorHandling } from './errors.js';
+import { ReadAuditLog } from './read-audit.js';
+import { GUARD_OPTIONS, installRequestGuards } from './request-guards.js';
+import { setRouteGuards } from './route.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerCaseRoutes } from './routes/cases.js';
-import type { ServerContext } from './routes/context.js';
+import { routeGuards, type ServerContext } from './routes/context.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerLetterRoutes } from './routes/letters.js';
 import { registerReviewRoutes } from './routes/review.js';
 import { responseSerializer } from './serialize.js';
+import { multipartLimits } from './uploads.js';
 
 /**
  * The Fastify application: the API under /api/v1 from the contract table, the OpenAPI document at
@@ -92,8 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitBytes,
     // The client address (request.ip) the sign-in throttle counts: X-Forwarded-For only from trusted proxies.
     trustProxy: trustProxyForFastify(config.trustProxy),
-    // Ids in paths are numbers; nothing needs more.
-    routerOptions: { maxParamLength: 200 },
+    // Size limits of URLs, ids and headers; coded answers to what Node or the router refuses.
+    ...GUARD_OPTIONS,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(config.checkResponses));
@@ -101,10 +105,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webRoot = deps.webRoot === undefined ? undefined : resolve(deps.webRoot);
   const serveWeb = webRoot !== undefined && existsSync(resolve(webRoot, 'index.html'));
   installErrorHandling(app, { htmlFallback: serveWeb });
+  installRequestGuards(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
-    limits: { fileSize: uploadLimitOf(config), files: 50, fields: 20, fieldSize: 10 * 1024 * 1024 },
+    limits: multipartLimits(uploadLimitOf(config)),
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -131,7 +136,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', APP_CSP);
     return payload;
   });
-  const ctx: ServerContext = { store, workflow, config, now, dueSoonDays: 2 };
+  const ctx: ServerContext = { store, workflow, config, now, dueSoonDays: 2, readAudit: new ReadAuditLog(store, now) };
+  setRouteGuards(app, routeGuards(ctx));
   registerAuthRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerReviewRoutes(app, ctx);

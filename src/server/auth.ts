@@ -4,7 +4,7 @@ import type { User, UserRole } from '../domain/case.js';
 import { imrError } from '../domain/errors.js';
 import { type SessionRecord, type Store, sessions } from '../store/index.js';
 import type { Actor } from '../workflow/index.js';
-import type { AppConfig } from './config.js';
+import { type AppConfig, MAX_UPLOAD_BYTES } from './config.js';
 import { CSRF_HEADER, type RouteAccess, SESSION_COOKIE, type SessionResponse, type SessionUser } from './contract.js';
 import { sendError } from './errors.js';
 
@@ -47,11 +47,9 @@ export function sessionUserOf(user: User): SessionUser {
   };
 }
 
-/** The workflow refuses documents over 50 MB; a JSON body carries them as base64 (a third larger). */
-const WORKFLOW_DOCUMENT_LIMIT = 50 * 1024 * 1024;
-
+/** The per-file upload limit: the configured one (`IMR_UPLOAD_MAX_BYTES`), within the workflow's and the body's. */
 export function uploadLimitOf(config: AppConfig): number {
-  return Math.min(WORKFLOW_DOCUMENT_LIMIT, config.bodyLimitBytes);
+  return Math.min(MAX_UPLOAD_BYTES, config.uploadMaxBytes, config.bodyLimitBytes);
 }
 
 export function sessionResponse(s: SignedIn, config: AppConfig): SessionResponse {

@@ -33,6 +33,11 @@ export interface AppConfig {
   readonly loginWindowMinutes: number;
   readonly bodyLimitBytes: number;
   /**
+   * The largest document accepted, per file (multipart or base64 in JSON); the web app reads it from
+   * the session response. At most 50 MB (the workflow's limit) and never more than the body limit.
+   */
+  readonly uploadMaxBytes: number;
+  /**
    * Which X-Forwarded-* headers to believe (for the client address the sign-in throttle counts, and
    * for TLS) — Fastify's `trustProxy`: false (default: the socket's peer is the client), true (any
    * hop: only when nothing can reach the server except through the proxy), a number of hops, or the
@@ -48,6 +53,10 @@ export interface AppConfig {
   readonly checkResponses: boolean;
 }
 
+/** The workflow refuses documents over 50 MB; it is also the default upload limit. */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+const DEFAULT_UPLOAD_MAX_BYTES = MAX_UPLOAD_BYTES;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function testAppConfig(overrides: Partial<AppConfig> = {}): AppConfig {
@@ -59,6 +68,7 @@ export function testAppConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     loginAddressFailures: 100,
     loginWindowMinutes: 15,
     bodyLimitBytes: 60 * 1024 * 1024,
+    uploadMaxBytes: DEFAULT_UPLOAD_MAX_BYTES,
     trustProxy: false,
     logLevel: 'silent',
     reviewerCapacity: 40,
@@ -137,6 +147,8 @@ export function loadServerConfig(env: Env): Result<ServerConfig, ImrError> {
   const addressFailures = intIn(env, 'IMR_LOGIN_ADDRESS_FAILURES', 100, 1, 1_000_000);
   const windowMinutes = intIn(env, 'IMR_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60);
   const bodyMb = intIn(env, 'IMR_BODY_LIMIT_MB', 60, 1, 1024);
+  const uploadMax = intIn(env, 'IMR_UPLOAD_MAX_BYTES', DEFAULT_UPLOAD_MAX_BYTES, 1024, MAX_UPLOAD_BYTES);
+  if (!uploadMax.ok) return uploadMax;
   const capacity = intIn(env, 'IMR_REVIEWER_CAPACITY', 40, 1, 10_000);
   const secure = flag(env, 'IMR_COOKIE_SECURE', env.NODE_ENV === 'production');
   const proxy = trustProxyOf(env);
@@ -176,6 +188,7 @@ export function loadServerConfig(env: Env): Result<ServerConfig, ImrError> {
       loginAddressFailures: addressFailures.ok ? addressFailures.value : 100,
       loginWindowMinutes: windowMinutes.ok ? windowMinutes.value : 15,
       bodyLimitBytes: (bodyMb.ok ? bodyMb.value : 60) * 1024 * 1024,
+      uploadMaxBytes: uploadMax.value,
       trustProxy: proxy.ok ? proxy.value : false,
       logLevel: level as AppConfig['logLevel'],
       reviewerCapacity: capacity.ok ? capacity.value : 40,

@@ -109,8 +109,10 @@ import { ItemReview } from '../engine/review-types.js';
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
 
+/** The largest id either database stores (ids are 32-bit integers on PostgreSQL). */
+export const MAX_ID = 2_147_483_647;
 /** An id in a path or query string (text on the wire). */
-export const IdParam = z.coerce.number().int().positive();
+export const IdParam = z.coerce.number().int().positive().max(MAX_ID);
 const When = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export const ErrorBody = z.object({
@@ -764,6 +766,8 @@ export interface RouteSpec {
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
+  /** The body may also come as `multipart/form-data` with the documents as file parts. */
+  readonly uploads?: true;
   /** The 200 body; `'file'` for bytes (PDF or text). */
   readonly response: z.ZodType | 'file';
 }
@@ -823,6 +827,7 @@ export const ROUTES = {
     summary: 'Receive an application with its UR decision and documents',
     tag: 'intake',
     body: IntakeBody,
+    uploads: true,
     response: IntakeResponse,
   },
   caseDetail: {
@@ -882,6 +887,7 @@ export const ROUTES = {
     tag: 'cases',
     params: CaseParams,
     body: RecordsBody,
+    uploads: true,
     response: DocumentsCreatedResponse,
   },
   expedite: {
@@ -892,6 +898,7 @@ export const ROUTES = {
     tag: 'cases',
     params: CaseParams,
     body: ExpediteBody,
+    uploads: true,
     response: DocumentsCreatedResponse,
   },
   extend: {

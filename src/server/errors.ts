@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type ErrorCode, httpStatusOf, type ImrError, ImrFailure, imrError } from '../domain/errors.js';
@@ -23,17 +26,21 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: I
 }
 
 /** Fastify's own error codes that are the client's doing. */
-const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
+export const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'IMR_INPUT_TOO_LARGE',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'IMR_VALIDATION',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'IMR_MEDIA_TYPE_UNSUPPORTED',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'IMR_VALIDATION',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'IMR_JSON_INVALID',
   FST_ERR_CTP_INVALID_JSON_BODY: 'IMR_JSON_INVALID',
-  FST_INVALID_MULTIPART_CONTENT_TYPE: 'IMR_VALIDATION',
+  FST_ERR_BAD_URL: 'IMR_URL_INVALID',
+  FST_ERR_MAX_PARAM_LENGTH: 'IMR_URL_TOO_LONG',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'IMR_MULTIPART_INVALID',
+  FST_PROTO_VIOLATION: 'IMR_MULTIPART_INVALID',
+  FST_MP_PREMATURE_CLOSE: 'IMR_MULTIPART_INVALID',
   FST_REQ_FILE_TOO_LARGE: 'IMR_INPUT_TOO_LARGE',
-  FST_PARTS_LIMIT: 'IMR_VALIDATION',
-  FST_FILES_LIMIT: 'IMR_VALIDATION',
-  FST_FIELDS_LIMIT: 'IMR_VALIDATION',
+  FST_PARTS_LIMIT: 'IMR_TOO_MANY_PARTS',
+  FST_FILES_LIMIT: 'IMR_TOO_MANY_PARTS',
+  FST_FIELDS_LIMIT: 'IMR_TOO_MANY_PARTS',
 };
 
 export function codedErrorOf(error: unknown): { error: ImrError; bug: boolean } {
@@ -91,4 +98,45 @@ export function installErrorHandling(app: FastifyInstance, options: { readonly h
     }
     return sendError(reply, request, imrError('IMR_NOT_FOUND', 'No such route.', { method: request.method }));
   });
+}
+
+/**
+ * Errors Fastify meets while routing, before any hook (a path segment over the router's length limit,
+ * malformed percent-encoding): coded like the rest, without the URL in the body.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  void sendError(reply, request, codedErrorOf(error).error);
+}
+
+/** The whole HTTP response for a request Node's parser refused: a coded body, the connection closed. */
+export function rawErrorResponse(code: ErrorCode): string {
+  const status = httpStatusOf(code);
+  const body = JSON.stringify({ error: { code, message: imrError(code).message }, requestId: randomUUID() });
+  return [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Cache-Control: no-store',
+    'X-Content-Type-Options: nosniff',
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (`clientError`): headers over
+ * `maxHeaderSize` (431), a request that was not received in time (408), bytes that are not HTTP (400).
+ * Answered with a coded body — never the request line or headers back — and the connection closed.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'IMR_HEADERS_TOO_LARGE'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'IMR_REQUEST_TIMEOUT'
+        : 'IMR_HTTP_MALFORMED';
+  if (socket.writable) socket.end(rawErrorResponse(code));
+  socket.destroySoon();
 }

@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import { type ImrError, ImrFailure, imrError } from '../domain/errors.js';
 import type { Result } from '../domain/result.js';
 import { gate } from './auth.js';
-import { ErrorBody, ROUTES, type RouteName, type RouteSpec } from './contract.js';
+import { ErrorBody, IdParam, ROUTES, type RouteName, type RouteSpec } from './contract.js';
 import { sendError } from './errors.js';
+import { holdsControlCharacters } from './request-guards.js';
 import { acceptsGzip, SerializedBody } from './serialize.js';
 import { multipartToJson } from './uploads.js';
 
@@ -67,18 +68,45 @@ export function notFound(entity: string): never {
   throw new ImrFailure(imrError('IMR_NOT_FOUND', `No such ${entity}.`, { entity }));
 }
 
-export interface RouteOptions {
-  /** Also accept `multipart/form-data` (documents as file parts). */
-  readonly multipart?: boolean;
+/**
+ * What every route of an app shares beyond the contract (app.ts sets it before registering routes).
+ * Routes whose path names a `:caseId` get the case gate before their body is read: one answer (404,
+ * `notFound`) for a case that does not exist and for one the caller may not see, on every case route.
+ */
+export interface RouteGuards {
+  /** Per-file and total byte limits of multipart uploads. */
+  readonly uploads: { readonly fileLimit: number; readonly totalLimit: number };
+  /** Throws the case's 404 when the case does not exist or the caller may not see it (and audits that). */
+  caseGate(request: FastifyRequest, caseId: number, route: RouteName): Promise<void>;
+  /** A signed-in caller's role was refused on a case route (audited). */
+  roleRefused(request: FastifyRequest, caseId: number | undefined, route: RouteName): Promise<void>;
+}
+
+const guardsOf = new WeakMap<FastifyInstance, RouteGuards>();
+
+export function setRouteGuards(app: FastifyInstance, guards: RouteGuards): void {
+  guardsOf.set(app, guards);
+}
+
+/** Whether a route's path names a case (`/api/v1/cases/:caseId…`). */
+export function takesCase(spec: RouteSpec): boolean {
+  return spec.path.includes('/:caseId');
+}
+
+function caseIdOf(params: unknown): number | undefined {
+  const parsed = IdParam.safeParse((params as { caseId?: unknown } | undefined)?.caseId);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function addRoute<N extends RouteName>(
   app: FastifyInstance,
   name: N,
   handler: (input: RouteInput<N>) => Promise<Output<N> | SerializedBody>,
-  options: RouteOptions = {},
 ): void {
   const spec: RouteSpec = ROUTES[name];
+  const guards = guardsOf.get(app);
+  if (guards === undefined) throw new Error('setRouteGuards(app, …) must come before addRoute');
+  const caseRoute = takesCase(spec);
   const response: Record<string, z.ZodType> = { '4xx': ErrorBody, '5xx': ErrorBody };
   if (spec.response !== 'file') response['200'] = spec.response;
   app.route({
@@ -100,21 +128,37 @@ export function addRoute<N extends RouteName>(
       response,
     },
     onRequest: async (request, reply) => {
+      const role = request.signedIn?.user.role;
+      if (caseRoute && role !== undefined && Array.isArray(spec.access) && !spec.access.includes(role)) {
+        // Refused for the role (the gate answers 403 next): on a case route, that is audited first.
+        await guards.roleRefused(request, caseIdOf(request.params), name);
+      }
       if (!gate(request, reply, spec.access)) return reply;
       return undefined;
     },
-    ...(options.multipart === true
-      ? {
+    ...(spec.body === undefined && !caseRoute
+      ? {}
+      : {
           preValidation: async (request: FastifyRequest, reply: FastifyReply) => {
+            // The case first, before the body is read or judged: a case that is missing or not the
+            // caller's gets its one 404 whatever was sent (an id that is not one: validation's 400).
+            const caseId = caseRoute ? caseIdOf(request.params) : undefined;
+            if (caseId !== undefined) await guards.caseGate(request, caseId, name);
+            if (spec.body === undefined) return undefined;
+            // Uploads arrive as multipart only where the contract says so; either way the body is JSON
+            // by now, and no string in it may hold a control character (NUL…) before it is validated.
             if (request.isMultipart()) {
-              const parsed = await multipartToJson(request);
+              if (spec.uploads !== true) return sendError(reply, request, imrError('IMR_MEDIA_TYPE_UNSUPPORTED'));
+              const parsed = await multipartToJson(request, guards.uploads);
               if (!parsed.ok) return sendError(reply, request, parsed.error);
               request.body = parsed.value;
             }
+            if (holdsControlCharacters(request.body)) {
+              return sendError(reply, request, imrError('IMR_CONTROL_CHARACTERS'));
+            }
             return undefined;
           },
-        }
-      : {}),
+        }),
     handler: async (request, reply) => {
       const out = await handler({
         params: request.params as Part<N, 'params'>,

@@ -59,10 +59,13 @@ const GZIP_FROM_BYTES = 1024;
  */
 export class SerializedBody {
   readonly json: Buffer;
+  /** The cases whose data the body shows (kept with it, for the audit of each read). */
+  readonly caseIds: readonly number[];
   #gzip: Promise<Buffer> | undefined;
 
-  constructor(json: string) {
+  constructor(json: string, caseIds: readonly number[] = []) {
     this.json = Buffer.from(json);
+    this.caseIds = caseIds;
   }
 
   /** Whether a client that accepts gzip gets it compressed. */

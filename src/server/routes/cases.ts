@@ -6,13 +6,13 @@ import { parseRequest } from '../../engine/request.js';
 import { auditEvents, eligibilityScreens, type Handle } from '../../store/index.js';
 import { rankCandidates } from '../../workflow/candidates.js';
 import { caseView, currentReviewersOf, deskQueue, reviewerQueue } from '../../workflow/case-view.js';
-import { actorOf } from '../auth.js';
+import { actorOf, uploadLimitOf } from '../auth.js';
 import { type EligibilityView, type IntakeBody, ROUTES } from '../contract.js';
 import { generationOf, ResponseCache } from '../response-cache.js';
 import { addRoute, failWith, notFound, type ResponseOf, unwrap } from '../route.js';
 import { responseJson, SerializedBody } from '../serialize.js';
 import { decodeDocuments } from '../uploads.js';
-import { requireCaseAccess, type ServerContext } from './context.js';
+import type { ServerContext } from './context.js';
 
 /**
  * The queue, intake, the case page and the steps that move a case up to review. The workflow checks
@@ -56,6 +56,7 @@ async function documentCaseId(h: Handle, documentId: number): Promise<number | u
 
 export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store, workflow } = ctx;
+  const uploadLimit = uploadLimitOf(ctx.config);
 
   // Kept responses (response-cache.ts): the queue per scope (the desk's, or one reviewer's own) and
   // filter; the case page per case — its body is the same for every role that may open the case.
@@ -71,10 +72,17 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const scope = reviewerId === undefined ? 'desk' : `reviewer ${String(reviewerId)}`;
     const generation = await generationOf(store, asOf, request.signedIn?.changeCount);
     // Kept with the `asOf` of the request that made it: the instant its clocks were computed.
-    return queueBodies.body(generation, JSON.stringify([scope, stages ?? null, query.limit]), async () => {
+    const kept = await queueBodies.body(generation, JSON.stringify([scope, stages ?? null, query.limit]), async () => {
       const body: ResponseOf<'queue'> = { asOf, entries: await queueEntries(reviewerId, asOf, stages, query.limit) };
-      return new SerializedBody(responseJson(ROUTES.queue.response, body, check, 'GET', ROUTES.queue.path));
+      const json = responseJson(ROUTES.queue.response, body, check, 'GET', ROUTES.queue.path);
+      return new SerializedBody(
+        json,
+        body.entries.map((e) => e.case.id),
+      );
     });
+    // Every read is audited, kept body or not: which cases the caller was shown.
+    await ctx.readAudit.queueRead(request, scope.replace(' ', '-'), kept.caseIds);
+    return kept;
   });
 
   /** The queue's entries: a reviewer's own cases (none without a reviewer record), or the desk's. */
@@ -103,49 +111,43 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
     }));
   }
 
-  addRoute(
-    app,
-    'intake',
-    async ({ body, request }) => {
-      const { documents: uploads, items: details, ...rest } = body;
-      const docs = unwrap(decodeDocuments(uploads));
-      const received = unwrap(
-        await workflow.receiveApplication(actorOf(request), {
-          ...rest,
-          items: itemDetailsWithKinds(rest.application.disputedTreatments, details),
-          documents: docs,
-        }),
-      );
-      const consolidation =
-        received.consolidation === undefined
+  addRoute(app, 'intake', async ({ body, request }) => {
+    const { documents: uploads, items: details, ...rest } = body;
+    const docs = unwrap(decodeDocuments(uploads, uploadLimit));
+    const received = unwrap(
+      await workflow.receiveApplication(actorOf(request), {
+        ...rest,
+        items: itemDetailsWithKinds(rest.application.disputedTreatments, details),
+        documents: docs,
+      }),
+    );
+    const consolidation =
+      received.consolidation === undefined
+        ? null
+        : {
+            caseIds: [...received.consolidation.caseIds],
+            caseNumbers: await caseNumbersOf(store, received.consolidation.caseIds),
+            reasons: [...received.consolidation.reasons],
+          };
+    return {
+      case: received.case,
+      applicationId: received.applicationId,
+      itemIds: [...received.itemIds],
+      partyIds: [...received.partyIds],
+      documentIds: [...received.documentIds],
+      documentsWithoutText: received.documentsWithoutText,
+      consolidation,
+      duplicateOverridden:
+        received.duplicateOverridden === undefined
           ? null
-          : {
-              caseIds: [...received.consolidation.caseIds],
-              caseNumbers: await caseNumbersOf(store, received.consolidation.caseIds),
-              reasons: [...received.consolidation.reasons],
-            };
-      return {
-        case: received.case,
-        applicationId: received.applicationId,
-        itemIds: [...received.itemIds],
-        partyIds: [...received.partyIds],
-        documentIds: [...received.documentIds],
-        documentsWithoutText: received.documentsWithoutText,
-        consolidation,
-        duplicateOverridden:
-          received.duplicateOverridden === undefined
-            ? null
-            : { caseId: received.duplicateOverridden.caseId, reasons: [...received.duplicateOverridden.reasons] },
-      };
-    },
-    { multipart: true },
-  );
+          : { caseId: received.duplicateOverridden.caseId, reasons: [...received.duplicateOverridden.reasons] },
+    };
+  });
 
   addRoute(app, 'caseDetail', async ({ params, request }) => {
-    await requireCaseAccess(ctx, request, params.caseId);
     const now = ctx.now();
     const generation = await generationOf(store, now, request.signedIn?.changeCount);
-    return caseBodies.body(generation, String(params.caseId), async () => {
+    const kept = await caseBodies.body(generation, String(params.caseId), async () => {
       const view = await caseView(store, params.caseId, now, ctx.dueSoonDays);
       if (view === undefined) return notFound('case');
       const body: ResponseOf<'caseDetail'> = {
@@ -163,8 +165,13 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
         letterApproval: view.letterApproval ?? null,
         eligibility: (view.eligibility ?? null) as EligibilityView | null,
       };
-      return new SerializedBody(responseJson(ROUTES.caseDetail.response, body, check, 'GET', ROUTES.caseDetail.path));
+      return new SerializedBody(responseJson(ROUTES.caseDetail.response, body, check, 'GET', ROUTES.caseDetail.path), [
+        params.caseId,
+      ]);
     });
+    // Every read is audited, kept body or not (the case gate has audited refusals).
+    await ctx.readAudit.caseRead(request, params.caseId);
+    return kept;
   });
 
   addRoute(app, 'screen', async ({ params, body, request }) => {
@@ -251,33 +258,23 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
     return { case: r.case };
   });
 
-  addRoute(
-    app,
-    'records',
-    async ({ params, body, request }) => {
-      const { documents: uploads, ...rest } = body;
-      const docs = unwrap(decodeDocuments(uploads));
-      const r = unwrap(
-        await workflow.receiveRecords(actorOf(request), { caseId: params.caseId, ...rest, documents: docs }),
-      );
-      return { case: r.case, documentIds: [...r.documentIds] };
-    },
-    { multipart: true },
-  );
+  addRoute(app, 'records', async ({ params, body, request }) => {
+    const { documents: uploads, ...rest } = body;
+    const docs = unwrap(decodeDocuments(uploads, uploadLimit));
+    const r = unwrap(
+      await workflow.receiveRecords(actorOf(request), { caseId: params.caseId, ...rest, documents: docs }),
+    );
+    return { case: r.case, documentIds: [...r.documentIds] };
+  });
 
-  addRoute(
-    app,
-    'expedite',
-    async ({ params, body, request }) => {
-      const { documents: uploads, ...rest } = body;
-      const docs = unwrap(decodeDocuments(uploads));
-      const r = unwrap(
-        await workflow.convertToExpedited(actorOf(request), { caseId: params.caseId, ...rest, documents: docs }),
-      );
-      return { case: r.case, documentIds: [...r.documentIds] };
-    },
-    { multipart: true },
-  );
+  addRoute(app, 'expedite', async ({ params, body, request }) => {
+    const { documents: uploads, ...rest } = body;
+    const docs = unwrap(decodeDocuments(uploads, uploadLimit));
+    const r = unwrap(
+      await workflow.convertToExpedited(actorOf(request), { caseId: params.caseId, ...rest, documents: docs }),
+    );
+    return { case: r.case, documentIds: [...r.documentIds] };
+  });
 
   addRoute(app, 'extend', async ({ params, body, request }) => {
     const r = unwrap(await workflow.extendDecision(actorOf(request), { caseId: params.caseId, ...body }));
@@ -295,7 +292,6 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   });
 
   addRoute(app, 'document', async ({ params, request }) => {
-    await requireCaseAccess(ctx, request, params.caseId);
     if ((await documentCaseId(store, params.documentId)) !== params.caseId) return notFound('document');
     const read = unwrap(
       await workflow.readDocument(actorOf(request), { documentId: params.documentId, includeBytes: false }),
@@ -305,7 +301,6 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   });
 
   addRoute(app, 'documentContent', async ({ params, query, request }) => {
-    await requireCaseAccess(ctx, request, params.caseId);
     if ((await documentCaseId(store, params.documentId)) !== params.caseId) return notFound('document');
     const read = unwrap(
       await workflow.readDocument(actorOf(request), { documentId: params.documentId, includeBytes: true }),
@@ -321,7 +316,13 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   });
 
   addRoute(app, 'caseAudit', async ({ params }) => {
-    const events = await auditEvents.listByCase(store, params.caseId, { limit: 5000 });
+    // The case's own events (by caseId) and the reads and refusals filed under it as their entity.
+    const [own, filed] = await Promise.all([
+      auditEvents.listByCase(store, params.caseId, { limit: 5000 }),
+      auditEvents.listByEntity(store, 'case', String(params.caseId), { limit: 5000 }),
+    ]);
+    const byId = new Map([...own, ...filed].map((e) => [e.id, e]));
+    const events = [...byId.values()].sort((a, b) => a.id - b.id).slice(0, 5000);
     return { events };
   });
 }

@@ -1,9 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import type { Store } from '../../store/index.js';
+import { prepared, type Store } from '../../store/index.js';
 import { isAssignedTo } from '../../workflow/case-view.js';
 import type { WorkflowService } from '../../workflow/index.js';
+import { uploadLimitOf } from '../auth.js';
 import type { AppConfig } from '../config.js';
-import { notFound } from '../route.js';
+import type { ReadAuditLog, RefusalReason } from '../read-audit.js';
+import { notFound, type RouteGuards } from '../route.js';
 
 /** What every route module gets. */
 export interface ServerContext {
@@ -13,15 +15,39 @@ export interface ServerContext {
   readonly now: () => string;
   /** A deadline this many calendar days away or fewer is "due soon". */
   readonly dueSoonDays: number;
+  /** The audit of reads and refusals (read-audit.ts). */
+  readonly readAudit: ReadAuditLog;
+}
+
+const caseRow = prepared((db, p: { id: number }) => db.selectFrom('cases').select('id').where('id', '=', p.id));
+
+async function caseExists(store: Store, caseId: number): Promise<boolean> {
+  return (await caseRow(store, { id: caseId })).length > 0;
 }
 
 /**
- * A reviewer reaches only the cases currently assigned to them; for any other case they get the
- * answer a missing case gets (404), so the response does not tell whether it exists. Other roles
- * pass (their route's role list already admitted them).
+ * Who may reach a case, on every route whose path names one (route.ts runs it before the body is read): a
+ * case that does not exist, and for a reviewer a case not currently assigned to them, get the same
+ * 404 — same code, message and details — so the answer does not tell whether it exists. Other roles
+ * pass on an existing case (their route's role list already admitted them). Each refusal is audited.
  */
-export async function requireCaseAccess(ctx: ServerContext, request: FastifyRequest, caseId: number): Promise<void> {
-  const user = request.signedIn?.user;
-  if (user?.role !== 'reviewer') return;
-  if (user.reviewerId === undefined || !(await isAssignedTo(ctx.store, caseId, user.reviewerId))) notFound('case');
+export function routeGuards(ctx: ServerContext): RouteGuards {
+  const refuse = async (request: FastifyRequest, caseId: number, route: string, reason: RefusalReason) => {
+    await ctx.readAudit.refused(request, caseId, route, reason);
+    notFound('case');
+  };
+  return {
+    uploads: { fileLimit: uploadLimitOf(ctx.config), totalLimit: ctx.config.bodyLimitBytes },
+    async caseGate(request, caseId, route) {
+      const user = request.signedIn?.user;
+      if (user?.role === 'reviewer') {
+        if (user.reviewerId !== undefined && (await isAssignedTo(ctx.store, caseId, user.reviewerId))) return;
+        await refuse(request, caseId, route, (await caseExists(ctx.store, caseId)) ? 'not-assigned' : 'missing');
+      }
+      if (!(await caseExists(ctx.store, caseId))) await refuse(request, caseId, route, 'missing');
+    },
+    async roleRefused(request, caseId, route) {
+      await ctx.readAudit.refused(request, caseId, route, 'role');
+    },
+  };
 }

@@ -1,6 +1,8 @@
 import type { Selectable } from 'kysely';
 import { type AuditEvent, NewAuditEvent } from '../../domain/case.js';
+import { ImrFailure } from '../../domain/errors.js';
 import { nowIso, parseInput } from '../codec.js';
+import { storeErrorOf } from '../db-errors.js';
 import type { AuditEventsTable, Handle, Tx } from '../schema.js';
 import { clampLimit } from './common.js';
 
@@ -92,7 +94,7 @@ export const auditEvents = {
  * `Store.transaction`, so it does not move the change counter (`changeCount`) and the responses kept
  * under it (the case page, the queue) stay kept — no kept response is made from the audit log. The
  * insert is atomic and durable before it resolves; the caller answers only after it has. Call it with
- * the store, never inside a transaction.
+ * the store, never inside a transaction. A store failure is thrown as a coded `ImrFailure`.
  */
 export async function appendReadEvents(h: Handle, events: readonly NewAuditEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -110,7 +112,14 @@ export async function appendReadEvents(h: Handle, events: readonly NewAuditEvent
       details: JSON.stringify(v.details ?? {}),
     };
   });
-  await h.db.insertInto('audit_events').values(rows).execute();
+  try {
+    await h.db.insertInto('audit_events').values(rows).execute();
+  } catch (thrown) {
+    // As `Store.transaction` does: a lost connection or a busy database is a coded failure.
+    const coded = storeErrorOf(thrown);
+    if (coded !== undefined) throw new ImrFailure(coded);
+    throw thrown;
+  }
 }
 
 /** Audit detail values are short strings: a list of ids is spread over `caseIds`, `caseIds_2`, … */
