@@ -7,6 +7,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deadWords, unrateable } from '../src/guidelines/fact-values.js';
 import type {
   Condition,
   Criterion,
@@ -198,6 +199,28 @@ const SILENCE_WORDS: Record<IfSilent, (required: boolean) => string> = {
   'request-decides': () => 'no effect — the request itself answers this criterion.',
 };
 
+/** What the clinical reader cannot supply for this criterion (src/guidelines/fact-values.ts). */
+function readerCheck(c: Criterion): string[] {
+  const e = c.evidence;
+  const facts = [...(c.when ?? []), ...(e.anyOf ?? []), ...(e.allOf ?? []), ...(e.noneOf ?? [])].filter(
+    (x): x is FactCondition => 'fact' in x,
+  );
+  const out: string[] = [];
+  for (const f of facts) {
+    const why = unrateable(f);
+    if (why !== undefined) {
+      out.push(`   - **Reader check: cannot be rated as written** — ${why}.`);
+      continue;
+    }
+    const dead = deadWords(f);
+    const words = [...dead.values, ...dead.qualifiers];
+    if (words.length > 0) {
+      out.push(`   - Reader check: the clinical reader never produces ${code(words)} for ${FACT_WORDS[f.fact]}.`);
+    }
+  }
+  return out;
+}
+
 function criterionLines(c: Criterion, n: number): string[] {
   const e = c.evidence;
   const lines = [`${n}. **${c.text}** \`${c.id}\` — ${c.required ? 'required' : 'optional'}`];
@@ -216,6 +239,7 @@ function criterionLines(c: Criterion, n: number): string[] {
   if (e.allOf) lines.push(`   - Needs all of: ${e.allOf.map(conditionWords).join('; and ')}.`);
   if (e.noneOf) lines.push(`   - Unmet if any of: ${e.noneOf.map(conditionWords).join('; or ')}.`);
   lines.push(`   - If the record is silent: ${SILENCE_WORDS[impliedIfSilent(c)](c.required)}`);
+  lines.push(...readerCheck(c));
   return lines;
 }
 
