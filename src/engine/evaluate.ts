@@ -1,3 +1,4 @@
+import { countsAsEvidence } from '../clinical/sources.js';
 import type { Fact } from '../clinical/types.js';
 import { regionsInText, regionsOverlap } from '../guidelines/regions.js';
 import type {
@@ -11,6 +12,7 @@ import type {
   RequestNumber,
 } from '../guidelines/schema.js';
 import type { DrugClassOrUnknown } from '../terminology/drug-classes.js';
+import { requestedMme } from './dose.js';
 import type { ParsedRequest } from './request-types.js';
 import type { CriterionResult, CriterionStatus } from './review-types.js';
 
@@ -103,7 +105,7 @@ export function bearsOn(part: string | undefined, requested: readonly BodyRegion
 
 /** Utilization review restating the file is not the record; a plan states intent, not a finding. */
 function fromRecord(f: Fact): boolean {
-  if (f.context === 'review') return false;
+  if (!countsAsEvidence(f)) return false;
   if (f.context === 'plan') return f.kind === 'surgery-planned' || f.kind === 'diagnosis';
   return true;
 }
@@ -167,7 +169,8 @@ export function requestNumber(name: RequestNumber, ctx: ItemContext): number | u
       return p.length ? Math.max(...p) : undefined;
     }
     case 'medMgPerDay':
-      return undefined;
+      // The requested opioids' dose; concurrent opioids in the record carry no dose the reader takes.
+      return requestedMme(r);
     default: {
       const never: never = name;
       return never;

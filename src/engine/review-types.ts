@@ -40,7 +40,21 @@ export const ItemReview = z.object({
   /** Why a lower tier of evidence was used (Medical Evidence Search Sequence), when it was. */
   evidenceSearch: z.string().optional(),
   kind: z.string().optional(),
+  /** Probability that a reviewer overturns the denial, from what the record documents (calibrated on the dev corpus). */
+  probability: z.number().min(0).max(1).optional(),
+  /** How clear the recommendation is: 0 on the decision threshold, 1 far from it. */
   confidence: z.number().min(0).max(1).optional(),
+  /** What the probability rests on: required criteria by how the record meets or misses them. */
+  support: z
+    .object({
+      specific: z.number().int(),
+      thin: z.number().int(),
+      notDocumented: z.number().int(),
+      unmet: z.number().int(),
+      caseMet: z.number().int(),
+      notRecommended: z.boolean(),
+    })
+    .optional(),
 });
 export type ItemReview = z.infer<typeof ItemReview>;
 

@@ -59,3 +59,57 @@ describe('reviewCase', () => {
     expect(out.items[0]?.topic.id).toBe('none');
   });
 });
+
+describe('reviewCase: services that belong to a procedure', () => {
+  const items = [
+    { request: 'Right knee arthroscopic partial medial meniscectomy' },
+    { request: 'Post-operative physical therapy 12 sessions for the right knee' },
+    { request: 'Pre-op labs: CBC' },
+  ];
+  const thin =
+    'The patient is a 50 year old who injured the right knee on 1/2/2015. She has knee pain. Treatment has included medications.';
+  const meets =
+    'The patient is a 50 year old who injured the right knee on 1/2/2015. MRI of the right knee on 3/1/2015 showed a complex ' +
+    'tear of the medial meniscus. She reports locking and catching. McMurray test is positive. Physical therapy for 12 ' +
+    'sessions and a cortisone injection failed to help. Arthroscopic surgery is planned.';
+  const review = (clinicalSummary: string) => reviewCase({ decisionDate: '2016-01-10', clinicalSummary, items }).items;
+
+  it('upholds the post-operative and pre-operative services with the surgery they belong to', () => {
+    const [surgery, postOp, preOp] = review(thin);
+    expect(surgery?.recommendation).toBe('Upheld');
+    for (const service of [postOp, preOp]) {
+      expect(service?.recommendation).toBe('Upheld');
+      const certified = service?.criteria.find((c) => c.id === 'surgery-certified' || c.id === 'procedure-certified');
+      expect(certified?.status).toBe('unmet');
+    }
+  });
+
+  it('judges the services on their own criteria once the surgery is recommended', () => {
+    const [surgery, postOp] = review(meets);
+    expect(surgery?.recommendation).toBe('Overturned');
+    const certified = postOp?.criteria.find((c) => c.id === 'surgery-certified' || c.id === 'procedure-certified');
+    expect(certified?.status).toBe('met');
+  });
+});
+
+describe('reviewCase: probability and confidence', () => {
+  it('gives every decided item a probability of overturn and a confidence in [0, 1], and says what they rest on', () => {
+    const out = reviewCase({ clinicalSummary: summary, items: [{ request: 'Cyclobenzaprine 7.5mg #60' }] });
+    const item = out.items[0];
+    expect(item?.probability).toBeGreaterThanOrEqual(0);
+    expect(item?.probability).toBeLessThanOrEqual(1);
+    expect(item?.confidence).toBeGreaterThanOrEqual(0);
+    expect(item?.support).toBeDefined();
+    expect(ReviewOutput.safeParse(out).success).toBe(true);
+  });
+
+  it('refuses an opioid request above the daily morphine-equivalent ceiling', () => {
+    const out = reviewCase({
+      clinicalSummary: summary,
+      items: [{ request: 'Oxycodone 30mg #180, 1 tab every 4 hours' }],
+    });
+    const dose = out.items[0]?.criteria.find((c) => c.id === 'daily-opioid-dose');
+    expect(dose?.status).toBe('unmet');
+    expect(out.items[0]?.recommendation).toBe('Upheld');
+  });
+});

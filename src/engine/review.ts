@@ -1,17 +1,20 @@
+import { assembleRecord } from '../clinical/assemble.js';
 import { findDates } from '../clinical/dates.js';
 import { readClinical } from '../clinical/extract.js';
-import type { Fact } from '../clinical/types.js';
+import type { ClinicalRecord, Fact } from '../clinical/types.js';
 import type { Citation, Letter } from '../domain/letter.js';
 import { citationAgrees, findTopicByCitation, formatCitation, identifySource } from '../guidelines/cite.js';
 import { bodyRegionsOf, regionsInText, regionsOverlap } from '../guidelines/regions.js';
 import type { BodyRegion, Phase, Topic } from '../guidelines/schema.js';
 import { type RankedTopic, topicsFor } from '../guidelines/select.js';
 import { ALL_TOPICS } from '../guidelines/topics/index.js';
+import { assess, type CriterionBasis, rated } from './assess.js';
+import { requestedMme } from './dose.js';
 import { evalCriterion, type ItemContext, namesRequestedDrug, requestFlag } from './evaluate.js';
 import { draftRationale } from './rationale.js';
 import { parseRequest } from './request.js';
 import type { ParsedRequest } from './request-types.js';
-import type { CriterionResult, ItemReview, Recommendation, ReviewInput, ReviewOutput } from './review-types.js';
+import type { CriterionResult, ItemReview, ReviewInput, ReviewOutput } from './review-types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -49,6 +52,13 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/**
+ * Oral morphine equivalents a day above which the MTUS Chronic Pain Medical Treatment Guidelines (2009,
+ * Opioids, dosing, p. 86) ask for a pain specialist; the Opioids Treatment Guidelines (2016) add caution
+ * above 80 mg, which their own topics apply.
+ */
+const MME_CEILING = 120;
+
 const NO_TOPIC = { id: 'none', title: 'No applicable guideline topic' };
 
 interface Prepared {
@@ -60,10 +70,11 @@ interface Prepared {
 export function reviewCase(input: ReviewInput): ReviewOutput {
   // Without a decision date, the latest date the record mentions places the case in time (editions in force).
   const decisionDate = input.decisionDate ?? latestDate(input.clinicalSummary) ?? today();
-  const text = [input.clinicalSummary, ...(input.documents ?? []).map((d) => d.text)].join('\n\n');
+  // Summary and documents joined with each passage once (a report uploaded twice) and each part's source known.
+  const assembled = assembleRecord(input.clinicalSummary, input.documents ?? []);
   const readOpts: { referenceDate: string; injuryDate?: string } = { referenceDate: decisionDate };
   if (input.patient?.injuryDate) readOpts.injuryDate = input.patient.injuryDate;
-  const record = readClinical(text, readOpts);
+  const record = readClinical(assembled.text, { ...readOpts, parts: assembled.parts });
   const phases = phasesOf(input.patient?.injuryDate, decisionDate, record.facts);
   const phase = phases.includes('postsurgical') ? 'postsurgical' : phases[0];
 
@@ -101,9 +112,9 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
   const surgeryDone = phases.includes('postsurgical');
   const surgeryCertified = surgeryInDispute ? undefined : surgeryPlanned || surgeryDone ? true : undefined;
 
-  const items: ItemReview[] = prepared.map(({ request, selection }) => {
+  const contextOf = (request: ParsedRequest, certified: boolean | undefined): ItemContext => {
     const authorized = partlyAuthorized(record.text, request);
-    const ctx: ItemContext = {
+    return {
       ...(authorized === undefined ? {} : { sameServiceAuthorized: true, authorizedEvidence: authorized }),
       request,
       // Concept classes of the vocabulary, 'unknown' included: an unknown drug matches no class criterion.
@@ -112,11 +123,23 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
       facts: record.facts,
       phases,
       ...(input.patient?.age === undefined ? {} : { age: input.patient.age }),
-      ...(surgeryCertified === undefined ? {} : { surgeryCertified }),
+      ...(certified === undefined ? {} : { surgeryCertified: certified }),
     };
-    return reviewItem(request, selection, ctx, record.text);
+  };
+  // Procedures first: a service that belongs to a procedure disputed in the same case follows the
+  // recommendation on that procedure.
+  const items: (ItemReview | undefined)[] = prepared.map(({ request, selection }) =>
+    request.kind === 'surgical-associated'
+      ? undefined
+      : reviewItem(request, selection, contextOf(request, surgeryCertified), record),
+  );
+  prepared.forEach(({ request, selection }, i) => {
+    if (items[i] !== undefined) return;
+    const procedure = procedureFor(request, prepared, items);
+    const certified = procedure === undefined ? surgeryCertified : procedure.recommendation === 'Overturned';
+    items[i] = reviewItem(request, selection, contextOf(request, certified), record);
   });
-  const out: ReviewOutput = { items };
+  const out: ReviewOutput = { items: items.filter((r) => r !== undefined) };
   if (input.caseNumber !== undefined) out.caseNumber = input.caseNumber;
   return out;
 }
@@ -193,9 +216,33 @@ export function partlyAuthorized(
 }
 
 /** Generic rules that apply to any item, whatever its topic. */
-function genericCriteria(ctx: ItemContext): CriterionResult[] {
+function genericCriteria(ctx: ItemContext, topic: Topic | undefined): CriterionResult[] {
   const r = ctx.request;
   const out: CriterionResult[] = [];
+  // A service that belongs to a procedure follows it, whether or not its own topic says so.
+  if (
+    r.kind === 'surgical-associated' &&
+    ctx.surgeryCertified !== undefined &&
+    !topic?.criteria.some((c) => c.evidence.allOf?.some((x) => 'context' in x && x.context === 'surgery-certified'))
+  ) {
+    out.push({
+      id: 'procedure-certified',
+      text: 'The procedure this service belongs to is certified (in this review or before it)',
+      status: ctx.surgeryCertified ? 'met' : 'unmet',
+      required: true,
+      evidence: [],
+    });
+  }
+  const mme = r.kind === 'medication' ? requestedMme(r) : undefined;
+  if (mme !== undefined) {
+    out.push({
+      id: 'daily-opioid-dose',
+      text: `The requested daily opioid dose (${mme} mg oral morphine equivalents) stays at or below ${MME_CEILING} mg, the ceiling above which the MTUS asks for a pain specialist's involvement`,
+      status: mme <= MME_CEILING ? 'met' : 'unmet',
+      required: true,
+      evidence: [],
+    });
+  }
   if (ctx.sameServiceAuthorized && ctx.authorizedEvidence) {
     out.push({
       id: 'no-portion-already-authorized',
@@ -235,27 +282,57 @@ function genericCriteria(ctx: ItemContext): CriterionResult[] {
   return out;
 }
 
-function decide(topic: Topic | undefined, criteria: readonly CriterionResult[]): Recommendation {
-  if (!topic) return 'Refer';
-  if (topic.position === 'not-recommended') return 'Upheld';
-  const required = criteria.filter((c) => c.required);
-  if (required.some((c) => c.status === 'unmet' || c.status === 'not-documented')) return 'Upheld';
-  return 'Overturned';
+/**
+ * The procedure a surgery-associated service belongs to, among the case's disputed items: a surgery on
+ * the same body region when one is, else the only surgery in dispute.
+ */
+function procedureFor(
+  request: ParsedRequest,
+  prepared: readonly Prepared[],
+  reviewed: readonly (ItemReview | undefined)[],
+): ItemReview | undefined {
+  const surgeries = prepared.flatMap((p, i) => {
+    const r = reviewed[i];
+    return p.request.kind === 'surgery' && r !== undefined ? [{ p, r }] : [];
+  });
+  if (surgeries.length === 0) return undefined;
+  const regions = bodyRegionsOf(request.bodyParts, request.text);
+  const sameRegion = surgeries.find(
+    ({ p }) => regions.length > 0 && regionsOverlap(bodyRegionsOf(p.request.bodyParts, p.request.text), regions),
+  );
+  if (sameRegion) return sameRegion.r;
+  return surgeries.length === 1 ? surgeries[0]?.r : undefined;
 }
+
+/** The engine's generic rules and how each is decided (they have no knowledge-base definition). */
+const GENERIC_BASIS: Readonly<Record<string, CriterionBasis>> = {
+  'no-portion-already-authorized': 'case',
+  'refills-supported-by-benefit': 'clinical',
+  'request-quantity-specified': 'request',
+  'daily-opioid-dose': 'request',
+  'procedure-certified': 'case',
+};
 
 function reviewItem(
   request: ParsedRequest,
   selection: ReturnType<typeof topicsFor>,
   ctx: ItemContext,
-  text: string,
+  record: ClinicalRecord,
 ): ItemReview {
   const best: RankedTopic | undefined = selection.topics[0];
   const topic = best?.topic;
-  const criteria: CriterionResult[] = [
-    ...genericCriteria(ctx),
-    ...(topic ? topic.criteria.map((c) => evalCriterion(c, ctx)) : []),
-  ];
-  const recommendation = decide(topic, criteria);
+  const generic = genericCriteria(ctx, topic);
+  const own = topic ? topic.criteria.map((c) => ({ def: c, result: evalCriterion(c, ctx) })) : [];
+  const criteria: CriterionResult[] = [...generic, ...own.map((c) => c.result)];
+  const assessment = assess(
+    topic,
+    [
+      ...generic.map((r) => rated(r, undefined, GENERIC_BASIS[r.id] ?? 'request')),
+      ...own.map((c) => rated(c.result, c.def)),
+    ],
+    record.facts,
+  );
+  const { recommendation } = assessment;
   const citations: Citation[] = [];
   if (topic) citations.push(formatCitation(topic));
   for (const s of selection.supporting.slice(0, 1)) citations.push(formatCitation(s.topic));
@@ -265,8 +342,18 @@ function reviewItem(
     topic: topic ? { id: topic.id, title: topic.title } : NO_TOPIC,
     citations,
     criteria,
-    rationale: draftRationale({ request, topic, criteria, recommendation, text, reason: selection.reason }),
+    rationale: draftRationale({
+      request,
+      topic,
+      criteria,
+      recommendation,
+      text: record.text,
+      reason: selection.reason,
+    }),
     kind: request.kind,
+    probability: assessment.probability,
+    confidence: assessment.confidence,
+    support: { ...assessment.support },
   };
   if (selection.tier !== undefined && selection.tier > 1) review.evidenceSearch = selection.reason;
   return review;
