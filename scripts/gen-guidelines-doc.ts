@@ -23,7 +23,7 @@ import type {
   Verification,
 } from '../src/guidelines/schema.js';
 import { impliedIfSilent } from '../src/guidelines/schema.js';
-import { chapterOf, editionOf, sourceById } from '../src/guidelines/sources.js';
+import { chapterOf, editionOf, SOURCES, sourceById } from '../src/guidelines/sources.js';
 import { TOPIC_CHAPTERS, type TopicChapter } from '../src/guidelines/topics/index.js';
 
 export const GUIDELINES_DOC_DIR = fileURLToPath(new URL('../docs/guidelines/', import.meta.url));
@@ -386,7 +386,7 @@ export function renderChapterDoc(chapter: TopicChapter, all: readonly Topic[]): 
 export function renderIndexDoc(chapters: readonly TopicChapter[]): string {
   const all = chapters.flatMap((c) => c.topics);
   const lines = [
-    HEADER('src/guidelines/topics/*.json'),
+    HEADER('src/guidelines/topics/*.json and src/guidelines/sources.json'),
     '',
     '# Guideline knowledge base',
     '',
@@ -404,6 +404,25 @@ export function renderIndexDoc(chapters: readonly TopicChapter[]): string {
     lines.push(
       `| [${c.title}](${c.chapter}.md) | ${c.topics.length} | ${n('letters')} | ${n('recalled')} | ${n('uncertain')} |`,
     );
+  }
+  lines.push(
+    '',
+    '## Sources and editions',
+    '',
+    'From `src/guidelines/sources.json`. Tier is the step of the Medical Evidence Search Sequence (8 CCR',
+    '9792.21.1): 1 = MTUS, 2 = ACOEM or ODG when the MTUS is silent, 3 = other guidelines, 4 = studies.',
+    '',
+    '| Source | Tier | Cited as | Licence | Edition | In force (request dates) | Topics |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const s of SOURCES) {
+    for (const e of s.editions) {
+      const n = all.filter((t) => t.sourceId === s.id && t.edition === e.id).length;
+      const to = e.effectiveTo ?? 'no end date';
+      lines.push(
+        `| ${cell(s.name)} | ${s.tier} | ${s.citationSource} | ${s.licence} | ${cell(e.label)} | ${e.effectiveFrom} – ${to} | ${n} |`,
+      );
+    }
   }
   return `${lines.join('\n')}\n`;
 }
