@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { AppConfig } from '../../src/server/config.js';
 import { type RunningServer, startServer } from '../../src/server/start.js';
 
 /**
@@ -111,7 +112,8 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(options: { now?: () => string } = {}): Promise<E2E> {
+/** `config`: server settings beyond the harness's own (e.g. a small `uploadMaxBytes`). */
+export async function startE2E(options: { now?: () => string; config?: Partial<AppConfig> } = {}): Promise<E2E> {
   const webRoot = await buildWeb();
   const dir = await mkdtemp(join(tmpdir(), 'imr-e2e-'));
   let server: RunningServer;
@@ -121,7 +123,7 @@ export async function startE2E(options: { now?: () => string } = {}): Promise<E2
       store: { dbPath: join(dir, 'imr.sqlite'), documentsDir: join(dir, 'documents') },
       webRoot,
       demoPassword,
-      config: { logLevel: 'warn' },
+      config: { logLevel: 'warn', ...options.config },
       ...(options.now === undefined ? {} : { now: options.now }),
     });
   } catch (thrown) {

@@ -2,7 +2,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { apiCall, type E2E, HAS_BROWSER, startE2E } from './harness.js';
 
-/** Bad uploads get a clear message that names the file and says what is wrong and what to do. */
+/**
+ * Bad uploads get a clear message that names the file and says what is wrong and what to do. The
+ * server runs with a small upload limit of its own (IMR_UPLOAD_MAX_BYTES): the page takes its limit
+ * from the server, not from a number of its own.
+ */
+
+const SERVER_UPLOAD_LIMIT = 3 * 1024 * 1024;
 
 let e2e: E2E;
 let context: BrowserContext;
@@ -10,7 +16,7 @@ let page: Page;
 
 beforeAll(async () => {
   if (!HAS_BROWSER) return;
-  e2e = await startE2E();
+  e2e = await startE2E({ config: { uploadMaxBytes: SERVER_UPLOAD_LIMIT } });
   ({ context, page } = await e2e.signedIn('intake'));
 }, 240_000);
 
@@ -44,11 +50,16 @@ describe.skipIf(!HAS_BROWSER)('bad uploads on the intake page', () => {
     await expect(page.getByText('No documents added.').isVisible()).resolves.toBe(true);
   });
 
-  it('refuses a file larger than the limit, saying the size and the limit', async () => {
+  it("refuses a file larger than the server's limit, saying the size and the limit", async () => {
+    const session = await apiCall<{ uploadLimitBytes: number }>(context, 'GET', '/api/v1/auth/session');
+    const limit = session.body.uploadLimitBytes;
+    expect(limit).toBe(SERVER_UPLOAD_LIMIT);
+    const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
     const text = await pick([
-      { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1024 * 1024, 0x25) },
+      { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(limit + 1024 * 1024, 0x25) },
     ]);
-    expect(text).toMatch(/“scan\.pdf” is 11\.0 MB, larger than the 10\.0 MB limit/);
+    expect(text).toContain(`“scan.pdf” is ${mb(limit + 1024 * 1024)}, larger than the ${mb(limit)} limit`);
+    expect(await page.getByText(`up to ${mb(limit)} each`).isVisible()).toBe(true);
   });
 
   it('refuses an empty file and a file named .pdf that is not a PDF', async () => {

@@ -4,10 +4,9 @@ import type { DocumentKind } from './types.ts';
  * Checking a picked file before it is sent, so a clerk learns at once what is wrong with it: the
  * type (PDF or plain text only), the size, an empty file, a file that claims to be a PDF but is not
  * one, or text that is not readable text. The server checks again; these messages only come sooner.
+ * The size limit is the server's own (`uploadLimitBytes` of the session response, `useUploadLimit`).
  */
 
-/** The largest document the app sends (the server's own limit may be higher, never lower). */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const ACCEPT = '.pdf,.txt,application/pdf,text/plain';
 
 export interface CheckedFile {
@@ -23,7 +22,7 @@ function sizeText(n: number): string {
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
-export async function checkFile(file: File, maxBytes = MAX_UPLOAD_BYTES): Promise<FileCheck> {
+export async function checkFile(file: File, maxBytes: number): Promise<FileCheck> {
   const name = file.name;
   const lower = name.toLowerCase();
   const isPdf = lower.endsWith('.pdf') || file.type === 'application/pdf';

@@ -5,7 +5,11 @@ import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/http.t
 import type { Role, User } from '../api/types.ts';
 import { markNavigation } from '../components/Page.tsx';
 
-type State = { status: 'loading' } | { status: 'signed-out'; reason?: string } | { status: 'signed-in'; user: User };
+type State =
+  | { status: 'loading' }
+  | { status: 'signed-out'; reason?: string }
+  /** `uploadLimitBytes`: the largest document the server accepts, per file (its setting, not ours). */
+  | { status: 'signed-in'; user: User; uploadLimitBytes: number };
 
 interface SessionApi {
   readonly state: State;
@@ -26,7 +30,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then((s) => {
         if (!live) return;
         setCsrfToken(s.csrfToken);
-        setState({ status: 'signed-in', user: s.user });
+        setState({ status: 'signed-in', user: s.user, uploadLimitBytes: s.uploadLimitBytes });
       })
       .catch(() => {
         if (live) setState({ status: 'signed-out' });
@@ -48,7 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(s.csrfToken);
       queryClient.clear();
       markNavigation();
-      setState({ status: 'signed-in', user: s.user });
+      setState({ status: 'signed-in', user: s.user, uploadLimitBytes: s.uploadLimitBytes });
     },
     [queryClient],
   );
@@ -80,6 +84,13 @@ export function useUser(): User {
   const { state } = useSession();
   if (state.status !== 'signed-in') throw new Error('useUser without a signed-in user');
   return state.user;
+}
+
+/** The server's per-file upload limit, from the session response (pages behind the sign-in guard only). */
+export function useUploadLimit(): number {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') throw new Error('useUploadLimit without a signed-in user');
+  return state.uploadLimitBytes;
 }
 
 export function hasRole(user: User, roles: readonly Role[]): boolean {

@@ -1,14 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import type { OutgoingDocument } from '../api/client.ts';
 import type { DocumentKind } from '../api/types.ts';
-import {
-  ACCEPT,
-  type CheckedFile,
-  checkFile,
-  DOCUMENT_KINDS,
-  MAX_UPLOAD_BYTES,
-  titleFromName,
-} from '../api/uploads.ts';
+import { ACCEPT, type CheckedFile, checkFile, DOCUMENT_KINDS, titleFromName } from '../api/uploads.ts';
+import { useUploadLimit } from '../auth/session.tsx';
 import { formatBytes } from './format.ts';
 
 export interface PickedDocument {
@@ -46,6 +40,7 @@ export function DocumentPicker({
   const [checking, setChecking] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const counter = useRef(0);
+  const maxBytes = useUploadLimit();
 
   async function pick(files: FileList | null) {
     if (files === null || files.length === 0) return;
@@ -53,7 +48,7 @@ export function DocumentPicker({
     const added: PickedDocument[] = [];
     const refused: string[] = [];
     for (const f of Array.from(files)) {
-      const r = await checkFile(f);
+      const r = await checkFile(f, maxBytes);
       if (!r.ok) refused.push(r.message);
       else {
         counter.current += 1;
@@ -83,7 +78,7 @@ export function DocumentPicker({
       <div className="field">
         <label htmlFor={inputId}>Add documents</label>
         <span className="hint" id={hintId}>
-          PDF or plain text (.txt), up to {formatBytes(MAX_UPLOAD_BYTES)} each. You can choose several at once.
+          PDF or plain text (.txt), up to {formatBytes(maxBytes)} each. You can choose several at once.
         </span>
         <input
           ref={input}
