@@ -9,10 +9,18 @@ import { ReviewInput, type ReviewOutput } from '../engine/review-types.js';
 import { parseLetterFile } from '../letter/load.js';
 import type { CliIo } from './io.js';
 import { expandInputs } from './letter-commands.js';
+import { normalizeReviewInput } from './review-input.js';
 
-/** Validates one review input; a coded error when it does not match the contract. */
-export function reviewOne(json: unknown): { ok: true; output: ReviewOutput } | { ok: false; error: ImrError } {
-  const parsed = ReviewInput.safeParse(json);
+/**
+ * Reads one review input leniently (M/F, US dates: `normalizeReviewInput`), validates it and reviews it; a
+ * coded error when it does not match the contract. `normalized` says what was read differently from how it
+ * was written.
+ */
+export function reviewOne(
+  json: unknown,
+): { ok: true; output: ReviewOutput & { normalized?: string[] } } | { ok: false; error: ImrError } {
+  const { input, notes } = normalizeReviewInput(json);
+  const parsed = ReviewInput.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues
       .slice(0, 5)
@@ -21,7 +29,8 @@ export function reviewOne(json: unknown): { ok: true; output: ReviewOutput } | {
     return { ok: false, error: imrError('IMR_REVIEW_INPUT_INVALID', `The review input is invalid: ${issues}`) };
   }
   try {
-    return { ok: true, output: reviewCase(parsed.data) };
+    const output = reviewCase(parsed.data);
+    return { ok: true, output: notes.length > 0 ? { ...output, normalized: [...notes] } : output };
   } catch (e) {
     return { ok: false, error: toImrError(e) };
   }
