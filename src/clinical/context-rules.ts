@@ -108,7 +108,7 @@ export const CONTEXT_RULES: ContextRuleSetInput = {
       direction: 'forward',
       category: NEG,
       documentation: true,
-      pattern: `\\b(?:(?:a |the )?(?:lack|lacks|lacked|lacking|absence|paucity|dearth) of ${DOC_ADJ}${DOCUMENTATION}|without ${DOC_ADJ}${DOCUMENTATION})(?: (?:of|that|to (?:show|suggest|indicate|support)|showing|indicating|regarding|about|for))?\\b`,
+      pattern: `\\b(?:(?:a |the )?(?:(?:lack|lacks|lacked|lacking)(?: of)?|absence of|paucity of|dearth of) ${DOC_ADJ}${DOCUMENTATION}|without ${DOC_ADJ}${DOCUMENTATION})(?: (?:of|that|to (?:show|suggest|indicate|support)|showing|indicating|regarding|about|for))?\\b`,
       note: '"Absence of documentation of a urine drug screen", "without evidence that therapy helped".',
     },
     {

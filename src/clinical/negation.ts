@@ -334,12 +334,12 @@ function markerScopes(text: string, p: Pair, c: Marker, other: (re: RegExp) => r
   const out: Scope[] = [];
   for (const h of p.pre) {
     if (overlaps(pseudo, h)) continue;
-    // "If the pain persists, she would be a candidate for surgery": a condition that opens the sentence
-    // governs its main clause too, so its scope runs past the comma (to a terminator or its reach).
-    const to =
-      c === 'HYPOTHETICAL' && opensSentence(text, h.start)
-        ? forwardReach(text, h.end, stops, pat.forwardWords)
-        : forwardEnd(text, h.end, stops, false, pat.forwardWords);
+    // "If the pain persists, she would be a candidate for surgery", "Previously, the numbness improved":
+    // a trigger that opens the sentence governs its main clause too, so its scope runs past the comma (to
+    // a terminator or its reach).
+    const to = opensSentence(text, h.start)
+      ? forwardReach(text, h.end, stops, pat.forwardWords)
+      : forwardEnd(text, h.end, stops, false, pat.forwardWords);
     out.push({ from: h.end, to, forward: true });
   }
   for (const h of p.post) {

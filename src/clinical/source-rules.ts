@@ -46,7 +46,7 @@ export type SourceRuleSet = z.infer<typeof SourceRuleSet>;
 
 /** Symptoms a patient denies: "side effects were denied" is the patient's answer, not a review decision. */
 const DENIED_SYMPTOM =
-  '(?<!(?:effects?|symptoms?|nausea|vomiting|constipation|dizziness|drowsiness|sedation|numbness|tingling|weakness|ideation|complaints?|problems?|issues?|changes|incontinence)\\s+)';
+  '(?<!\\b(?:effects?|symptoms?|nausea|vomiting|constipation|dizziness|drowsiness|sedation|numbness|tingling|weakness|ideation|complaints?|incontinence|fevers?|chills)\\b[^.;]{0,40})';
 
 export const SOURCE_RULES: z.input<typeof SourceRuleSet> = {
   documents: [
