@@ -232,6 +232,8 @@ export class PdfPool {
     };
     const worker = new Worker(entry.entry, {
       eval: entry.eval,
+      // The bootstrap is CommonJS whatever the parent ran with (`--input-type=module -e …` included).
+      ...(entry.eval ? { execArgv: [] } : {}),
       workerData: { limits },
       resourceLimits: {
         maxOldGenerationSizeMb: o.maxHeapMb,
