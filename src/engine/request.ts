@@ -1,3 +1,4 @@
+import { DRUG_FORM_WORDS, DRUG_FORMS } from '../terminology/drug-classes.js';
 import { modalityRules } from '../terminology/modalities.js';
 import { blankAlternatives } from '../terminology/text.js';
 import { findBodyParts, findSpinalLevels, regionOfLevel } from './body-parts.js';
@@ -214,54 +215,11 @@ const NOT_A_DRUG = new Set(
   ),
 );
 
-const FORM_WORDS: ReadonlyMap<string, DrugForm> = new Map<string, DrugForm>([
-  ['tab', 'tablet'],
-  ['tabs', 'tablet'],
-  ['tablet', 'tablet'],
-  ['tablets', 'tablet'],
-  ['tbl', 'tablet'],
-  ['cap', 'capsule'],
-  ['caps', 'capsule'],
-  ['capsule', 'capsule'],
-  ['capsules', 'capsule'],
-  ['patch', 'patch'],
-  ['patches', 'patch'],
-  ['pad', 'patch'],
-  ['pads', 'patch'],
-  ['cream', 'cream'],
-  ['creams', 'cream'],
-  ['crm', 'cream'],
-  ['gel', 'gel'],
-  ['ointment', 'ointment'],
-  ['oint', 'ointment'],
-  ['lotion', 'lotion'],
-  ['solution', 'solution'],
-  ['soln', 'solution'],
-  ['suspension', 'suspension'],
-  ['susp', 'suspension'],
-  ['spray', 'spray'],
-  ['liquid', 'liquid'],
-  ['elixir', 'liquid'],
-  ['syrup', 'liquid'],
-  ['injection', 'injection'],
-  ['injectable', 'injection'],
-  ['vial', 'injection'],
-  ['film', 'film'],
-  ['powder', 'powder'],
-  ['suppository', 'suppository'],
-  ['lozenge', 'lozenge'],
-  ['troche', 'lozenge'],
-  ['drops', 'drops'],
-  ['inhaler', 'inhaler'],
-]);
-const TOPICAL_FORMS: ReadonlySet<DrugForm> = new Set<DrugForm>([
-  'patch',
-  'cream',
-  'gel',
-  'ointment',
-  'lotion',
-  'spray',
-]);
+/** Form words and topical forms, from the vocabulary. */
+const FORM_WORDS: ReadonlyMap<string, DrugForm> = new Map(
+  DRUG_FORMS.flatMap((form) => DRUG_FORM_WORDS[form].words.map((w) => [w, form] as const)),
+);
+const TOPICAL_FORMS: ReadonlySet<DrugForm> = new Set(DRUG_FORMS.filter((form) => DRUG_FORM_WORDS[form].topical));
 const VEHICLE_FORM = /\b(cream|gel|ointment|lotion)\b/i;
 
 // ---------------------------------------------------------------- helpers

@@ -1,4 +1,4 @@
-import { knownDrugClass } from '../terminology/drug-classes.js';
+import { DRUG_CLASS_ROUTE, knownDrugClass } from '../terminology/drug-classes.js';
 import { blankAlternatives } from '../terminology/text.js';
 import { bodyRegionsOf, chapterCovers, chapterRegions, regionsOverlap } from './regions.js';
 import {
@@ -84,14 +84,6 @@ const TOPICAL_FORMS = [
   'rub',
   'liniment',
 ];
-const TOPICAL_CLASSES = new Set<DrugClass>([
-  'topical-nsaid',
-  'topical-anesthetic',
-  'capsaicin',
-  'topical-salicylate',
-  'topical-muscle-relaxant',
-  'compounded',
-]);
 const SURGICAL_WORDS = [
   'pre op',
   'preop',
@@ -138,8 +130,9 @@ function prepareDrug(d: DrugInput, kind: TreatmentKind): PreparedDrug {
   const base = knownDrugClass(d.drugClass);
   const formText = normalize([d.form, d.name].filter((s) => s !== undefined).join(' '));
   let route: PreparedDrug['route'];
-  if (base === 'opioid') route = 'systemic';
-  else if (kind === 'compounded-topical' || (base !== undefined && TOPICAL_CLASSES.has(base))) route = 'topical';
+  const classRoute = base === undefined ? undefined : DRUG_CLASS_ROUTE[base];
+  if (classRoute === 'systemic') route = 'systemic';
+  else if (kind === 'compounded-topical' || classRoute === 'topical') route = 'topical';
   else if (TOPICAL_FORMS.some((f) => keywordIn(formText, f))) route = 'topical';
   else if (d.form !== undefined) route = 'systemic';
   const classes: DrugClass[] = base === undefined ? [] : [base];

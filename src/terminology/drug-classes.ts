@@ -43,6 +43,41 @@ export const UNKNOWN_DRUG_CLASS = 'unknown';
 export const DrugClassOrUnknown = z.union([DrugClass, z.literal(UNKNOWN_DRUG_CLASS)]);
 export type DrugClassOrUnknown = z.infer<typeof DrugClassOrUnknown>;
 
+/**
+ * How a class is taken when its class says so: topical classes on the skin, opioids systemically (a
+ * fentanyl or buprenorphine patch included); the others by their form.
+ */
+export const DRUG_CLASS_ROUTE: Readonly<Record<DrugClass, 'topical' | 'systemic' | undefined>> = {
+  opioid: 'systemic',
+  'muscle-relaxant': undefined,
+  nsaid: undefined,
+  'cox2-inhibitor': undefined,
+  acetaminophen: undefined,
+  anticonvulsant: undefined,
+  antidepressant: undefined,
+  benzodiazepine: undefined,
+  'sleep-aid': undefined,
+  ppi: undefined,
+  'h2-blocker': undefined,
+  'topical-nsaid': 'topical',
+  'topical-anesthetic': 'topical',
+  capsaicin: 'topical',
+  'topical-salicylate': 'topical',
+  'topical-muscle-relaxant': 'topical',
+  compounded: 'topical',
+  'barbiturate-analgesic': undefined,
+  'medical-food': undefined,
+  laxative: undefined,
+  antiemetic: undefined,
+  'pde5-inhibitor': undefined,
+  hormone: undefined,
+  triptan: undefined,
+  corticosteroid: undefined,
+  'botulinum-toxin': undefined,
+  supplement: undefined,
+  anxiolytic: undefined,
+};
+
 const KNOWN: ReadonlySet<string> = new Set<string>(DRUG_CLASSES);
 
 /** `id` when it is a drug class id, else undefined (no synonyms: ids come from this vocabulary). */
@@ -56,7 +91,7 @@ export function drugClassOrUnknown(id: string | undefined): DrugClassOrUnknown {
 }
 
 /** Dosage forms a drug name can imply (Lidoderm: patch) or a request can state. */
-export const DrugForm = z.enum([
+export const DRUG_FORMS = [
   'tablet',
   'capsule',
   'patch',
@@ -75,5 +110,33 @@ export const DrugForm = z.enum([
   'lozenge',
   'drops',
   'inhaler',
-]);
+] as const;
+export const DrugForm = z.enum(DRUG_FORMS);
 export type DrugForm = z.infer<typeof DrugForm>;
+
+/**
+ * The words requests use for each form ("tabs", "crm", "troche") and whether the form is applied to the
+ * skin (a topical route).
+ */
+export const DRUG_FORM_WORDS: Readonly<
+  Record<DrugForm, { readonly words: readonly string[]; readonly topical: boolean }>
+> = {
+  tablet: { words: ['tab', 'tabs', 'tablet', 'tablets', 'tbl'], topical: false },
+  capsule: { words: ['cap', 'caps', 'capsule', 'capsules'], topical: false },
+  patch: { words: ['patch', 'patches', 'pad', 'pads'], topical: true },
+  cream: { words: ['cream', 'creams', 'crm'], topical: true },
+  gel: { words: ['gel'], topical: true },
+  ointment: { words: ['ointment', 'oint'], topical: true },
+  lotion: { words: ['lotion'], topical: true },
+  solution: { words: ['solution', 'soln'], topical: false },
+  suspension: { words: ['suspension', 'susp'], topical: false },
+  spray: { words: ['spray'], topical: true },
+  liquid: { words: ['liquid', 'elixir', 'syrup'], topical: false },
+  injection: { words: ['injection', 'injectable', 'vial'], topical: false },
+  film: { words: ['film'], topical: false },
+  powder: { words: ['powder'], topical: false },
+  suppository: { words: ['suppository'], topical: false },
+  lozenge: { words: ['lozenge', 'troche'], topical: false },
+  drops: { words: ['drops'], topical: false },
+  inhaler: { words: ['inhaler'], topical: false },
+};

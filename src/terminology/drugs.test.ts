@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DRUG_CLASSES, DrugClassOrUnknown, knownDrugClass } from './drug-classes.js';
+import {
+  DRUG_CLASS_ROUTE,
+  DRUG_CLASSES,
+  DRUG_FORM_WORDS,
+  DRUG_FORMS,
+  DrugClassOrUnknown,
+  knownDrugClass,
+} from './drug-classes.js';
 import { DRUG_CONCEPTS, DRUG_GROUPS, drugByGeneric, drugClassOfGeneric } from './drugs.js';
 import { DrugGroup } from './schema.js';
 import { normalize } from './text.js';
@@ -94,5 +101,27 @@ describe('drug vocabulary data', () => {
     expect(knownDrugClass('opioid')).toBe('opioid');
     expect(knownDrugClass('narcotic')).toBeUndefined();
     expect(knownDrugClass('unknown')).toBeUndefined();
+  });
+
+  it('says which classes and forms are topical, and opioids systemic (a fentanyl patch too)', () => {
+    expect(DRUG_CLASSES.filter((c) => DRUG_CLASS_ROUTE[c] === 'topical')).toEqual([
+      'topical-nsaid',
+      'topical-anesthetic',
+      'capsaicin',
+      'topical-salicylate',
+      'topical-muscle-relaxant',
+      'compounded',
+    ]);
+    expect(DRUG_CLASS_ROUTE.opioid).toBe('systemic');
+    expect(DRUG_FORMS.filter((f) => DRUG_FORM_WORDS[f].topical)).toEqual([
+      'patch',
+      'cream',
+      'gel',
+      'ointment',
+      'lotion',
+      'spray',
+    ]);
+    const words = DRUG_FORMS.flatMap((f) => DRUG_FORM_WORDS[f].words);
+    expect(new Set(words).size).toBe(words.length);
   });
 });
