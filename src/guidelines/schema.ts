@@ -54,8 +54,8 @@ export type FactKind = z.infer<typeof FactKind>;
  * Drug classes and body regions are concept ids of the one vocabulary (src/terminology); re-exported here
  * so that topics and their readers keep importing them from the schema.
  */
-export { DRUG_CLASSES, DrugClass } from '../terminology/drug-classes.js';
 export { BODY_REGIONS, BodyRegion } from '../terminology/body-regions.js';
+export { DRUG_CLASSES, DrugClass } from '../terminology/drug-classes.js';
 
 /**
  * Phase of the condition. Acute and subacute together are the first three months; chronic is three
