@@ -336,6 +336,11 @@ function topicSection(t: Topic, all: readonly Topic[]): string[] {
     for (const l of t.limits) lines.push(`- ${limitWords(l)}`);
   }
   lines.push('', `**Rationale wording:** ${t.rationale}`, '');
+  if (t.reviewNotes) {
+    lines.push('**Open questions for review**', '');
+    for (const note of t.reviewNotes) lines.push(`- ${note}`);
+    lines.push('');
+  }
   return lines;
 }
 

@@ -403,6 +403,11 @@ export const Topic = z
     /** A rationale fragment in the letters' register; placeholders {treatment} and {finding}. */
     rationale: z.string().min(10).max(400),
     verification: Verification,
+    /**
+     * Open questions for the clinician reviewing the topic (a number not yet read in the guideline, a
+     * requirement not encoded): shown in docs/guidelines, never read by the engine.
+     */
+    reviewNotes: z.array(z.string().min(10).max(400)).min(1).optional(),
   })
   .strict();
 export type Topic = z.infer<typeof Topic>;
