@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../test/shared-data.js';
+import { damagePdf } from '../../test/damaged-pdf.js';
+import { corpusDir, projectRoot } from '../../test/shared-data.js';
 import { renderLetterPdf } from '../letter/render-pdf.js';
 import { renderLetterText } from '../letter/render-text.js';
 import { syntheticLetter } from '../letter/synthetic.js';
@@ -220,4 +221,39 @@ describe('the imr process', () => {
     expect(errorCode(JSON.parse(p.stdout.trim()) as Record<string, unknown>)).toBe('IMR_INPUT_BINARY');
     expect(p.stderr).not.toMatch(/\n\s+at /);
   });
+});
+
+// Damaged dev letters (seeded, never committed: ../shared) on which pdfjs leaves promises rejected and
+// unhandled: before the PDF worker pool, the first of them ended `imr letter parse` mid-batch, with no
+// summary. Now every file gets its line and the batch ends with the summary.
+const corpus = corpusDir();
+describe.skipIf(corpus === undefined)('imr letter parse over damaged PDFs (real process)', () => {
+  it('prints a line for every file, the good letter last, and the summary', () => {
+    const names = readdirSync(corpus ?? '')
+      .filter((f) => f.endsWith('.pdf'))
+      .sort();
+    const batch = mkdtempSync(join(tmpdir(), 'imr-cli-damaged-'));
+    const files: string[] = [];
+    for (let seed = 0; seed < 60; seed++) {
+      const source = new Uint8Array(readFileSync(join(corpus ?? '', names[seed % names.length] as string)));
+      const file = join(batch, `bad-${String(seed).padStart(2, '0')}.pdf`);
+      writeFileSync(file, damagePdf(source, seed).bytes);
+      files.push(file);
+    }
+    const good = join(corpus ?? '', names[0] as string);
+    const p = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(projectRoot, 'src/cli/entry.ts'), 'letter', 'parse', ...files, good],
+      { encoding: 'utf8', cwd: projectRoot, timeout: 600_000 },
+    );
+    const lines = jsonLines(p.stdout);
+    expect(lines).toHaveLength(files.length + 1);
+    expect(lines.map((l) => l.file)).toEqual([...files, good]);
+    expect(lines.at(-1)?.error).toBeUndefined();
+    const failed = lines.filter((l) => l.error !== undefined).length;
+    expect(failed).toBeGreaterThan(0);
+    expect(JSON.parse(p.stderr.trim().split('\n').pop() ?? '{}')).toEqual({ parsed: lines.length - failed, failed });
+    expect(p.stderr).not.toMatch(/unhandledRejection|\n\s+at /);
+    expect(p.status).toBe(1);
+  }, 600_000);
 });
