@@ -157,7 +157,7 @@ interface PdfPass {
   parseFailures: number;
 }
 
-/** One pass over the PDFs in this process; each letter is extracted then parsed, each step timed. */
+/** One pass over the PDFs, one at a time (through the worker pool); each letter is extracted then parsed, each step timed. */
 async function ourPass(pdfs: readonly PdfLetter[]): Promise<PdfPass> {
   collectGarbage();
   const pass: PdfPass = { extract: 0, extractParse: 0, extractFailures: 0, parseFailures: 0 };
@@ -236,7 +236,7 @@ async function measurePdf(
   ];
   const notes = [
     `pdf: ${pdfs.length} PDFs (${(bytes / 1e6).toFixed(2)} MB) per round; 1 warm-up + ${rounds} timed rounds (${rounds * pdfs.length} letters each way), rounds alternate ours / pdftotext`,
-    `pdf: ours = extractPdfText in this process (pdfjs, main thread, no workers); first pass incl. loading pdfjs took ${coldSeconds.toFixed(2)} s`,
+    `pdf: ours = extractPdfText, one letter at a time, through the PDF worker pool (pdfjs in a worker thread, the bytes and text passed by message); first pass incl. starting a worker and loading pdfjs took ${coldSeconds.toFixed(2)} s`,
   ];
   if (cold.extractFailures > 0 || cold.parseFailures > 0) {
     notes.push(`pdf: ${cold.extractFailures} extraction and ${cold.parseFailures} parse failures per pass`);
@@ -254,7 +254,7 @@ async function measurePdf(
       }),
     );
     notes.push(
-      `pdf baseline: ${version}, spawned once per file, sequentially, wall time INCLUDING process start-up (that is how it is used); ours runs in-process`,
+      `pdf baseline: ${version}, spawned once per file, sequentially, wall time INCLUDING process start-up (that is how it is used); ours runs in an already started worker thread`,
     );
     if (baseFailures > 0) notes.push(`pdf baseline: pdftotext failed ${baseFailures / rounds} times per pass`);
   } else {
