@@ -41,6 +41,28 @@ describe('body-part vocabulary data', () => {
     expect(clashes).toEqual([]);
   });
 
+  it("reads each part term, as free text, into the part's own regions (the reviewed exceptions aside)", () => {
+    /** `a|b` alternatives of one word, as the phrase syntax writes them. */
+    const expand = (phrase: string): string[] =>
+      phrase
+        .split(' ')
+        .reduce<string[]>(
+          (acc, slot) => acc.flatMap((a) => slot.split('|').map((w) => (a === '' ? w : `${a} ${w}`))),
+          [''],
+        );
+    // A plural leg names the limb in free text; "ear" alone would also start "early", "hearing" a hearing date.
+    const exceptions = new Set(['legs', 'both legs', 'ear', 'hearing']);
+    const drift: string[] = [];
+    for (const p of BODY_PARTS) {
+      for (const term of [...p.terms, ...(p.bothSides ?? [])].flatMap(expand)) {
+        if (exceptions.has(term)) continue;
+        const fromText = [...regionsInText(term)].sort();
+        if (fromText.join() !== [...p.regions].sort().join()) drift.push(`${term}: ${fromText} / ${p.regions}`);
+      }
+    }
+    expect(drift).toEqual([]);
+  });
+
   it('has region words for every region, and a body system for each', () => {
     for (const r of BODY_REGIONS) {
       expect(REGION_WORD_DATA[r]?.length, r).toBeGreaterThan(0);
