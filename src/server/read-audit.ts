@@ -8,7 +8,9 @@ import { appendReadEvents, idListDetails, type Store } from '../store/index.js';
  * queue (`queue.read`: which cases it listed) — and of refused attempts on case routes
  * (`access.refused`). Each event is in the database before the response leaves: a request waits for
  * its event, and a failure to write fails the request. Events from requests that arrive together are
- * written in one statement (group commit: while one write is under way the next ones gather). They
+ * written in one statement (group commit: a write starts on the event loop's next turn, so the events
+ * of every request handled in this one go with it, and while a write is under way the next ones
+ * gather) — one commit per statement is most of a write's cost. They
  * are appended outside `Store.transaction`, so they do not move the change counter and the kept case
  * pages and queues stay kept (store/repos/audit.ts `appendReadEvents`).
  *
@@ -37,6 +39,7 @@ export class ReadAuditLog {
   readonly #store: Store;
   readonly #now: () => string;
   #pending: Waiting[] = [];
+  /** A write is scheduled or under way (it takes every event pending when it runs). */
   #writing = false;
 
   constructor(store: Store, now: () => string) {
@@ -48,12 +51,14 @@ export class ReadAuditLog {
   record(event: NewAuditEvent): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.#pending.push({ event, resolve, reject });
-      if (!this.#writing) void this.#write();
+      if (!this.#writing) {
+        this.#writing = true;
+        setImmediate(() => void this.#write());
+      }
     });
   }
 
   async #write(): Promise<void> {
-    this.#writing = true;
     try {
       while (this.#pending.length > 0) {
         const batch = this.#pending.splice(0, MAX_BATCH);

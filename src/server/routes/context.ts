@@ -21,8 +21,18 @@ export interface ServerContext {
 
 const caseRow = prepared((db, p: { id: number }) => db.selectFrom('cases').select('id').where('id', '=', p.id));
 
-async function caseExists(store: Store, caseId: number): Promise<boolean> {
-  return (await caseRow(store, { id: caseId })).length > 0;
+/** Cases known to exist: cases are never deleted, so once seen an id stays good (a miss is asked again). */
+const KNOWN_CASES_LIMIT = 100_000;
+
+function caseExistence(store: Store): (caseId: number) => Promise<boolean> {
+  const known = new Set<number>();
+  return async (caseId) => {
+    if (known.has(caseId)) return true;
+    if ((await caseRow(store, { id: caseId })).length === 0) return false;
+    if (known.size >= KNOWN_CASES_LIMIT) known.clear();
+    known.add(caseId);
+    return true;
+  };
 }
 
 /**
@@ -32,6 +42,7 @@ async function caseExists(store: Store, caseId: number): Promise<boolean> {
  * pass on an existing case (their route's role list already admitted them). Each refusal is audited.
  */
 export function routeGuards(ctx: ServerContext): RouteGuards {
+  const caseExists = caseExistence(ctx.store);
   const refuse = async (request: FastifyRequest, caseId: number, route: string, reason: RefusalReason) => {
     await ctx.readAudit.refused(request, caseId, route, reason);
     notFound('case');
@@ -42,9 +53,9 @@ export function routeGuards(ctx: ServerContext): RouteGuards {
       const user = request.signedIn?.user;
       if (user?.role === 'reviewer') {
         if (user.reviewerId !== undefined && (await isAssignedTo(ctx.store, caseId, user.reviewerId))) return;
-        await refuse(request, caseId, route, (await caseExists(ctx.store, caseId)) ? 'not-assigned' : 'missing');
+        await refuse(request, caseId, route, (await caseExists(caseId)) ? 'not-assigned' : 'missing');
       }
-      if (!(await caseExists(ctx.store, caseId))) await refuse(request, caseId, route, 'missing');
+      if (!(await caseExists(caseId))) await refuse(request, caseId, route, 'missing');
     },
     async roleRefused(request, caseId, route) {
       await ctx.readAudit.refused(request, caseId, route, 'role');
