@@ -262,7 +262,7 @@ export const suite: Suite = {
           `same for every endpoint: throughput with ${CONNECTIONS} connections for ${THROUGHPUT_SECONDS} s per round, latency at ${RATE} req/s (autocannon overallRate) for ${LATENCY_SECONDS} s; ${ROUNDS} rounds alternating between the endpoints, after a 1 s warm-up each; figures are medians over the rounds`,
           `every request carries a coordinator's session cookie and, but for "uncompressed", accept-encoding: ${BROWSER_ENCODINGS} (as browsers send); GET /api/health reads no session (it is outside /api/v1) — the session row is the trivial signed-in route (one database read)`,
           `one response as sent: ${sizes.join('; ')}`,
-          'case page and queue are kept per (change counter, minute) — the counter moves with every committed transaction on any server — and case (case page) or scope and filter (queue); nothing is written during the run, so after the first request per case and minute each request reads its session and the counter and sends the kept body',
+          'case page and queue are kept per (change counter, minute) — the counter moves with every committed transaction on any server — and case (case page) or scope and filter (queue); nothing is changed during the run (each read appends its audit event, which does not move the counter), so after the first request per case and minute each request reads its session and the counter, writes its read event and sends the kept body',
           'server: production settings (responses checked against the contract when made only in tests), request logs at info level (to a sink)',
           'the two processes share the machine: on 2 cores the load generator takes one of them',
         ],

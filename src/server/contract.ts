@@ -59,7 +59,9 @@ import { ItemReview } from '../engine/review-types.js';
  *   `documents` holding a JSON array `[{ title, kind, documentDate? }]` describing the file parts in
  *   order, and one file part per document (its content type is the document's MIME type).
  * - A reviewer sees only cases currently assigned to them; any other case answers 404, as if absent.
- * - Every read of a case document or letter file writes an audit event.
+ * - Every read of a case document or letter file, of a case page and of the queue writes an audit
+ *   event, and so does a refused request on a case route; a missing case answers one 404 on every
+ *   case route.
  *
  * Routes (method path — roles):
  *   GET    /api/health                                        — public
