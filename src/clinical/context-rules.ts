@@ -1,7 +1,7 @@
 /**
  * The clinical reader's context rules, as data (the ConText / medspaCy model): triggers with a category
  * and a direction, pseudo-triggers that look like triggers but are none, and terminators that end scopes.
- * Checked against `ContextRuleSet` when the reader loads (`negation.ts`); `npm run docs:context` writes
+ * Checked against `ContextRuleSet` when the reader loads (`negation.ts`); `npx tsx scripts/gen-context-rules-doc.ts` writes
  * them out as docs/context-rules.md for clinical review.
  *
  * Order matters inside a group: at one position the first rule that matches wins, so a longer phrase
@@ -101,14 +101,14 @@ export const CONTEXT_RULES: ContextRuleSetInput = {
       direction: 'forward',
       category: NEG,
       documentation: true,
-      pattern: `\\b(?:there (?:is|was|has been|are|were) )?no ${DOC_ADJ}${DOCUMENTATION}(?: (?:in|within|from) the (?:\\w+ )?(?:records?|reports?|notes?|file|documentation)(?: (?:provided|submitted|reviewed|available))?)?(?: (?:of|that|to (?:show|suggest|indicate|support)|showing|suggesting|indicating|regarding|about|for|as to))?\\b`,
+      pattern: `\\bno ${DOC_ADJ}${DOCUMENTATION}(?: (?:in|within|from) the (?:\\w+ )?(?:records?|reports?|notes?|file|documentation)(?: (?:provided|submitted|reviewed|available))?)?(?: (?:of|that|to (?:show|suggest|indicate|support)|showing|suggesting|indicating|regarding|about|for|as to))?\\b`,
       note: '"There is no documentation of functional improvement with the opioid."',
     },
     {
       direction: 'forward',
       category: NEG,
       documentation: true,
-      pattern: `\\b(?:(?:a |the )?(?:(?:lack|lacks|lacked|lacking)(?: of)?|absence of|paucity of|dearth of) ${DOC_ADJ}${DOCUMENTATION}|without ${DOC_ADJ}${DOCUMENTATION})(?: (?:of|that|to (?:show|suggest|indicate|support)|showing|indicating|regarding|about|for))?\\b`,
+      pattern: `\\b(?:(?:(?:lack|lacks|lacked|lacking)(?: of)?|absence of|paucity of|dearth of) ${DOC_ADJ}${DOCUMENTATION}|without ${DOC_ADJ}${DOCUMENTATION})(?: (?:of|that|to (?:show|suggest|indicate|support)|showing|indicating|regarding|about|for))?\\b`,
       note: '"Absence of documentation of a urine drug screen", "without evidence that therapy helped".',
     },
     {
@@ -214,7 +214,7 @@ export const CONTEXT_RULES: ContextRuleSetInput = {
     {
       direction: 'backward',
       category: POS,
-      pattern: '(?<=[A-Za-z)])\\?',
+      pattern: '\\?(?<=[A-Za-z)]\\?)',
       note: 'A question mark after a word: "radiculopathy?"',
     },
 

@@ -44,9 +44,12 @@ export const SourceRuleSet = z
   .strict();
 export type SourceRuleSet = z.infer<typeof SourceRuleSet>;
 
-/** Symptoms a patient denies: "side effects were denied" is the patient's answer, not a review decision. */
-const DENIED_SYMPTOM =
-  '(?<!\\b(?:effects?|symptoms?|nausea|vomiting|constipation|dizziness|drowsiness|sedation|numbness|tingling|weakness|ideation|complaints?|incontinence|fevers?|chills)\\b[^.;]{0,40})';
+/**
+ * Symptoms a patient denies: "side effects were denied" is the patient's answer, not a review decision.
+ * Written as a look-behind checked after the verb has matched (cheap: most positions fail on the verb).
+ */
+const VERB = '(?:was|were|been|is|are|be)';
+const NOT_AFTER_SYMPTOM = `(?<!\\b(?:effects?|symptoms?|nausea|vomiting|constipation|dizziness|drowsiness|sedation|numbness|tingling|weakness|ideation|complaints?|incontinence|fevers?|chills)\\b[^.;]{0,40}${VERB})`;
 
 export const SOURCE_RULES: z.input<typeof SourceRuleSet> = {
   documents: [
@@ -79,7 +82,7 @@ export const SOURCE_RULES: z.input<typeof SourceRuleSet> = {
   sentences: [
     {
       source: 'utilization-review',
-      pattern: `\\b(?:utilization review|UR\\b|claims administrator|non-?certif\\w*|non-?approved|${DENIED_SYMPTOM}(?:was|were|been|is|are|be)\\s+(?:previously\\s+|subsequently\\s+|partially\\s+)?(?:denied|modified|approved|certified|authorized|reviewed)\\b|(?:denied|modified|approved|certified|non-?certified) (?:the |a |this )?(?:\\w+ )?requests?|(?:prior|previous|original) (?:review|determination|denial)|rationale for (?:the )?(?:denial|modification|non-?certification)|(?:the )?determination|failed to approve|partially approved|not medically necessary|reviewer)`,
+      pattern: `\\b(?:utilization review|UR\\b|claims administrator|non-?certif\\w*|non-?approved|${VERB}${NOT_AFTER_SYMPTOM}\\s+(?:previously\\s+|subsequently\\s+|partially\\s+)?(?:denied|modified|approved|certified|authorized|reviewed)\\b|(?:denied|modified|approved|certified|non-?certified) (?:the |a |this )?(?:\\w+ )?requests?|(?:prior|previous|original) (?:review|determination|denial)|rationale for (?:the )?(?:denial|modification|non-?certification)|(?:the )?determination|failed to approve|partially approved|not medically necessary|reviewer)`,
       note: 'A clinical text restating the review: "the request was modified", "the reviewer noted…".',
     },
     {
