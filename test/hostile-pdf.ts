@@ -116,3 +116,19 @@ export function manyPagesPdf(pages: number): Uint8Array {
 export function plainPdf(text = 'Nothing hostile here.'): Uint8Array {
   return onePage(ascii(`BT /F1 12 Tf 72 700 Td (${text}) Tj ET`), false);
 }
+
+/**
+ * A plain one-page PDF grown to about `bytes` by an unreferenced stream of spaces: as big as a hostile
+ * file but harmless, the control for what the size of an upload costs by itself.
+ */
+export function paddedPdf(bytes: number, text = 'A large but harmless file.'): Uint8Array {
+  const content = ascii(`BT /F1 12 Tf 72 700 Td (${text}) Tj ET`);
+  return assemblePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    streamObject(content, false),
+    FONT,
+    streamObject(new Uint8Array(Math.max(0, bytes - 700)).fill(0x20), false),
+  ]);
+}
