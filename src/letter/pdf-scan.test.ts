@@ -1,9 +1,16 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { assemblePdf, flateBombPdf, nestedArraysPdf, plainPdf, textOperatorsPdf } from '../../test/hostile-pdf.js';
+import {
+  assemblePdf,
+  flateBombPdf,
+  manyPagesPdf,
+  nestedArraysPdf,
+  plainPdf,
+  textOperatorsPdf,
+} from '../../test/hostile-pdf.js';
 import { nestingExceeds, scanPdf } from './pdf-scan.js';
 
-const LIMITS = { maxInflatedBytes: 64 * 1024 * 1024, maxNesting: 256 };
+const LIMITS = { maxInflatedBytes: 64 * 1024 * 1024, maxNesting: 256, maxPages: 2000 };
 const ascii = (s: string) => new TextEncoder().encode(s);
 
 function streamObj(dict: string, data: Uint8Array): Uint8Array {
@@ -59,6 +66,19 @@ describe('scanPdf', () => {
       streamObj('/Filter /FlateDecode', deflateSync(ascii(`${'<< /A '.repeat(300)}1${' >>'.repeat(300)}`))),
     ]);
     expect(scanPdf(deflated, LIMITS)).toEqual({ ok: false, reason: 'nesting' });
+  });
+
+  it('counts page objects: refuses more than the limit, passes as many', () => {
+    expect(scanPdf(manyPagesPdf(2001), LIMITS)).toEqual({ ok: false, reason: 'pages', pages: 2001 });
+    expect(scanPdf(manyPagesPdf(2000), LIMITS).ok).toBe(true);
+    const packed = assemblePdf([
+      '<< /Type /Catalog >>',
+      streamObj(
+        '/Type /ObjStm /N 3 /First 10 /Filter /FlateDecode',
+        deflateSync(ascii('<< /Type /Page >> '.repeat(3))),
+      ),
+    ]);
+    expect(scanPdf(packed, { ...LIMITS, maxPages: 2 })).toEqual({ ok: false, reason: 'pages', pages: 3 });
   });
 
   it('never throws on damaged streams (bad deflate data is left to the reader)', () => {

@@ -8,6 +8,8 @@
  *   inflated layer by layer against the same budget.
  * - nesting: arrays and dictionaries nested thousands deep, in the object syntax or in a content
  *   stream. Letters nest a handful deep.
+ * - pages: pdfjs reads the whole cross-reference table before it tells the page count; page objects
+ *   counted here refuse a 20,000-page file at once.
  *
  * The scan finds streams by their `stream`/`endstream` keywords, not through the cross-reference
  * table, so it sees the streams a damaged file's reader would find too. It can be fooled (a content
@@ -21,16 +23,22 @@ export interface ScanLimits {
   readonly maxInflatedBytes: number;
   /** Deepest nesting of arrays and dictionaries allowed. */
   readonly maxNesting: number;
+  /** Page objects allowed (counted where the scan can read them: not in encrypted object streams). */
+  readonly maxPages: number;
 }
 
 export type ScanVerdict =
   | { readonly ok: true; readonly inflatedBytes: number; readonly streams: number }
-  | { readonly ok: false; readonly reason: 'inflated-size' | 'nesting' };
+  | { readonly ok: false; readonly reason: 'inflated-size' | 'nesting' }
+  | { readonly ok: false; readonly reason: 'pages'; readonly pages: number };
 
 const STREAM = Buffer.from('stream');
 const END_STREAM = Buffer.from('endstream');
 /** How far before `stream` a stream's dictionary is looked for. */
 const DICT_WINDOW = 4096;
+
+/** A page object's type entry (not `/Pages`). */
+const PAGE_TYPE = /\/Type\s*\/Page(?![A-Za-z0-9])/g;
 
 const FLATE = /\/(?:FlateDecode|Fl)(?![A-Za-z0-9])/g;
 /** Decoded only to draw, never to read text. */
@@ -44,11 +52,17 @@ export function scanPdf(bytes: Uint8Array, limits: ScanLimits): ScanVerdict {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let budget = limits.maxInflatedBytes;
   let streams = 0;
+  let pages = 0;
+  const countPages = (text: string): boolean => {
+    pages += text.match(PAGE_TYPE)?.length ?? 0;
+    return pages > limits.maxPages;
+  };
   let pos = 0;
   while (pos < buf.length) {
     const keyword = findStreamKeyword(buf, pos);
     const syntaxEnd = keyword < 0 ? buf.length : keyword;
     if (nestingExceeds(buf, pos, syntaxEnd, limits.maxNesting)) return { ok: false, reason: 'nesting' };
+    if (countPages(buf.toString('latin1', pos, syntaxEnd))) return { ok: false, reason: 'pages', pages };
     if (keyword < 0) break;
 
     let dataStart = keyword + STREAM.length;
@@ -73,8 +87,12 @@ export function scanPdf(bytes: Uint8Array, limits: ScanLimits): ScanVerdict {
         data = inflated;
       }
     }
-    if (readable && !BINARY_OR_OPAQUE.test(dict) && nestingExceeds(data, 0, data.length, limits.maxNesting)) {
-      return { ok: false, reason: 'nesting' };
+    if (readable && !BINARY_OR_OPAQUE.test(dict)) {
+      if (nestingExceeds(data, 0, data.length, limits.maxNesting)) return { ok: false, reason: 'nesting' };
+      // Page objects packed in an object stream.
+      if (/\/Type\s*\/ObjStm\b/.test(dict) && countPages(data.toString('latin1'))) {
+        return { ok: false, reason: 'pages', pages };
+      }
     }
   }
   return { ok: true, inflatedBytes: limits.maxInflatedBytes - budget, streams };

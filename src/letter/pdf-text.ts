@@ -93,7 +93,11 @@ export interface ExtractLimits {
 export async function extractPdfTextHere(data: Uint8Array, limits: ExtractLimits): Promise<Result<string, ImrError>> {
   if (data.length === 0) return err(imrError('IMR_PDF_INVALID', undefined, { reason: 'empty' }));
   const scanned = scanPdf(data, limits);
-  if (!scanned.ok) return err(imrError('IMR_PDF_TOO_COMPLEX', undefined, { reason: scanned.reason }));
+  if (!scanned.ok) {
+    return scanned.reason === 'pages'
+      ? err(tooManyPages(scanned.pages, limits.maxPages))
+      : err(imrError('IMR_PDF_TOO_COMPLEX', undefined, { reason: scanned.reason }));
+  }
   let pdfjs: PdfJs;
   try {
     pdfjs = await loadPdfJs();
@@ -123,14 +127,7 @@ export async function extractPdfTextHere(data: Uint8Array, limits: ExtractLimits
     } catch (thrown) {
       return err(imrError('IMR_PDF_INVALID', undefined, { reason: failureName(thrown) }));
     }
-    if (doc.numPages > limits.maxPages) {
-      return err(
-        imrError('IMR_PDF_TOO_MANY_PAGES', `The PDF has ${doc.numPages} pages; the limit is ${limits.maxPages}.`, {
-          pages: doc.numPages,
-          maxPages: limits.maxPages,
-        }),
-      );
-    }
+    if (doc.numPages > limits.maxPages) return err(tooManyPages(doc.numPages, limits.maxPages));
     const pages: string[] = [];
     let hasText = false;
     for (let n = 1; n <= doc.numPages; n++) {
@@ -160,6 +157,13 @@ export async function extractPdfTextHere(data: Uint8Array, limits: ExtractLimits
     const destroyed = task.destroy().catch(() => undefined);
     if (!abandoned) await destroyed;
   }
+}
+
+function tooManyPages(pages: number, maxPages: number): ImrError {
+  return imrError('IMR_PDF_TOO_MANY_PAGES', `The PDF has ${pages} pages; the limit is ${maxPages}.`, {
+    pages,
+    maxPages,
+  });
 }
 
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
