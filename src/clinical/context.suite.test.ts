@@ -8,12 +8,12 @@ import type { Fact, FactKind } from './types.js';
  * The context suite: sentences written for this suite in the phrasing of treating records, IMR summaries
  * and review decisions (none copied from a letter or a guideline), each with the fact the reader must
  * find and its status. Status flags: neg (negated), unc (possible), hyp (hypothetical), hist (historical),
- * fam (a relative's), review (stated by the utilization review or the application, not clinical
+ * fam (a relative's), plan (proposed or requested, not done), review (stated by the utilization review or the application, not clinical
  * evidence); '' is an affirmed, current finding about the patient from a clinical source.
  */
 type Row = readonly [sentence: string, kind: FactKind, value: string, status: string];
 
-const FLAGS = ['neg', 'unc', 'hyp', 'hist', 'fam', 'review'] as const;
+const FLAGS = ['neg', 'unc', 'hyp', 'hist', 'fam', 'plan', 'review'] as const;
 
 function statusOf(f: Fact): string {
   const on: Record<(typeof FLAGS)[number], boolean> = {
@@ -22,6 +22,7 @@ function statusOf(f: Fact): string {
     hyp: f.hypothetical === true,
     hist: f.historical === true,
     fam: f.family === true,
+    plan: f.context === 'plan',
     review: f.context === 'review',
   };
   return FLAGS.filter((k) => on[k]).join('+');
@@ -189,7 +190,7 @@ const negationRows: Row[] = [
 // ── possibility ────────────────────────────────────────────────────────────────────────────────────
 
 const possibilityRows: Row[] = [
-  ['MRI of the lumbar spine to rule out a herniated disc.', 'diagnosis', '', 'unc'],
+  ['MRI of the lumbar spine to rule out a herniated disc.', 'diagnosis', '', 'unc+plan'],
   ['Possible rotator cuff tear of the right shoulder.', 'diagnosis', '', 'unc'],
   ['Findings are suggestive of a medial meniscus tear.', 'diagnosis', '', 'unc'],
   ['Probable left carpal tunnel syndrome.', 'diagnosis', 'carpal tunnel', 'unc'],
@@ -209,7 +210,7 @@ const possibilityRows: Row[] = [
 // ── hypothetical: conditions, contingent plans and purposes ─────────────────────────────────────────
 
 const hypotheticalRows: Row[] = [
-  ['If symptoms persist, a lumbar fusion would be considered.', 'surgery-planned', '', 'hyp'],
+  ['If symptoms persist, a lumbar fusion would be considered.', 'surgery-planned', '', 'hyp+plan'],
   ['Should she develop bowel or bladder incontinence, she is to go to the emergency room.', 'red-flag', '', 'hyp'],
   ['If there is no improvement, he will be referred to a spine surgeon.', 'treatment-failure', '', 'hyp'],
   [
@@ -228,7 +229,7 @@ const hypotheticalRows: Row[] = [
   ['Should she have side effects, the dose will be lowered.', 'side-effects', '', 'hyp'],
   ['If weakness of the ankle develops, electrodiagnostic studies will follow.', 'exam-finding', 'weakness', 'hyp'],
   ['Pantoprazole is prescribed for prophylaxis against GI bleeding.', 'gi-risk', '', 'hyp'],
-  ['He would be a candidate for fusion in the future.', 'surgery-planned', '', 'hyp'],
+  ['He would be a candidate for fusion in the future.', 'surgery-planned', '', 'hyp+plan'],
   ['If conservative care fails, she may need surgery down the road.', 'surgery-planned', '', 'unc+hyp'],
   ['Should he develop numbness in the legs, he is to call the clinic.', 'radicular-symptoms', '', 'hyp'],
   ['If she has side effects from the medication, she will stop it.', 'side-effects', '', 'hyp'],
@@ -252,6 +253,19 @@ const hypotheticalRows: Row[] = [
   ['The injection gave 50% relief for six weeks.', 'pain-relief', '', ''],
   ['She has dyspepsia with ibuprofen.', 'gi-risk', '', ''],
   ['Ibuprofen as needed for pain; she has stomach upset with it.', 'gi-risk', '', ''],
+];
+
+// ── planned versus done: a plan or request states intent, not a finding ───────────────────────────
+
+const planRows: Row[] = [
+  ['Surgery is scheduled for next month.', 'surgery-planned', '', 'plan'],
+  ['A right knee arthroscopy is requested.', 'surgery-planned', '', 'plan'],
+  ['Recommend continuing the home exercise program.', 'home-exercise', '', 'plan'],
+  ['She underwent a lumbar fusion last month.', 'surgery-history', '', ''],
+  ['She does a home exercise program daily.', 'home-exercise', '', ''],
+  ['A urine drug screen was obtained today and was consistent.', 'urine-drug-screen', '', ''],
+  ['He has completed 6 sessions of acupuncture.', 'prior-treatment', 'acupuncture', ''],
+  ['He takes Norco 5/325 twice daily.', 'medication-use', '', ''],
 ];
 
 // ── historical: past findings and treatment ─────────────────────────────────────────────────────────
@@ -382,6 +396,7 @@ describe('context suite', () => {
     ['negation and pseudo-negation', negationRows],
     ['possibility', possibilityRows],
     ['hypothetical', hypotheticalRows],
+    ['planned versus done', planRows],
     ['historical', historicalRows],
     ['family', familyRows],
     ['attribution inside a clinical text', attributionRows],

@@ -37,6 +37,8 @@ export interface Mention {
 
 const PLAN_CUE =
   /\b(?:treatment plan|plan of care|(?:the )?plan (?:is|was|includes?|included|consisted)|recommend\w*|request(?:ed|s|ing)?\b|RFA\b|request for authorization|scheduled|ordered|order(?:ing)? (?:an? )?|propos\w+|to rule out|rule out|will\b|would\b|referr?al|refer(?:red)? (?:to|for)|sought|pursu\w+|intent on|candidate for|pending|awaiting|to undergo|to receive|to start|to begin|to continue|prescription to refill|advised)/i;
+/** Plan cues that open a list of plan items, which semicolons separate. */
+const PLAN_LIST_LEAD = /^(?:treatment plan|plan of care|(?:the )?plan\b|recommend)/i;
 const CLAUSE_PLAN_CUE =
   /\b(?:recommend\w*|request\w*|plan(?:s|ned)?\b|will\b|would\b|to (?:start|begin|undergo|receive|try|attend|rule out)|scheduled|ordered|propos\w+|pending|awaiting|pursu\w+|intend\w*|sought|referr?al|candidate|consider\w*|authoriz\w+|RFA\b|appeal\w*|(?<!as )needs?\b|requir\w+|warrant\w*|prescri(?:be|bing)\b|rule out)/i;
 
@@ -73,6 +75,8 @@ interface SentenceCache {
   source?: FactSource;
   /** Offset of the first plan cue in the sentence text, -1 for none. */
   firstPlanCue?: number;
+  /** Offset of the first semicolon after that cue, -1 for none. */
+  semicolonAfterCue?: number;
 }
 
 export interface EmitFields {
@@ -447,8 +451,18 @@ export class ClinicalDoc {
     if (ctx !== 'plan' || this.sentence(i).section === 'plan') return ctx;
     const s = this.sentence(i);
     const c = this.c(i);
-    c.firstPlanCue ??= PLAN_CUE.exec(s.text)?.index ?? -1;
-    if (c.firstPlanCue !== -1 && s.start + c.firstPlanCue < start) return 'plan';
+    if (c.firstPlanCue === undefined) {
+      const cue = PLAN_CUE.exec(s.text);
+      c.firstPlanCue = cue?.index ?? -1;
+      // A semicolon after the cue closes its clause ("the request was not certified; he reports relief"),
+      // unless the cue opens a list of plan items ("the treatment plan includes …; continue …").
+      c.semicolonAfterCue =
+        cue === null || PLAN_LIST_LEAD.test(cue[0]) ? -1 : s.text.indexOf(';', cue.index + cue[0].length);
+    }
+    const cueAt = s.start + c.firstPlanCue;
+    const semicolon = c.semicolonAfterCue ?? -1;
+    const closed = semicolon !== -1 && s.start + semicolon < start;
+    if (c.firstPlanCue !== -1 && cueAt < start && !closed) return 'plan';
     const [a, b] = this.clause(i, start, end);
     const clause = this.text.slice(a, b);
     return PLAN_CUE.test(clause) || CLAUSE_PLAN_CUE.test(clause) ? 'plan' : 'record';
