@@ -88,6 +88,40 @@ describe('assess: the burden of documentation', () => {
     expect(a.support.specific).toBe(1);
   });
 
+  it('takes a diagnosis as specific when the criterion asks for particular ones, routine when any will do', () => {
+    const anyDiagnosis: Criterion = {
+      id: 'dx',
+      text: 'A diagnosis is documented',
+      required: true,
+      evidence: {
+        anyOf: [
+          { fact: 'diagnosis', expect: 'present' },
+          { fact: 'red-flag', expect: 'present' },
+        ],
+      },
+    };
+    const structural: Criterion = {
+      id: 'dx',
+      text: 'A structural diagnosis is documented',
+      required: true,
+      evidence: {
+        anyOf: [
+          { fact: 'diagnosis', expect: 'present', qualifiers: ['meniscal tear'] },
+          { fact: 'red-flag', expect: 'present' },
+        ],
+      },
+    };
+    const facts = [fact('diagnosis', 50, { value: 'medial meniscus tear', qualifier: 'meniscal tear' })];
+    expect(assess(recommended, [rated(result('dx', 'met', [50]), anyDiagnosis)], facts).support).toMatchObject({
+      specific: 0,
+      thin: 1,
+    });
+    expect(assess(recommended, [rated(result('dx', 'met', [50]), structural)], facts).support).toMatchObject({
+      specific: 1,
+      thin: 0,
+    });
+  });
+
   it('counts defeaters met by silence as no support, and ruled out in words as support', () => {
     const silent = assess(recommended, [rated(result('no-fusion', 'met'), noFusion)], []);
     expect(silent.support).toMatchObject({ specific: 0, thin: 0 });

@@ -49,12 +49,16 @@ function isRoutine(f: Fact, def: Pick<Criterion, 'evidence'> | undefined): boole
   if (f.kind === 'chronicity') return typeof f.value === 'number' || f.value === 'chronic';
   // Scores with and without the medication quantify its effect; a bare score does not.
   if (f.kind === 'pain-score') return !/medication/.test(f.qualifier ?? '');
-  if (f.kind === 'diagnosis')
-    return !positiveConditions(def).some((c) => c.fact === 'diagnosis' && (c.values ?? []).length > 0);
+  if (f.kind === 'diagnosis') return !positiveConditions(def).some((c) => c.fact === 'diagnosis' && narrowed(c));
   return ROUTINE.has(f.kind) || (f.kind === 'exam-finding' && ROUTINE.has(`exam-finding:${String(f.value)}`));
 }
 
 type FactCond = Extract<Condition, { fact: unknown }>;
+
+/** A condition that asks for particular values or kinds (a tear, stenosis), not any fact of its kind. */
+function narrowed(c: FactCond): boolean {
+  return (c.values ?? []).length > 0 || (c.qualifiers ?? []).length > 0;
+}
 
 function positiveConditions(def: Pick<Criterion, 'evidence'> | undefined): FactCond[] {
   if (!def) return [];
@@ -65,7 +69,7 @@ function positiveConditions(def: Pick<Criterion, 'evidence'> | undefined): FactC
 function routineCondition(c: FactCond): boolean {
   if (c.fact === 'exam-finding')
     return (c.values ?? []).length > 0 && (c.values ?? []).every((v) => ROUTINE.has(`exam-finding:${v}`));
-  if (c.fact === 'diagnosis') return (c.values ?? []).length === 0;
+  if (c.fact === 'diagnosis') return !narrowed(c);
   return c.fact !== 'chronicity' && ROUTINE.has(c.fact);
 }
 

@@ -1,6 +1,7 @@
 import { assembleRecord } from '../clinical/assemble.js';
 import { findDates } from '../clinical/dates.js';
 import { readClinical } from '../clinical/extract.js';
+import { countsAsEvidence } from '../clinical/sources.js';
 import type { ClinicalRecord, Fact } from '../clinical/types.js';
 import type { Citation, Letter } from '../domain/letter.js';
 import { citationAgrees, findTopicByCitation, formatCitation, identifySource } from '../guidelines/cite.js';
@@ -107,7 +108,7 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
   });
   // A service tied to a surgery that is not itself in dispute: the surgery was certified.
   const surgeryInDispute = prepared.some((p) => p.request.kind === 'surgery');
-  const surgeryPlanned = record.facts.some((f) => f.kind === 'surgery-planned' && !f.negated);
+  const surgeryPlanned = record.facts.some((f) => f.kind === 'surgery-planned' && !f.negated && countsAsEvidence(f));
   // A surgery done in the last months was authorized too: its post-operative services follow from it.
   const surgeryDone = phases.includes('postsurgical');
   const surgeryCertified = surgeryInDispute ? undefined : surgeryPlanned || surgeryDone ? true : undefined;
@@ -151,7 +152,7 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
 export function primaryRegion(facts: readonly Fact[]): BodyRegion | undefined {
   const counts = new Map<BodyRegion, number>();
   for (const f of facts) {
-    if (f.kind !== 'diagnosis' || f.negated || f.uncertain || f.context === 'review' || f.bodyPart === undefined)
+    if (f.kind !== 'diagnosis' || f.negated || f.uncertain || !countsAsEvidence(f) || f.bodyPart === undefined)
       continue;
     for (const r of new Set(regionsInText(f.bodyPart))) counts.set(r, (counts.get(r) ?? 0) + 1);
   }
@@ -258,7 +259,7 @@ function genericCriteria(ctx: ItemContext, topic: Topic | undefined): CriterionR
       (f) =>
         (f.kind === 'functional-improvement' || f.kind === 'treatment-benefit' || f.kind === 'pain-relief') &&
         !f.negated &&
-        f.context !== 'review' &&
+        countsAsEvidence(f) &&
         namesRequestedDrug(f.evidence.quote, r),
     );
     out.push({
