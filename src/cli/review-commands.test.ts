@@ -1,31 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderLetterText } from '../letter/render-text.js';
 import { syntheticLetter } from '../letter/synthetic.js';
-import type { CliIo } from './io.js';
-import { main } from './main.js';
+import { runCli } from './test-run.js';
 
-async function run(args: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    stdoutBytes: () => undefined,
-    stderrIsTty: false,
-    stdoutIsTty: false,
-    ...(stdin === undefined ? {} : { stdin: Readable.from([stdin]) }),
-  };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = (args: string[], stdin?: string) => runCli(args, stdin === undefined ? {} : { stdin });
 
 const summary =
   'The patient is a 40 year old male with low back pain since a fall on 02/01/2016. No radicular symptoms.';

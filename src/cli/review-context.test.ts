@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './io.js';
-import { main } from './main.js';
+import { runCli } from './test-run.js';
 
 /**
  * `imr review` on a hand-written case: a treating physician's progress report (PR-2) and the UR denial
@@ -40,19 +39,9 @@ interface Output {
 }
 
 async function review(file: string): Promise<Output> {
-  let out = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: () => undefined,
-    stdoutBytes: () => undefined,
-    stderrIsTty: false,
-    stdoutIsTty: false,
-  };
-  const code = await main(['review', file], io);
-  expect(code).toBe(0);
-  return JSON.parse(out) as Output;
+  const r = await runCli(['review', file]);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out) as Output;
 }
 
 let dir = '';

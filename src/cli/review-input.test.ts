@@ -2,9 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './io.js';
-import { main } from './main.js';
 import { normalizeReviewInput } from './review-input.js';
+import { runCli } from './test-run.js';
 
 describe('normalizeReviewInput: as a person writes it', () => {
   it('reads M, F, male, female in any case and US dates, and says what it read', () => {
@@ -43,22 +42,7 @@ describe('normalizeReviewInput: as a person writes it', () => {
 });
 
 describe('imr review with lenient input', () => {
-  async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const io: CliIo = {
-      stdout: (t) => {
-        out += t;
-      },
-      stderr: (t) => {
-        err += t;
-      },
-      stdoutBytes: () => undefined,
-      stderrIsTty: false,
-      stdoutIsTty: false,
-    };
-    return { code: await main(args, io), out, err };
-  }
+  const run = (args: string[]) => runCli(args);
 
   it('reviews a case written with "M" and 2/3/2006, and lists what it normalized', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'imr-lenient-'));

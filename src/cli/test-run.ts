@@ -1,0 +1,30 @@
+import { Readable } from 'node:stream';
+import type { CliIo } from './io.js';
+import { main } from './main.js';
+
+/** What a CLI run printed and returned, for tests that drive `imr` in-process. */
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs `imr ARGS…` in-process with captured output (and `stdin` when given). */
+export async function runCli(args: string[], opts: { stdin?: string; tty?: boolean } = {}): Promise<CliRun> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    stdoutBytes: () => undefined,
+    stderrIsTty: opts.tty ?? false,
+    stdoutIsTty: opts.tty ?? false,
+    ...(opts.stdin === undefined ? {} : { stdin: Readable.from([opts.stdin]) }),
+  };
+  const code = await main(args, io);
+  return { code, out, err };
+}
