@@ -30,6 +30,27 @@ export interface AssembledRecord {
   readonly parts: readonly RecordPart[];
   /** Documents left out whole: every passage of theirs was read already. */
   readonly duplicates: readonly { readonly document: number; readonly duplicateOf: number }[];
+  /**
+   * Where each stretch of `text` came from in the caller's text — the summary and every document joined
+   * by blank lines, nothing left out — so offsets found in `text` can be given back in the caller's terms.
+   */
+  readonly origins: readonly { readonly at: number; readonly from: number; readonly length: number }[];
+}
+
+/** An offset into an assembled record's text, as an offset into the caller's text (see `origins`). */
+export function originalOffset(record: Pick<AssembledRecord, 'origins'>, offset: number): number {
+  let lo = 0;
+  let hi = record.origins.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((record.origins[mid]?.at ?? 0) <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const o = record.origins[best];
+  return o === undefined ? offset : o.from + Math.min(offset - o.at, o.length);
 }
 
 const SEPARATOR = '\n\n';
@@ -92,11 +113,22 @@ export function assembleRecord(
   documents: readonly RecordDocument[] = [],
 ): AssembledRecord {
   const inputs: Input[] = [];
-  if (summary !== undefined && summary.trim() !== '')
-    inputs.push({ document: -1, text: summary, source: 'imr-summary' });
+  // Where each part starts in the caller's text: summary and documents joined by blank lines.
+  const callerStart: number[] = [];
+  let callerAt = 0;
+  if (summary !== undefined) {
+    if (summary.trim() !== '') {
+      inputs.push({ document: -1, text: summary, source: 'imr-summary' });
+      callerStart.push(0);
+    }
+    callerAt = summary.length + SEPARATOR.length;
+  }
   documents.forEach((d, k) => {
-    if (d.text.trim() !== '')
+    if (d.text.trim() !== '') {
       inputs.push({ document: k, text: d.text, source: documentSource(d), title: d.title, date: d.date });
+      callerStart.push(callerAt);
+    }
+    callerAt += d.text.length + SEPARATOR.length;
   });
   const passages = inputs.map((x) => passagesOf(x.text));
   // first reader of each key: clinical parts first, then the rest, each in input order
@@ -123,6 +155,7 @@ export function assembleRecord(
   const pieces: string[] = [];
   const parts: RecordPart[] = [];
   const duplicates: { document: number; duplicateOf: number }[] = [];
+  const origins: { at: number; from: number; length: number }[] = [];
   let at = 0;
   inputs.forEach((x, k) => {
     const ps = passages[k] ?? [];
@@ -146,6 +179,16 @@ export function assembleRecord(
       pieces.push(SEPARATOR);
       at += SEPARATOR.length;
     }
+    const base = callerStart[k] ?? 0;
+    if (dropped === 0) origins.push({ at, from: base, length: text.length });
+    else {
+      let p = at;
+      ps.forEach((passage, j) => {
+        if (!kept[j]) return;
+        origins.push({ at: p, from: base + passage.start, length: passage.end - passage.start });
+        p += passage.end - passage.start;
+      });
+    }
     const part: RecordPart = {
       start: at,
       end: at + text.length,
@@ -159,5 +202,5 @@ export function assembleRecord(
     parts.push(part);
     at += text.length;
   });
-  return { text: pieces.join(''), parts, duplicates };
+  return { text: pieces.join(''), parts, duplicates, origins };
 }

@@ -113,3 +113,23 @@ describe('reviewCase: probability and confidence', () => {
     expect(out.items[0]?.recommendation).toBe('Upheld');
   });
 });
+
+describe('reviewCase: quotes at their place in the caller’s text', () => {
+  it('gives every quote at its offsets in the summary and documents joined by blank lines, repeats and all', () => {
+    const note =
+      'Progress report. She reports low back pain radiating to the left leg with numbness. Examination shows ' +
+      'decreased sensation in the left L5 dermatome and a positive straight leg raise on the left.';
+    const input = {
+      decisionDate: '2016-06-01',
+      patient: { injuryDate: '2015-01-05' },
+      // the same report twice in the summary (a copy pasted again), then once more as a document
+      clinicalSummary: `${note}\n\n${note}\n\nPhysical therapy for 12 sessions did not help.`,
+      documents: [{ title: 'Utilization review', text: 'The request was non-certified.' }, { text: note }],
+      items: [{ request: 'MRI of the lumbar spine' }, { request: 'EMG of the left lower extremity' }],
+    };
+    const caller = [input.clinicalSummary, ...input.documents.map((d) => d.text)].join('\n\n');
+    const quotes = reviewCase(input).items.flatMap((i) => i.criteria.flatMap((c) => c.evidence));
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) expect(caller.slice(q.start, q.end)).toBe(q.quote);
+  });
+});

@@ -1,4 +1,4 @@
-import { assembleRecord } from '../clinical/assemble.js';
+import { assembleRecord, originalOffset } from '../clinical/assemble.js';
 import { findDates } from '../clinical/dates.js';
 import { readClinical } from '../clinical/extract.js';
 import { countsAsEvidence } from '../clinical/sources.js';
@@ -75,7 +75,17 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
   const assembled = assembleRecord(input.clinicalSummary, input.documents ?? []);
   const readOpts: { referenceDate: string; injuryDate?: string } = { referenceDate: decisionDate };
   if (input.patient?.injuryDate) readOpts.injuryDate = input.patient.injuryDate;
-  const record = readClinical(assembled.text, { ...readOpts, parts: assembled.parts });
+  const read = readClinical(assembled.text, { ...readOpts, parts: assembled.parts });
+  // Quotes are given back at their offsets in the caller's text (summary and documents joined by blank
+  // lines), which is what a reader of the record sees, whatever repeats the assembly left out.
+  const inCallerText = (e: Fact['evidence']): Fact['evidence'] => {
+    const start = originalOffset(assembled, e.start);
+    return { ...e, start, end: start + (e.end - e.start) };
+  };
+  const record: ClinicalRecord = {
+    ...read,
+    facts: read.facts.map((f) => ({ ...f, evidence: inCallerText(f.evidence) })),
+  };
   const phases = phasesOf(input.patient?.injuryDate, decisionDate, record.facts);
   const phase = phases.includes('postsurgical') ? 'postsurgical' : phases[0];
 
@@ -114,7 +124,8 @@ export function reviewCase(input: ReviewInput): ReviewOutput {
   const surgeryCertified = surgeryInDispute ? undefined : surgeryPlanned || surgeryDone ? true : undefined;
 
   const contextOf = (request: ParsedRequest, certified: boolean | undefined): ItemContext => {
-    const authorized = partlyAuthorized(record.text, request);
+    const found = partlyAuthorized(record.text, request);
+    const authorized = found === undefined ? undefined : inCallerText(found);
     return {
       ...(authorized === undefined ? {} : { sameServiceAuthorized: true, authorizedEvidence: authorized }),
       request,
