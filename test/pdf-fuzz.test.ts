@@ -14,6 +14,7 @@ import { ERROR_CODES, type ErrorCode, httpStatusOf } from '../src/domain/errors.
 import { sharedPdfPool } from '../src/letter/pdf-pool.js';
 import { ErrorBody } from '../src/server/contract.js';
 import { type Client, type TestServer, testServer } from '../src/server/test-app.js';
+import { pdfIntakeBody } from '../src/server/test-intake.js';
 import { damagePdf } from './damaged-pdf.js';
 import { corpusDir, projectRoot } from './shared-data.js';
 
@@ -48,43 +49,12 @@ afterAll(() => {
 });
 
 function intakeBody(n: number, pdf: Uint8Array) {
-  const treatments = ['Physical therapy 2x6 lumbar spine'];
-  return {
-    receivedAt: '2025-02-25T17:00:00.000Z',
-    application: {
-      employeeName: `Fuzz Worker ${n}`,
-      claimNumber: `FUZZ-${n}`,
-      injuryDate: '2023-05-02',
-      urDecisionDate: '2025-02-20',
-      requestingPhysicianName: 'Dr. Tamsin Vell',
-      employerName: 'Harbor Crates Inc.',
-      claimsAdministratorName: 'Tideline Claims Services',
-      disputedTreatments: treatments.map((treatment) => ({ treatment })),
-      alsoDisputedForOtherReasons: false,
-      deniedForMissingInformation: false,
-      signaturePresent: true,
-      consentToRecords: true,
-      urDecisionAttached: true,
-      urServiceMethod: 'electronic' as const,
-      filedBy: 'employee' as const,
-    },
-    urDecision: {
-      decisionDate: '2025-02-20',
-      serviceDate: '2025-02-20',
-      serviceMethod: 'electronic' as const,
-      outcome: 'denied' as const,
-      items: treatments.map((request) => ({ request, outcome: 'denied' as const })),
-    },
-    patient: { age: 47, sex: 'female' as const },
-    documents: [
-      {
-        title: `Damaged letter ${n}`,
-        kind: 'medical-record',
-        mime: 'application/pdf',
-        contentBase64: Buffer.from(pdf).toString('base64'),
-      },
-    ],
-  };
+  return pdfIntakeBody({
+    claimNumber: `FUZZ-${n}`,
+    employeeName: `Fuzz Worker ${n}`,
+    title: `Damaged letter ${n}`,
+    pdf,
+  });
 }
 
 /** Codes a damaged upload may be refused with: the reader's limits, or not a PDF any more. */

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { pdfIntakeBody } from '../../src/server/test-intake.js';
 import {
   flateBombPdf,
   manyPagesPdf,
@@ -103,43 +104,14 @@ function fixtures(): Fixture[] {
 let claim = 0;
 function intakeBody(pdf: Uint8Array): string {
   claim += 1;
-  const treatments = ['Physical therapy 2x6 lumbar spine'];
-  return JSON.stringify({
-    receivedAt: '2025-02-25T17:00:00.000Z',
-    application: {
-      employeeName: `Bench Worker ${claim}`,
+  return JSON.stringify(
+    pdfIntakeBody({
       claimNumber: `HOSTILE-${process.pid}-${claim}`,
-      injuryDate: '2023-05-02',
-      urDecisionDate: '2025-02-20',
-      requestingPhysicianName: 'Dr. Tamsin Vell',
-      employerName: 'Harbor Crates Inc.',
-      claimsAdministratorName: 'Tideline Claims Services',
-      disputedTreatments: treatments.map((treatment) => ({ treatment })),
-      alsoDisputedForOtherReasons: false,
-      deniedForMissingInformation: false,
-      signaturePresent: true,
-      consentToRecords: true,
-      urDecisionAttached: true,
-      urServiceMethod: 'electronic',
-      filedBy: 'employee',
-    },
-    urDecision: {
-      decisionDate: '2025-02-20',
-      serviceDate: '2025-02-20',
-      serviceMethod: 'electronic',
-      outcome: 'denied',
-      items: treatments.map((request) => ({ request, outcome: 'denied' })),
-    },
-    patient: { age: 47, sex: 'female' },
-    documents: [
-      {
-        title: 'Upload',
-        kind: 'medical-record',
-        mime: 'application/pdf',
-        contentBase64: Buffer.from(pdf).toString('base64'),
-      },
-    ],
-  });
+      employeeName: `Bench Worker ${claim}`,
+      title: 'Upload',
+      pdf,
+    }),
+  );
 }
 
 interface Upload {

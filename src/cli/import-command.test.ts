@@ -9,32 +9,9 @@ import { renderLetterPdf } from '../letter/render-pdf.js';
 import { renderLetterText } from '../letter/render-text.js';
 import { syntheticLetter } from '../letter/synthetic.js';
 import { importStoreConfig } from './import-command.js';
-import type { CliIo } from './io.js';
-import { main } from './main.js';
+import { runCli } from './test-run.js';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(args: string[], tty = false): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    stdoutBytes: () => undefined,
-    stderrIsTty: tty,
-    stdoutIsTty: tty,
-  };
-  const code = await main(['import', ...args], io);
-  return { code, out, err };
-}
+const run = (args: string[], tty = false) => runCli(['import', ...args], { tty });
 
 function jsonLines(text: string): Record<string, unknown>[] {
   return text

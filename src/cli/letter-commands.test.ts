@@ -9,36 +9,9 @@ import { corpusDir, projectRoot } from '../../test/shared-data.js';
 import { renderLetterPdf } from '../letter/render-pdf.js';
 import { renderLetterText } from '../letter/render-text.js';
 import { syntheticLetter } from '../letter/synthetic.js';
-import type { CliIo } from './io.js';
-import { main } from './main.js';
+import { runCli } from './test-run.js';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  bytes: Uint8Array[];
-}
-
-async function run(args: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const bytes: Uint8Array[] = [];
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    stdoutBytes: (b) => {
-      bytes.push(b);
-    },
-    stderrIsTty: false,
-    stdoutIsTty: false,
-  };
-  const code = await main(args, io);
-  return { code, out, err, bytes };
-}
+const run = (args: string[]) => runCli(args);
 
 function jsonLines(text: string): Record<string, unknown>[] {
   return text

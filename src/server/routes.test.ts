@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody, ROUTES, type RouteName, type RouteResponse } from './contract.js';
 import { type Client, type TestServer, testServer } from './test-app.js';
+import { sampleApplication } from './test-intake.js';
 
 /**
  * Every route's success through HTTP, following one application from intake to a closed case (and
@@ -34,26 +35,7 @@ function errorCode(r: LightMyRequestResponse): string {
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-/** An application as intake enters it (all invented). */
-function application(claim: string, treatments: string[]) {
-  return {
-    employeeName: 'Orla Pennywhistle',
-    claimNumber: claim,
-    injuryDate: '2023-05-02',
-    urDecisionDate: '2025-02-20',
-    requestingPhysicianName: 'Dr. Tamsin Vell',
-    employerName: 'Harbor Crates Inc.',
-    claimsAdministratorName: 'Tideline Claims Services',
-    disputedTreatments: treatments.map((treatment) => ({ treatment })),
-    alsoDisputedForOtherReasons: false,
-    deniedForMissingInformation: false,
-    signaturePresent: true,
-    consentToRecords: true,
-    urDecisionAttached: true,
-    urServiceMethod: 'electronic' as const,
-    filedBy: 'employee' as const,
-  };
-}
+const application = (claim: string, treatments: string[]) => sampleApplication(claim, treatments);
 
 function intakeBody(claim: string, treatments: string[]) {
   return {
