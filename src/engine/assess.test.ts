@@ -74,6 +74,31 @@ describe('assess: the burden of documentation', () => {
     expect(a.recommendation).toBe('Upheld');
   });
 
+  it('holds a complaint of radiating pain or tingling thin, and a deficit found on examination specific', () => {
+    // The MTUS ACOEM spine chapters ask for objective findings on examination before special studies
+    // (Low Back Complaints, Special Studies, p. 303; Neck and Upper Back Complaints, p. 178): a patient's
+    // report that pain travels down a limb is what nearly every spine record says.
+    const neuroSigns: Criterion = {
+      id: 'neuro-signs',
+      text: 'Neurologic symptoms or deficits are documented',
+      required: true,
+      evidence: {
+        anyOf: [
+          { fact: 'radicular-symptoms', expect: 'present' },
+          { fact: 'exam-finding', expect: 'present', values: ['sensory-deficit'] },
+        ],
+      },
+    };
+    const complaint = [fact('radicular-symptoms', 30, { value: 'radiating pain' })];
+    const onComplaint = assess(recommended, [rated(result('neuro-signs', 'met', [30]), neuroSigns)], complaint);
+    expect(onComplaint.support).toMatchObject({ specific: 0, thin: 1 });
+    expect(onComplaint.recommendation).toBe('Upheld');
+    const examined = [...complaint, fact('exam-finding', 40, { value: 'sensory-deficit' })];
+    const onExam = assess(recommended, [rated(result('neuro-signs', 'met', [30, 40]), neuroSigns)], examined);
+    expect(onExam.support).toMatchObject({ specific: 1, thin: 0 });
+    expect(onExam.recommendation).toBe('Overturned');
+  });
+
   it('overturns when a required criterion is affirmed by a specific finding', () => {
     const facts = [fact('neurological-deficit', 20, { value: 'focal-deficit' })];
     const a = assess(recommended, [rated(result('neuro', 'met', [20]), neuro)], facts);

@@ -18,7 +18,10 @@ const Calibration = z.object({
 });
 
 export const calibration = Calibration.parse({
-  // Facts nearly every workers' compensation record states (kind, or exam-finding:value).
+  // Facts nearly every workers' compensation record states (kind, or exam-finding:value). A complaint of
+  // radiating pain, numbness or tingling is one: the MTUS ACOEM spine chapters ask for objective findings
+  // on examination (Low Back Complaints, Special Studies, p. 303; Neck and Upper Back Complaints, Special
+  // Studies, p. 178), which are specific (a sensory deficit, weakness, a reflex change, a positive Tinel).
   routineFacts: [
     'chronicity',
     'diagnosis',
@@ -26,6 +29,7 @@ export const calibration = Calibration.parse({
     'medication-use',
     'pain-score',
     'work-status',
+    'radicular-symptoms',
     'exam-finding:tenderness',
     'exam-finding:rom-limited',
     'exam-finding:spasm',
@@ -33,5 +37,5 @@ export const calibration = Calibration.parse({
   // specific, thin, notDocumented, unmet, caseMet, notRecommended
   weights: [2.5, 0.5, -2, -3, 2.5, -3],
   overturnAt: 2,
-  platt: { a: -0.853, b: 0.768 },
+  platt: { a: -0.979, b: 0.769 },
 });

@@ -40,6 +40,29 @@ describe('evalCriterion', () => {
     expect(r.evidence).toEqual([{ quote: 'walks farther', start: 3, end: 16 }]);
   });
 
+  it('quotes every alternative the record affirms, not only the first one listed', () => {
+    const neuro: Criterion = {
+      id: 'neuro',
+      text: 'Neurologic symptoms or deficits are documented',
+      required: true,
+      evidence: {
+        anyOf: [
+          { fact: 'radicular-symptoms', expect: 'present' },
+          { fact: 'exam-finding', expect: 'present', values: ['sensory-deficit'] },
+        ],
+      },
+    };
+    const r = evalCriterion(
+      neuro,
+      ctx('EMG of the right upper extremity', [
+        fact('radicular-symptoms', { value: 'numbness', evidence: { quote: 'numb fingers', start: 0, end: 12 } }),
+        fact('exam-finding', { value: 'sensory-deficit', evidence: { quote: 'less sensation', start: 20, end: 34 } }),
+      ]),
+    );
+    expect(r.status).toBe('met');
+    expect(r.evidence.map((e) => e.quote)).toEqual(['numb fingers', 'less sensation']);
+  });
+
   it('is unmet when the finding is denied, and not documented when the record is silent', () => {
     expect(
       evalCriterion(needsImprovement, ctx('Physical therapy 2x6', [fact('functional-improvement', { negated: true })]))

@@ -298,8 +298,10 @@ export function evalEvidence(e: Evidence, ctx: ItemContext): { status: Criterion
   const evidence: Fact['evidence'][] = [];
   if (e.anyOf) {
     const outs = e.anyOf.map((c) => evalCondition(c, ctx));
-    const hit = outs.find((o) => o.value === true);
-    if (hit) evidence.push(...hit.evidence);
+    const hits = outs.filter((o) => o.value === true);
+    // Every alternative the record affirms is evidence (a deficit on examination beside a complaint of
+    // radiating pain), not only the first one listed.
+    if (hits.length > 0) for (const o of hits) evidence.push(...o.evidence);
     else {
       status = worst(status, outs.every((o) => o.value === false) ? 'unmet' : 'not-documented');
       for (const o of outs) evidence.push(...o.evidence);

@@ -128,6 +128,22 @@ export const REALISTIC: readonly RealisticCase[] = [
     fails: 'lower-ncs',
   },
   {
+    // MTUS Chronic Pain 2016, electrodiagnostic testing: upper-limb nerve conduction studies are for clinical
+    // signs of carpal tunnel (or another entrapment) in a possible surgical candidate.
+    topic: 'chronic-pain-2016.electrodiagnostic-testing',
+    request: 'EMG/NCV of the bilateral upper extremities',
+    met:
+      'A 44-year-old data entry clerk has numbness of the thumb and index fingers of both hands that wakes her at ' +
+      'night. Tinel sign and Phalen test are positive at both wrists, with decreased sensation in the median ' +
+      'distribution. She wore wrist splints and completed 8 sessions of occupational therapy; occupational therapy ' +
+      'did not help. Diagnoses: bilateral carpal tunnel syndrome.',
+    unmet:
+      'A 44-year-old data entry clerk has neck pain radiating into both arms with tingling. There is decreased ' +
+      'sensation in the C6 dermatome bilaterally. She completed 8 sessions of physical therapy; physical therapy did ' +
+      'not help. Diagnoses: cervical radiculopathy.',
+    fails: 'upper-cts',
+  },
+  {
     topic: 'odg-head.eeg',
     request: 'Electroencephalogram',
     met:
