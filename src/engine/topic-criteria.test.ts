@@ -34,6 +34,14 @@ function title(c: CriterionCase): string {
  * (or a new criterion no case covers) shows up here.
  */
 const UNCOVERED: Readonly<Record<string, string>> = {
+  'chronic-pain-2009.implantable-drug-delivery/psychological-evaluation: prior-treatment (psychological evaluation|psych evaluation|psychological clearance|…)':
+    'reader: a psychological evaluation done before a procedure is not read as a prior treatment',
+  'chronic-pain-2016.implantable-drug-delivery/psychological-evaluation: prior-treatment (psychological evaluation|psych evaluation|psychological clearance|…)':
+    'reader: a psychological evaluation done before a procedure is not read as a prior treatment',
+  'chronic-pain-2009.implantable-drug-delivery/successful-trial: treatment-benefit (intrathecal|pump trial)':
+    "reader: the result of an intrathecal trial is not read as a treatment's benefit",
+  'chronic-pain-2016.implantable-drug-delivery/successful-trial: treatment-benefit (intrathecal|pump trial)':
+    "reader: the result of an intrathecal trial is not read as a treatment's benefit",
   'opioids-2016.dosing-threshold/med-threshold: medMgPerDay ≤ 80':
     'evaluator: the daily morphine equivalent of a request is not computed (always undefined)',
   'chronic-pain-2009.opioids-dosing/med-threshold: medMgPerDay ≤ 120':

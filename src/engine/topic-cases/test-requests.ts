@@ -172,6 +172,18 @@ export const NAMING_REQUESTS: Readonly<Record<string, readonly [item: string, am
   'odg-low-back.nerve-conduction-studies': ['NCV of the bilateral lower extremities'],
   'odg-carpal-tunnel.electrodiagnostic-studies': ['EMG/NCV of the right wrist for carpal tunnel'],
   'other-guideline.aanem-electrodiagnostic-policy': ['EMG/NCV study'],
+  // Added with the topics for requests no topic answered (session 4)
+  'acoem-2004-low-back.discography': ['Lumbar discogram at L3-4, L4-5 and L5-S1'],
+  'chronic-pain-ketamine': ['Ketamine infusion', 'x1'],
+  'chronic-pain-implantable-drug-delivery': ['Intrathecal pain pump implantation'],
+  'odg-low-back.manipulation-under-anesthesia': ['Manipulation under anesthesia of the lumbar spine'],
+  'odg-shoulder.manipulation-under-anesthesia': ['Manipulation under anesthesia of the left shoulder'],
+  'odg-low-back.kyphoplasty': ['Kyphoplasty at L1'],
+  'odg-forearm-wrist-hand.paraffin-wax-baths': ['Paraffin wax bath for both hands'],
+  'odg-low-back.kinesio-tape': ['Kinesio taping of the lumbar spine'],
+  'odg-head.vestibular-rehabilitation': ['Vestibular therapy', '2 times a week for 4 weeks'],
+  'odg-low-back.flexibility': ['Computerized range of motion testing'],
+  'odg-low-back.computerized-muscle-testing': ['Computerized muscle testing'],
   'odg-head.eeg': ['Electroencephalogram'],
   // Surgery
   'acoem-2004-low-back.surgical-considerations-decompression': ['Lumbar microdiscectomy at left L5-S1'],

@@ -955,6 +955,7 @@ export const BANK: readonly BankEntry[] = [
     [no(dx('osteoarthritis', { qualifier: 'osteoarthritis' }))],
   ),
   diagnosis('osteonecrosis'),
+  diagnosis('compression fracture'),
   entry(
     'diagnosis traumatic fracture',
     'Diagnoses: traumatic fracture.',

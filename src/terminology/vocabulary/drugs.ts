@@ -635,6 +635,7 @@ export const DRUG_DATA: readonly z.input<typeof DrugGroup>[] = [
     classTerms: ['topical salicylate', 'topical salicylates'],
     drugs: [
       { generic: 'methyl salicylate', names: ['Bengay'] },
+      { generic: 'methyl salicylate/benzocaine/menthol', names: ['Dendracin'] },
       { generic: 'methyl salicylate/menthol', names: ['Icy Hot', 'Mentoderm', 'Menthoderm', 'Mentherm'] },
       { generic: 'methyl salicylate/menthol', form: 'patch', names: ['Salonpas'] },
       { generic: 'trolamine salicylate', names: ['Aspercreme', 'Myoflex'] },
@@ -677,7 +678,7 @@ export const DRUG_DATA: readonly z.input<typeof DrugGroup>[] = [
       { generic: 'potassium chloride', names: ['K-Dur', 'Klor-Con'] },
       { generic: 'zinc' },
       { generic: 'fish oil', names: ['omega-3', 'omega 3', 'Lovaza'] },
-      { generic: 'glucosamine', names: ['glucosamine sulfate', 'Genicin'] },
+      { generic: 'glucosamine', names: ['glucosamine sulfate', 'Genicin', 'Synovacin'] },
       { generic: 'glucosamine/chondroitin', names: ['Cosamin', 'Cosamin DS', 'Osteo Bi-Flex', 'Move Free'] },
       { generic: 'chondroitin' },
       { generic: 'turmeric', names: ['curcumin'] },

@@ -246,5 +246,7 @@ export const MODALITY_DATA: Record<keyof Modalities, readonly string[]> = {
   other: [
     'transportation; medical transportation; transport; taxi => transportation',
     'interpreter; interpreter services; translator; translation services => interpreter services',
+    'range of motion (testing|test|tests|measurement|measurements|exam); computerized range of motion; computerized rom; rom (testing|test|tests|measurement|measurements); flexibility testing => range of motion testing',
+    'muscle (testing|test|tests); muscle strength (testing|test|tests); computerized|manual muscle (testing|test|tests|strength testing) => muscle testing',
   ],
 };
