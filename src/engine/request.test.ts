@@ -28,6 +28,13 @@ describe('parseRequest: kind and modality', () => {
     ['Left thumb arthrodesis', 'surgery', 'fusion'],
     ['Ganglionectomy of the right wrist', 'surgery', 'ganglionectomy'],
     ['Rolling walker with seat', 'equipment', 'walker'],
+    ['Conductive garment for the stimulator', 'equipment', 'electrical stimulation unit'],
+    ['Inversion table for home use', 'equipment', 'home traction unit'],
+    ['Home hot tub', 'equipment', 'hot tub'],
+    ['Power lift recliner', 'equipment', 'lift chair'],
+    ['Wheelchair ramp for the front entrance', 'equipment', 'home adaptive equipment'],
+    ['Computerized range of motion testing of the lumbar spine', 'other', 'range of motion testing'],
+    ['Manual muscle testing, both arms', 'other', 'muscle testing'],
     ['Interferential stimulator rental for 2 months', 'equipment', 'electrical stimulation unit'],
     ['Paraffin bath unit for home use', 'equipment', 'paraffin unit'],
     ['Work conditioning 12 sessions', 'program', 'work hardening'],
@@ -350,6 +357,17 @@ describe('parseRequest: body parts, side and levels', () => {
     expect(parseRequest('Left and right knee x-rays')).toMatchObject({ side: 'bilateral' });
     expect(parseRequest('Physical therapy for both hips')).toMatchObject({ side: 'bilateral', bodyParts: ['hip'] });
     expect(parseRequest('MRI of the ankles')).toMatchObject({ side: 'bilateral' });
+  });
+
+  it('reads the limb abbreviations requests use (LE, L/E, RUE) and both limbs named together', () => {
+    expect(parseRequest('EMG/NCV of the bilateral LE')).toMatchObject({ bodyParts: ['lower extremity'] });
+    expect(parseRequest('NCS of the left L/E').bodyParts).toEqual(['lower extremity']);
+    expect(parseRequest('EMG of the RUE').bodyParts).toEqual(['upper extremity']);
+    expect(parseRequest('Nerve conduction studies, bilateral U/E').bodyParts).toEqual(['upper extremity']);
+    expect(parseRequest('EMG/NCV of the upper and lower extremities').bodyParts).toEqual([
+      'upper extremity',
+      'lower extremity',
+    ]);
   });
 
   it('has no side when none is named', () => {

@@ -50,8 +50,24 @@ describe('body-part vocabulary data', () => {
           (acc, slot) => acc.flatMap((a) => slot.split('|').map((w) => (a === '' ? w : `${a} ${w}`))),
           [''],
         );
-    // A plural leg names the limb in free text; "ear" alone would also start "early", "hearing" a hearing date.
-    const exceptions = new Set(['legs', 'both legs', 'ear', 'hearing']);
+    // A plural leg names the limb in free text; "ear" alone would also start "early", "hearing" a hearing date;
+    // the limb abbreviations of requests (LE, U/E, RUE) would start "left", "level", "used" in free text.
+    const exceptions = new Set([
+      'legs',
+      'both legs',
+      'ear',
+      'hearing',
+      'ue',
+      'u e',
+      'rue',
+      'lue',
+      'ues',
+      'le',
+      'l e',
+      'rle',
+      'lle',
+      'les',
+    ]);
     const drift: string[] = [];
     for (const p of BODY_PARTS) {
       for (const term of [...p.terms, ...(p.bothSides ?? [])].flatMap(expand)) {

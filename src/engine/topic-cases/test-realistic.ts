@@ -128,6 +128,20 @@ export const REALISTIC: readonly RealisticCase[] = [
     fails: 'lower-ncs',
   },
   {
+    // The same, written with the abbreviation requests use for the legs.
+    topic: 'chronic-pain-2016.electrodiagnostic-testing',
+    request: 'EMG/NCV of the bilateral LE',
+    met:
+      'A 58-year-old maintenance worker with diabetes has burning pain and numbness in both feet along with low back ' +
+      'pain. There is decreased sensation in a stocking distribution. He completed 12 sessions of physical therapy ' +
+      'and takes gabapentin; physical therapy did not help. Diagnoses: peripheral neuropathy.',
+    unmet:
+      'A 58-year-old maintenance worker has low back pain with radicular pain, numbness and tingling down the left ' +
+      'leg. There is decreased sensation in a dermatomal distribution. He completed 12 sessions of physical therapy; ' +
+      'physical therapy did not help.',
+    fails: 'lower-ncs',
+  },
+  {
     // MTUS Chronic Pain 2016, electrodiagnostic testing: upper-limb nerve conduction studies are for clinical
     // signs of carpal tunnel (or another entrapment) in a possible surgical candidate.
     topic: 'chronic-pain-2016.electrodiagnostic-testing',

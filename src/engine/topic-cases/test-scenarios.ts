@@ -252,7 +252,8 @@ const CLASS_REQUEST: Partial<Record<string, readonly [string, string]>> = {
 
 /**
  * Request variants for a criterion: the topic's item as named (or a drug of a class the criterion's
- * `when` asks for), with each word a `when` asks the request to mention, as a continuation, and with
+ * `when` asks for), with each word a `when` asks the request to mention (or a body region it asks the
+ * request to concern), as a continuation, and with
  * amounts inside the criterion's own limits on request numbers.
  */
 function requestVariants(topic: Topic, c: Criterion): string[] {
@@ -265,7 +266,13 @@ function requestVariants(topic: Topic, c: Criterion): string[] {
       return r === undefined ? [] : [r];
     }),
   ];
-  const mentions = (c.when ?? []).flatMap((w) => ('requestMentions' in w ? [w.requestMentions.slice(0, 5)] : []));
+  const mentions = (c.when ?? []).flatMap((w) =>
+    'requestMentions' in w
+      ? [w.requestMentions.slice(0, 5)]
+      : 'bodyPart' in w
+        ? [w.bodyPart.slice(0, 1).map((r) => REGION_PHRASE[r])]
+        : [],
+  );
   const wordSets =
     mentions.length === 0 ? [[]] : (mentions[0] ?? []).map((w) => [w, ...mentions.slice(1).map((m) => m[0] ?? '')]);
   const limits = [...(c.evidence.anyOf ?? []), ...(c.evidence.allOf ?? [])].filter(isNumber);
@@ -505,7 +512,13 @@ function itemFor(topic: Topic, c: Criterion): string {
   const ofClass = classes.map((k) => CLASS_REQUEST[k]).find((r) => r !== undefined);
   const [item] = ofClass ?? namingParts(topic);
   const additional = (c.when ?? []).some((w) => 'request' in w && w.request === 'additional' && w.expect === true);
-  const words = (c.when ?? []).flatMap((w) => ('requestMentions' in w ? [w.requestMentions[0] ?? ''] : []));
+  const words = (c.when ?? []).flatMap((w) =>
+    'requestMentions' in w
+      ? [w.requestMentions[0] ?? '']
+      : 'bodyPart' in w && w.bodyPart[0] !== undefined
+        ? [REGION_PHRASE[w.bodyPart[0]]]
+        : [],
+  );
   const named = additional ? `Additional ${lowerFirst(item)}` : item;
   return words.length > 0 ? `${named} (${words.join(', ')})` : named;
 }

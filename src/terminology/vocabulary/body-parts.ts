@@ -183,14 +183,16 @@ export const BODY_PART_DATA: readonly z.input<typeof BodyPartConcept>[] = [
   {
     part: 'upper extremity',
     regions: ['upper extremity'],
-    terms: ['upper extremity|limb|arm', 'arm'],
-    bothSides: ['upper extremities|limbs', 'bue', 'bues', 'both arms', 'arms'],
+    // "UE", "U/E", "RUE", "LUE": the abbreviations records and requests use for an arm.
+    terms: ['upper extremity|limb|arm', 'arm', 'ue', 'u e', 'rue', 'lue'],
+    bothSides: ['upper extremities|limbs', 'bue', 'bues', 'both arms', 'arms', 'ues'],
   },
   {
     part: 'lower extremity',
     regions: ['lower extremity'],
-    terms: ['lower extremity|limb'],
-    bothSides: ['lower extremities|limbs', 'ble', 'bles', 'both legs'],
+    // "LE", "L/E", "RLE", "LLE": the abbreviations records and requests use for a leg.
+    terms: ['lower extremity|limb', 'le', 'l e', 'rle', 'lle'],
+    bothSides: ['lower extremities|limbs', 'ble', 'bles', 'both legs', 'les'],
   },
   {
     part: 'ear',
@@ -209,6 +211,16 @@ export const BODY_PART_DATA: readonly z.input<typeof BodyPartConcept>[] = [
 export const BODY_PART_SPANS: readonly z.input<typeof BodyPartSpan>[] = [
   { terms: ['thoracolumbar', 'thoracolumbar spine'], parts: ['thoracic spine', 'lumbar spine'] },
   { terms: ['cervicothoracic', 'cervicothoracic spine'], parts: ['cervical spine', 'thoracic spine'] },
+  {
+    terms: [
+      'upper and lower extremities|limbs',
+      'lower and upper extremities|limbs',
+      'all four extremities|limbs',
+      'four extremities|limbs',
+      'all extremities|limbs',
+    ],
+    parts: ['upper extremity', 'lower extremity'],
+  },
 ];
 
 /**
