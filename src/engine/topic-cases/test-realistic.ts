@@ -157,6 +157,51 @@ export const REALISTIC: readonly RealisticCase[] = [
       'not help. Diagnoses: cervical radiculopathy.',
     fails: 'upper-cts',
   },
+  // ------------------------------------------------------- procedures added in session 4
+  {
+    // ODG Low Back, kyphoplasty: a painful osteoporotic compression fracture that conservative care did not relieve.
+    topic: 'odg-low-back.kyphoplasty',
+    request: 'Kyphoplasty at L1',
+    met:
+      'A 71-year-old retired clerk with osteoporosis slipped at work and has severe mid and low back pain. Diagnoses: ' +
+      'compression fracture of L1. She wore a brace and took medications for eight weeks; bracing did not help.',
+    unmet:
+      'A 71-year-old retired clerk slipped at work and has low back pain. She wore a brace and took medications for ' +
+      'eight weeks; bracing did not help. Diagnoses: lumbar strain.',
+    fails: 'compression-fracture',
+  },
+  {
+    // ACOEM low back, special studies: discography does not select patients for surgery; not supported.
+    topic: 'acoem-2004-low-back.discography',
+    request: 'Lumbar discogram at L3-4, L4-5 and L5-S1',
+    unmet:
+      'A 46-year-old warehouse worker has chronic low back pain without leg symptoms after a lifting injury. An MRI ' +
+      'showed disc desiccation at L4-5 and L5-S1. He completed physical therapy; physical therapy did not help. A ' +
+      'fusion is being considered.',
+    fails: 'guideline-supports',
+  },
+  {
+    // MTUS Chronic Pain, ketamine: not recommended for chronic pain.
+    topic: 'chronic-pain-2016.ketamine',
+    request: 'Ketamine infusion x1',
+    unmet:
+      'A 39-year-old nurse has burning pain and swelling of the right hand since a crush injury. Diagnoses: complex ' +
+      'regional pain syndrome of the right upper extremity. Stellate ganglion blocks gave temporary relief.',
+    fails: 'guideline-supports',
+  },
+  {
+    // ODG Shoulder, manipulation under anesthesia: adhesive capsulitis after months of failed conservative care.
+    topic: 'odg-shoulder.manipulation-under-anesthesia',
+    request: 'Manipulation under anesthesia of the left shoulder',
+    met:
+      'A 54-year-old cook has had a stiff, painful left shoulder for seven months. Diagnoses: adhesive capsulitis of ' +
+      'the left shoulder. She completed 16 sessions of physical therapy and had a steroid injection; physical therapy ' +
+      'did not help.',
+    unmet:
+      'A 54-year-old cook has had left shoulder pain for seven months. Diagnoses: left shoulder impingement. She ' +
+      'completed 16 sessions of physical therapy; physical therapy did not help.',
+    fails: 'adhesive-capsulitis',
+  },
   {
     topic: 'odg-head.eeg',
     request: 'Electroencephalogram',
