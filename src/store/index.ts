@@ -29,7 +29,12 @@ export { determinations } from './repos/determinations.js';
 export { documents } from './repos/documents.js';
 export { eligibilityScreens } from './repos/eligibility-screens.js';
 export { items } from './repos/items.js';
-export { type LetterApprovalRecord, letterApprovals } from './repos/letter-approvals.js';
+export {
+  type LetterApprovalRecord,
+  letterApprovals,
+  type QaReturnRecord,
+  qaReturns,
+} from './repos/letter-approvals.js';
 export { letters } from './repos/letters.js';
 export { parties } from './repos/parties.js';
 export { affiliations, credentials, type ReviewerProfile, reviewers } from './repos/reviewers.js';
