@@ -8,9 +8,9 @@ import {
   type FlowLine,
   flowLetter,
   formatUsDate,
+  HEADER_TEXT_COLUMNS,
   headingLine,
   type LayoutPage,
-  labelledLines,
   paginate,
 } from './layout.js';
 
@@ -192,12 +192,15 @@ function referenceLines(r: CaseReference): FlowLine[] {
   const kept = rows.filter((row): row is [string, string] => row[1] !== undefined && collapse(row[1]) !== '');
   return [
     plain('RE:'),
+    // Drawn like the letter's header table: label and value at fixed columns (no grid: no row number).
     ...kept.map(([label, value]) => ({
       line: {
-        text: `${label.padEnd(24)}${collapse(value)}`,
-        style: 'label' as const,
-        boldPrefixLength: label.length,
-        indent: 4,
+        text: `${label.padEnd(HEADER_TEXT_COLUMNS[1])}${collapse(value)}`,
+        style: 'header' as const,
+        cells: [
+          { column: 0 as const, text: label, bold: true },
+          { column: 1 as const, text: collapse(value), bold: false },
+        ],
       },
     })),
   ];

@@ -327,7 +327,7 @@ describe('one application from intake to a closed case', () => {
   it('a decision departing from the engine needs a reason; the engine recommendation stored is the server’s', async () => {
     const rv = ok('review', await reviewerClient.request('GET', `/api/v1/cases/${caseId}/review`));
     const departing = (i: (typeof rv.items)[number]) =>
-      i.review.recommendation === 'Upheld' ? 'Overturned' : ('Upheld' as const);
+      i.review.recommendation === 'Upheld' ? ('Overturned' as const) : ('Upheld' as const);
     const items = rv.items.map((i) => ({
       itemId: i.itemId,
       decision: departing(i),
