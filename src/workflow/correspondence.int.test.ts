@@ -66,7 +66,9 @@ for (const target of targets) {
           intakeInput({ claimNumber: 'CORR-0002', receivedAt: '2024-04-30T17:00:00Z', signed: false }),
         ),
       );
-      value(await quiet.screenApplication(SYSTEM, { caseId: received.case.id, expectedVersion: received.case.version }));
+      value(
+        await quiet.screenApplication(SYSTEM, { caseId: received.case.id, expectedVersion: received.case.version }),
+      );
       expect((await documents.listByCase(store, received.case.id)).filter((d) => d.kind === 'notice')).toEqual([]);
     });
   });
