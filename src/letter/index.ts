@@ -31,6 +31,7 @@ export {
   type PdfPoolOptions,
   type PdfPoolStats,
   pdfPoolOptionsFromEnv,
+  readPdfLetter,
   sharedPdfPool,
 } from './pdf-pool.js';
 export { renderLetterPdf, renderPagesPdf } from './render-pdf.js';
