@@ -281,7 +281,12 @@ for (const target of targets) {
           status: 'determined' as const,
           decision: seq === 1 ? ('Overturned' as const) : ('Upheld' as const),
           ...(seq === 2
-            ? { originalRequest: 'Original', authorizedPortion: 'Part', category: 'Imaging', reviewerBasis: sampleBasis }
+            ? {
+                originalRequest: 'Original',
+                authorizedPortion: 'Part',
+                category: 'Imaging',
+                reviewerBasis: sampleBasis,
+              }
             : {}),
           rationale: `Rationale ${seq}.`,
         }));
