@@ -9,6 +9,7 @@
  *     return c;
  *   });
  */
+export { backupSqlite, type SqliteBackup } from './backup.js';
 export { changeCount } from './changes.js';
 export { DEFAULT_DOCUMENTS_DIR, DEFAULT_SQLITE_PATH, type StoreConfig, storeConfigFromEnv } from './config.js';
 export { DocumentFiles, type StoredFile } from './document-files.js';
@@ -53,4 +54,4 @@ export {
   searchDocuments,
   searchLetters,
 } from './search.js';
-export { type OpenOptions, openStore, type Store } from './store.js';
+export { migrateStore, type OpenOptions, openStore, type Store } from './store.js';
