@@ -37,7 +37,7 @@ export const suite: Suite = {
     const notes = [
       source.note,
       `${letters.length} letters per round (${source.letters.length} × ${COPIES} under distinct case numbers, ${letters.reduce((n, l) => n + l.items.length, 0)} items); MB/s = letter JSON bytes; 1 warm-up + ${ROUNDS} timed rounds per database, rounds alternate import / raw, each into a fresh database`,
-      'raw = per letter one transaction of plain INSERTs (case, items, determinations, letter, letter text) through the same Kysely connection; import = importLetter (zod validation, repositories with RETURNING *, idempotence check, placeholder reviewer lookup, audit event)',
+      'raw = per letter one transaction of plain INSERTs (case, items, determinations, letter, letter text) through the same Kysely connection; import = importLetter (zod validation, repositories: the case and the letter with RETURNING *, the items and their determinations one multi-row INSERT each; idempotence check, placeholder reviewer lookup, audit event)',
     ];
     const rows: Row[] = [];
     const data: Record<string, unknown> = { letters: letters.length, bytes };
