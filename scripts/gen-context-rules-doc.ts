@@ -45,7 +45,11 @@ function phrase(r: ContextRule): string {
 
 function ruleRows(rules: readonly ContextRule[]): string[] {
   return rules.map((r) => {
-    const flags = [r.documentation ? 'documentation negation' : '', r.affirmation ? 'affirmation' : '']
+    const flags = [
+      r.documentation ? 'documentation negation' : '',
+      r.list ? 'list negation' : '',
+      r.affirmation ? 'affirmation' : '',
+    ]
       .filter((x) => x !== '')
       .join(', ');
     const cats = r.categories === undefined ? 'all' : r.categories.join(', ');
@@ -76,7 +80,9 @@ export function renderContextRulesDoc(): string {
     '',
     'A **documentation negation** ("no documentation of", "failed to indicate") denies that the record shows',
     'something; words that assert a finding ("reported", "showed") inside its scope do not end it, since they',
-    'are what it denies. An **affirmation** terminator ends ordinary negation scopes only.',
+    'are what it denies. An **affirmation** terminator ends ordinary negation scopes only. A **list negation**',
+    '("denies …", "no …") governs every item of the list it opens, past the word limit, to the item after the',
+    'closing "and"/"or" or the sentence end; the list ends at a terminator, a verb or a new clause.',
     '',
     'Patterns are regular expressions matched without case; `\\b` is a word boundary, `(?:a|b)` either word,',
     '`x?` an optional part. Within a group the first rule that matches at a position wins.',

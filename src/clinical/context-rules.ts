@@ -150,9 +150,16 @@ export const CONTEXT_RULES: ContextRuleSetInput = {
     {
       direction: 'forward',
       category: NEG,
+      list: true,
+      pattern: '\\b(?:no(?! (?:more|less|\\d))|denie[sd]|deny(?:ing)?|negative for)\\b',
+      note: '"Denies headaches, dizziness, chest pain, numbness, tingling, or weakness": every item of the list is denied, however long the list.',
+    },
+    {
+      direction: 'forward',
+      category: NEG,
       pattern:
-        '\\b(?:no(?! (?:more|less|\\d))|not|never|none|neither|nor|without|denie[sd]|deny(?:ing)?|absence of|lack(?:s|ed|ing)? (?:of|any)|negative(?: for)?|free of|ruled out|rules out|resolution of|fails? to (?:reveal|show|demonstrate)|failed to (?:reveal|show|demonstrate)|unremarkable for|no longer)\\b',
-      note: '"Denies numbness", "no radicular symptoms", "knee without effusion", "negative for fracture".',
+        '\\b(?:not|never|none|neither|nor|without|absence of|lack(?:s|ed|ing)? (?:of|any)|negative(?: for)?|free of|ruled out|rules out|resolution of|fails? to (?:reveal|show|demonstrate)|failed to (?:reveal|show|demonstrate)|unremarkable for|no longer)\\b',
+      note: '"Not tender", "knee without effusion", "negative for fracture", "free of infection".',
     },
     {
       direction: 'forward',
@@ -285,7 +292,7 @@ export const CONTEXT_RULES: ContextRuleSetInput = {
       categories: [NEG],
       affirmation: true,
       pattern:
-        '\\b(?:positive|present|intact|normal|revealed|showed|demonstrated|notable for|significant for|remarkable for|reported|complain(?:s|ed)|endorse[sd]?|exhibit(?:s|ed)?)\\b',
+        '\\b(?:positive|present|intact|normal|revealed|showed|demonstrated|notable for|significant for|remarkable for|reported|reports|reporting|complain(?:s|ed)|endorse[sd]?|exhibit(?:s|ed)?)\\b',
       note: 'Words that assert presence end a negation: "no swelling, positive Tinel\'s".',
     },
     {

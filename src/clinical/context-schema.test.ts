@@ -19,6 +19,8 @@ describe('context rules schema', () => {
     [{ direction: 'forward', category: 'HISTORICAL', pattern: '(?:\\w+\\s)*x' }, 'nested unbounded'],
     [{ direction: 'forward', category: 'HISTORICAL', pattern: '(?:a|b' }, 'does not compile'],
     [{ direction: 'sideways', category: 'HISTORICAL', literal: 'x' }, 'direction'],
+    [{ direction: 'forward', category: 'HISTORICAL', literal: 'x', list: true }, 'opens a list'],
+    [{ direction: 'backward', category: 'NEGATED_EXISTENCE', literal: 'x', list: true }, 'opens a list'],
   ])('refuses %o (%s)', (rule, message) => {
     expect(() => parseContextRules({ ...base, rules: [rule] })).toThrow(message);
   });

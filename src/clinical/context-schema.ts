@@ -82,6 +82,12 @@ export const ContextRule = z
      */
     documentation: z.boolean().optional(),
     /**
+     * A negation that opens a list ("denies numbness, tingling, or weakness", "no fever, chills, …"): its
+     * scope runs over every item of the list, past the word limit, to the list's end (a terminator, a verb,
+     * a new clause or the sentence end).
+     */
+    list: z.boolean().optional(),
+    /**
      * A terminator that asserts presence ("positive", "showed", "reported"): it ends a negation's scope
      * ("no swelling, positive Tinel's") but not a documentation negation's ("no documentation that he
      * reported improvement").
@@ -104,6 +110,11 @@ export const ContextRule = z
       ctx.addIssue({ code: 'custom', message: 'only a terminator is an affirmation' });
     if (r.documentation === true && r.category !== 'NEGATED_EXISTENCE')
       ctx.addIssue({ code: 'custom', message: 'only a negation is a documentation negation' });
+    if (
+      r.list === true &&
+      (r.category !== 'NEGATED_EXISTENCE' || r.direction !== 'forward' || r.documentation === true)
+    )
+      ctx.addIssue({ code: 'custom', message: 'only a forward negation of a finding opens a list' });
   });
 export type ContextRule = z.infer<typeof ContextRule>;
 

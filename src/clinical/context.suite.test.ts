@@ -187,6 +187,107 @@ const negationRows: Row[] = [
   ],
 ];
 
+// ── list negation: a denial governs every item of its list, to the list's end ─────────────────────
+
+const listNegationRows: Row[] = [
+  [
+    'He denies headaches, dizziness, blurred vision, chest pain, shortness of breath, abdominal pain, numbness, tingling, or weakness.',
+    'radicular-symptoms',
+    'tingling',
+    'neg',
+  ],
+  [
+    'He denies headaches, dizziness, blurred vision, chest pain, shortness of breath, abdominal pain, numbness, tingling, or weakness.',
+    'exam-finding',
+    'weakness',
+    'neg',
+  ],
+  [
+    'She denies bowel or bladder dysfunction, saddle anesthesia, fever, unexplained weight loss, or progressive weakness.',
+    'red-flag',
+    '',
+    'neg',
+  ],
+  [
+    'He denies any radiating pain down the legs into the feet, numbness, tingling, or weakness.',
+    'exam-finding',
+    'weakness',
+    'neg',
+  ],
+  ['He denies numbness, tingling, and decreased sensation.', 'exam-finding', 'sensory-deficit', 'neg'],
+  [
+    'No fever, chills, numbness in the hands, tingling in the feet, difficulty sleeping, or depression.',
+    'psychological-symptoms',
+    '',
+    'neg',
+  ],
+  ['Negative for fever, chills, headaches, dizziness, blurred vision, or weakness.', 'exam-finding', 'weakness', 'neg'],
+  [
+    'The patient denied nausea, vomiting, dizziness, headaches, anxiety, or depression.',
+    'psychological-symptoms',
+    '',
+    'neg',
+  ],
+  // the list ends at a terminator, a verb of reporting or the sentence end
+  [
+    'She denies fever, chills, night sweats, or weight loss, but reports numbness in the left foot.',
+    'radicular-symptoms',
+    '',
+    '',
+  ],
+  [
+    'He denies chest pain, dizziness, headaches, or nausea; however, he reports tingling in both hands.',
+    'radicular-symptoms',
+    '',
+    '',
+  ],
+  [
+    'No fever, chills, headaches, dizziness, or blurred vision. Numbness in the right hand persists.',
+    'radicular-symptoms',
+    '',
+    '',
+  ],
+  [
+    'He denies headaches, dizziness, chest pain, shortness of breath, and reports weakness of the left leg.',
+    'exam-finding',
+    'weakness',
+    '',
+  ],
+  [
+    'The patient denies dizziness, headaches, chest pain, nausea, reports numbness in the right leg.',
+    'radicular-symptoms',
+    '',
+    '',
+  ],
+  // a list whose first item holds "or" is not extended past a comma that opens an exam finding
+  ['No swelling or redness, tenderness over the lateral joint line.', 'exam-finding', 'tenderness', ''],
+];
+
+// ── history sections: what a past medical history lists is past ─────────────────────────────────────
+
+const historySectionRows: Row[] = [
+  [
+    'PAST MEDICAL HISTORY: Depression treated with counseling. Numbness of the right hand.',
+    'radicular-symptoms',
+    '',
+    'hist',
+  ],
+  ['PMH: Anxiety and depression.', 'psychological-symptoms', '', 'hist'],
+  ['Past Medical History: Hypertension. Weakness of the left leg after a stroke.', 'exam-finding', 'weakness', 'hist'],
+  ['History: He had tingling in both hands. Subjective: He reports neck pain.', 'radicular-symptoms', '', 'hist'],
+  ['Medical history: She had insomnia.', 'sleep-disturbance', '', 'hist'],
+  // the next section is current again
+  ['PMH: Gastric ulcer.\nSubjective: She reports numbness in the left foot.', 'radicular-symptoms', '', ''],
+  [
+    'Past medical history: diabetes.\n\nOn examination, straight leg raise is positive on the left.',
+    'exam-finding',
+    'straight-leg-raise',
+    '',
+  ],
+  // a history of the present illness is the present
+  ['History of present illness: He reports numbness in the right foot.', 'radicular-symptoms', '', ''],
+];
+
 // ── possibility ────────────────────────────────────────────────────────────────────────────────────
 
 const possibilityRows: Row[] = [
@@ -394,6 +495,8 @@ describe('context suite', () => {
     ['documentation negation', documentationRows],
     ['documentation negation after the finding', postDocumentationRows],
     ['negation and pseudo-negation', negationRows],
+    ['list negation', listNegationRows],
+    ['history sections', historySectionRows],
     ['possibility', possibilityRows],
     ['hypothetical', hypotheticalRows],
     ['planned versus done', planRows],
@@ -480,5 +583,20 @@ describe('who says it: documents', () => {
     expect(of('red-flag').length).toBeGreaterThan(0);
     expect(of('red-flag').some(countsAsEvidence)).toBe(false);
     expect(of('surgery-history').every(countsAsEvidence)).toBe(true);
+  });
+
+  it('a past finding is no evidence of a current one; a past treatment or surgery is evidence', () => {
+    const facts = readClinical(
+      'PAST MEDICAL HISTORY: Numbness in the right foot. Lumbar fusion in 2012. Physical therapy helped.\n\nSubjective: She reports neck pain. Straight leg raise is positive on the left.',
+    ).facts;
+    const of = (kind: FactKind): Fact[] => facts.filter((f) => f.kind === kind);
+    expect(of('radicular-symptoms').map((f) => [f.historical === true, countsAsEvidence(f)])).toEqual([[true, false]]);
+    expect(of('surgery-history').length).toBeGreaterThan(0);
+    expect(of('surgery-history').every((f) => f.historical === true && countsAsEvidence(f))).toBe(true);
+    expect(
+      of('exam-finding')
+        .filter((f) => f.value === 'straight-leg-raise')
+        .map(countsAsEvidence),
+    ).toEqual([true]);
   });
 });

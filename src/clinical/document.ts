@@ -505,7 +505,8 @@ export class ClinicalDoc {
       source: this.source(i),
     };
     if (assertion.hypothetical) fact.hypothetical = true;
-    if (assertion.historical) fact.historical = true;
+    // a past medical history lists the past, whatever its sentences say
+    if (assertion.historical || this.sentence(i).section === 'history') fact.historical = true;
     if (assertion.family || this.sentence(i).section === 'family-history') fact.family = true;
     if (fields.value !== undefined) fact.value = fields.value;
     if (fields.qualifier !== undefined) fact.qualifier = fields.qualifier;

@@ -68,13 +68,19 @@ function patternOf(rules: readonly ContextRule[]): RegExp {
 const covering = (r: ContextRule, c: ContextCategory): boolean =>
   r.categories === undefined || r.categories.includes(c);
 const CATEGORIES = ContextCategory.options;
-const triggersOf = (c: ContextCategory, side: 'forward' | 'backward', documentation = false): RegExp =>
+const triggersOf = (
+  c: ContextCategory,
+  side: 'forward' | 'backward',
+  documentation = false,
+  list: boolean | undefined = undefined,
+): RegExp =>
   patternOf(
     RULES.rules.filter(
       (r) =>
         r.category === c &&
         (r.direction === side || r.direction === 'bidirectional') &&
-        (r.documentation === true) === documentation,
+        (r.documentation === true) === documentation &&
+        (list === undefined || (r.list === true) === list),
     ),
   );
 
@@ -92,7 +98,7 @@ const BY_CATEGORY = Object.fromEntries(
   CATEGORIES.map((c) => [
     c,
     {
-      pre: triggersOf(c, 'forward'),
+      pre: triggersOf(c, 'forward', false, false),
       post: triggersOf(c, 'backward'),
       pseudo: patternOf(RULES.rules.filter((r) => r.direction === 'pseudo' && covering(r, c))),
       stop: patternOf(
@@ -108,6 +114,8 @@ const NEGATION = BY_CATEGORY.NEGATED_EXISTENCE;
 const POSSIBILITY = BY_CATEGORY.POSSIBLE_EXISTENCE;
 /** Negations of what the record documents ("no documentation of", "failed to indicate"): affirmations do not end them. */
 const DOC_NEGATION = triggersOf('NEGATED_EXISTENCE', 'forward', true);
+/** Negations that open a list ("denies numbness, tingling, or weakness"): their scope runs to the list's end. */
+const LIST_NEGATION = triggersOf('NEGATED_EXISTENCE', 'forward', false, true);
 /** Words that assert presence; they end a negation scope ("no swelling, positive Tinel's"). */
 const POSITIVE_ASSERTION = patternOf(RULES.rules.filter((r) => r.direction === 'terminate' && r.affirmation === true));
 /** The categories that only mark a scope (no special grammar): hypothetical, historical, family. */
@@ -253,6 +261,66 @@ function forwardEnd(text: string, from: number, stops: readonly Hit[], positive:
   return end;
 }
 
+/** Whether a stop starts in [from, to). */
+function stopIn(stops: readonly Hit[], from: number, to: number): boolean {
+  const s = stops[firstFrom(stops, from)];
+  return s !== undefined && s.start < to;
+}
+
+/** Words an item of a denied list may have ("shortness of breath", "numbness in the right hand"). */
+const LIST_ITEM_WORDS = 5;
+const LIST_LEAD = /^\s*(?:and|or|nor)\s+/i;
+
+/**
+ * The end of a scope opened by a list negation ("denies headaches, dizziness, …, or weakness"): when the
+ * ordinary scope reaches the list's first comma, it runs on over every item — a few words without a verb,
+ * a stop or a new clause — to the item after the closing "and"/"or", or to the sentence's end. A list that
+ * stops short of either is no list (the comma opened a new clause) and the ordinary scope stands; so does
+ * one whose first item holds "or" ("no swelling or redness, tenderness over …") unless an "and"/"or" item
+ * closes it.
+ */
+function listEnd(text: string, from: number, stops: readonly Hit[], base: number): number {
+  let limit = text.length;
+  for (let k = from; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 59 || c === 58) {
+      limit = k; // ';' ':'
+      break;
+    }
+  }
+  const first = commaIn(text, from, limit);
+  if (first === -1 || base < first) return base;
+  const orInFirst = /\b(?:or|nor)\b/i.test(text.slice(from, first));
+  let end = first;
+  let closed = false;
+  let i = first;
+  while (i !== -1) {
+    const next = commaIn(text, i + 1, limit);
+    const segEnd = next === -1 ? limit : next;
+    const raw = text.slice(i + 1, segEnd);
+    const lead = LIST_LEAD.exec(raw)?.[0].length ?? 0;
+    const item = raw.slice(lead).replace(/[.!?\s]+$/, '');
+    const words = wordsIn(item);
+    if (
+      words === 0 ||
+      words > LIST_ITEM_WORDS ||
+      VERB.test(item) ||
+      CLAUSE_OPENER.test(raw) ||
+      stopIn(stops, i + 1 + lead, segEnd)
+    )
+      break;
+    end = segEnd;
+    if (lead > 0) {
+      closed = true;
+      break;
+    }
+    i = next;
+  }
+  const toTheEnd = end === limit;
+  if (!(closed || toTheEnd) || (orInFirst && !closed)) return base;
+  return Math.max(base, end);
+}
+
 function backwardStart(text: string, to: number, stops: readonly Hit[], longestStop: number, words: number): number {
   let start = retreatWords(text, to, words);
   // the scope starts after the last stop that ends in it; stops are sorted by start, so only those starting
@@ -297,6 +365,8 @@ interface Pair {
 interface Triggers {
   readonly negation: Pair;
   readonly documentation: readonly Hit[];
+  /** Negations that open a list ("denies …, …, or …"). */
+  readonly lists: readonly Hit[];
   readonly possibility: Pair;
   readonly markers: Readonly<Record<Marker, Pair>>;
 }
@@ -359,16 +429,16 @@ function build(text: string, t: Triggers, other: (re: RegExp) => readonly Hit[])
     historical: markerScopes(text, t.markers.HISTORICAL, 'HISTORICAL', other),
     family: markerScopes(text, t.markers.FAMILY, 'FAMILY', other),
   };
-  if (count(t.negation) + t.documentation.length + count(t.possibility) === 0) {
+  if (count(t.negation) + t.documentation.length + t.lists.length + count(t.possibility) === 0) {
     return { text, negation: NO_SCOPES, uncertainty: NO_SCOPES, positives: [], ...markers };
   }
   const pseudo = other(NEGATION.pseudo);
   const uncPseudo = other(POSSIBILITY.pseudo);
   const negTerms = other(NEGATION.stop);
-  const hasNeg = count(t.negation) + t.documentation.length > 0;
+  const hasNeg = count(t.negation) + t.documentation.length + t.lists.length > 0;
   const positives = hasNeg ? other(POSITIVE_ASSERTION) : EMPTY;
   const uncertainStarts = t.possibility.pre.filter((h) => !overlaps(uncPseudo, h));
-  const triggerStops = [...uncertainStarts, ...t.negation.pre, ...t.documentation];
+  const triggerStops = [...uncertainStarts, ...t.negation.pre, ...t.lists, ...t.documentation];
   const negStops = [...negTerms, ...positives, ...triggerStops].sort(byStart);
   const docStops = positives.length === 0 ? negStops : [...negTerms, ...triggerStops].sort(byStart);
   const uncStops = other(POSSIBILITY.stop);
@@ -379,6 +449,11 @@ function build(text: string, t: Triggers, other: (re: RegExp) => readonly Hit[])
   for (const h of t.negation.pre) {
     if (overlaps(pseudo, h)) continue;
     negation.push({ from: h.end, to: forwardEnd(text, h.end, negStops, true, NEGATION.forwardWords), forward: true });
+  }
+  for (const h of t.lists) {
+    if (overlaps(pseudo, h)) continue;
+    const base = forwardEnd(text, h.end, negStops, true, NEGATION.forwardWords);
+    negation.push({ from: h.end, to: listEnd(text, h.end, negStops, base), forward: true });
   }
   for (const h of t.documentation) {
     if (overlaps(pseudo, h)) continue;
@@ -420,6 +495,7 @@ function triggersFrom(found: (re: RegExp) => readonly Hit[]): Triggers {
   return {
     negation: pair('NEGATED_EXISTENCE'),
     documentation: found(DOC_NEGATION),
+    lists: found(LIST_NEGATION),
     possibility: pair('POSSIBLE_EXISTENCE'),
     markers: { HYPOTHETICAL: pair('HYPOTHETICAL'), HISTORICAL: pair('HISTORICAL'), FAMILY: pair('FAMILY') },
   };

@@ -1,5 +1,5 @@
 import { SOURCE_RULES, type SourceRule, SourceRuleSet } from './source-rules.js';
-import { CLINICAL_SOURCE, type Fact, type FactSource } from './types.js';
+import { CLINICAL_SOURCE, type Fact, type FactKind, type FactSource } from './types.js';
 
 const RULES = (() => {
   const parsed = SourceRuleSet.safeParse(SOURCE_RULES);
@@ -45,12 +45,31 @@ export function isClinicalSource(source: FactSource): boolean {
 }
 
 /**
- * Whether a fact may support a criterion: stated by a clinical source, about the patient, and not
- * conditional. (Negated and uncertain facts are for the caller to weigh; historical facts are kept,
- * since a past surgery or a past treatment's effect is evidence.)
+ * Kinds of fact that describe the patient's present state (an examination, symptoms, limits): a past one
+ * ("history of numbness", a finding listed under past medical history) says nothing about today. Past
+ * treatments, surgeries, studies, diagnoses and risk factors are evidence whenever they happened.
+ */
+export const PRESENT_STATE_KINDS: ReadonlySet<FactKind> = new Set<FactKind>([
+  'exam-finding',
+  'radicular-symptoms',
+  'neurological-deficit',
+  'pain-score',
+  'functional-limitation',
+  'side-effects',
+  'psychological-symptoms',
+  'sleep-disturbance',
+  'work-status',
+]);
+
+/**
+ * Whether a fact may support a criterion: stated by a clinical source, about the patient, not
+ * conditional, and — for a kind that describes the present state — not in the past. (Negated and
+ * uncertain facts are for the caller to weigh; other historical facts are kept, since a past surgery or
+ * a past treatment's effect is evidence.)
  */
 export function countsAsEvidence(f: Fact): boolean {
   if (f.context === 'review') return false;
   if (f.source !== undefined && !CLINICAL_SOURCE[f.source]) return false;
+  if (f.historical === true && PRESENT_STATE_KINDS.has(f.kind)) return false;
   return f.hypothetical !== true && f.family !== true;
 }
