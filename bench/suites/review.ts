@@ -3,8 +3,12 @@
  * the ratio to parsing the same letters in the same run. Each round reviews every letter's blind input
  * (summary and requests) and, in alternation, parses the same letters' text. Two more rows time the two
  * largest parts of a review on the same inputs, so that a change in the review rate can be traced: the
- * clinical reader on each record, and topic selection for each request.
+ * clinical reader on each record, and topic selection for each request. A last pair of rows reviews one
+ * large case — a record of 1 MB after the assembly has left repeats out (target ≤ 2 s), and the same
+ * case cut to a tenth of it — so that the time per record, and whether it grows faster than the record,
+ * are measured in the same rounds.
  */
+import { assembleRecord, type RecordDocument } from '../../src/clinical/assemble.js';
 import { readClinical } from '../../src/clinical/extract.js';
 import { blindInput } from '../../src/engine/replay.js';
 import { parseRequest } from '../../src/engine/request.js';
@@ -12,8 +16,9 @@ import { phasesOf, reviewCase } from '../../src/engine/review.js';
 import type { ReviewInput } from '../../src/engine/review-types.js';
 import { type TopicQuery, topicsFor } from '../../src/guidelines/select.js';
 import { parseLetterText } from '../../src/letter/index.js';
+import { syntheticLetter } from '../../src/letter/synthetic.js';
 import { loadLetterCorpus, type TextLetter } from '../lib/letter-corpus.js';
-import { collectGarbage, measuredRow, now, pairedRatio } from '../lib/measure.js';
+import { check, collectGarbage, measuredRow, now, pairedRatio } from '../lib/measure.js';
 import type { BenchContext, Suite, SuiteResult } from '../lib/types.js';
 
 const ROUNDS = 5;
@@ -21,6 +26,40 @@ const REPEAT = 4;
 const TARGET_ITEMS_PER_SECOND = 1_000;
 /** Where a letter has no decision date (the engine then takes the latest date in the record). */
 const FALLBACK_DATE = '2017-01-01';
+/** The large record: this many characters read after the assembly leaves repeated passages out. */
+const LARGE_RECORD_CHARS = 1_000_000;
+const LARGE_RECORD_SECONDS = 2;
+
+/**
+ * One case with a large record: the summary of an invented letter and, as documents, the summaries of
+ * further invented letters until the assembled record (repeats left out) holds `chars` characters. The
+ * requests are the first letter's. Invented text, so the row runs with or without the dev corpus.
+ */
+export function largeCase(chars: number): { input: ReviewInput; bytes: number; assembled: number } {
+  const base = blindInput(syntheticLetter(1));
+  const documents: RecordDocument[] = [];
+  let assembled = assembleRecord(base.clinicalSummary, documents).text.length;
+  for (let seed = 2; assembled < chars; seed += 64) {
+    // a batch at a time, then assemble again to see how much of it was new
+    for (let k = 0; k < 64; k++) {
+      const letter = syntheticLetter(seed + k);
+      documents.push({ title: `Progress report ${seed + k}`, text: letter.clinicalSummary });
+    }
+    assembled = assembleRecord(base.clinicalSummary, documents).text.length;
+  }
+  // drop documents from the end while the record stays large enough
+  while (documents.length > 1) {
+    const fewer = assembleRecord(base.clinicalSummary, documents.slice(0, -1)).text.length;
+    if (fewer < chars) break;
+    documents.pop();
+    assembled = fewer;
+  }
+  const input: ReviewInput = { ...base, documents };
+  const bytes =
+    Buffer.byteLength(base.clinicalSummary, 'utf8') +
+    documents.reduce((n, d) => n + Buffer.byteLength(d.text, 'utf8'), 0);
+  return { input, bytes, assembled };
+}
 
 export const suite: Suite = {
   name: 'review',
@@ -87,7 +126,11 @@ function measure(label: string, texts: readonly TextLetter[], notes: readonly st
     for (let r = 0; r < REPEAT; r++) for (const q of queries) topics += topicsFor(q).topics.length;
     return topics;
   };
-  const rounds = [reviewRound, parseRound, readRound, selectRound];
+  const large = largeCase(LARGE_RECORD_CHARS);
+  const tenth = largeCase(LARGE_RECORD_CHARS / 10);
+  const largeRound = (): number => reviewCase(large.input).items.length;
+  const tenthRound = (): number => reviewCase(tenth.input).items.length;
+  const rounds = [reviewRound, parseRound, readRound, selectRound, largeRound, tenthRound];
   for (const round of rounds) round();
   const seconds: number[][] = rounds.map(() => []);
   let checksum = 0;
@@ -99,7 +142,16 @@ function measure(label: string, texts: readonly TextLetter[], notes: readonly st
       seconds[k]?.push(now() - t0);
     });
   }
-  const [reviewSeconds = [], parseSeconds = [], readSeconds = [], selectSeconds = []] = seconds;
+  const [
+    reviewSeconds = [],
+    parseSeconds = [],
+    readSeconds = [],
+    selectSeconds = [],
+    largeSeconds = [],
+    tenthSeconds = [],
+  ] = seconds;
+  const slowestLarge = Math.max(...largeSeconds);
+  const mb = (n: number): string => (n / 1e6).toFixed(2);
   const letters = texts.length * REPEAT;
   return {
     name: suite.name,
@@ -136,6 +188,32 @@ function measure(label: string, texts: readonly TextLetter[], notes: readonly st
         bytesPerRound: 0,
         seconds: selectSeconds,
         ratios: [pairedRatio('select/review time', selectSeconds, reviewSeconds)],
+      }),
+      measuredRow({
+        label: 'review a 1 MB record',
+        unit: 'records',
+        itemsPerRound: 1,
+        bytesPerRound: large.bytes,
+        seconds: largeSeconds,
+        ratios: [
+          {
+            name: `time/${LARGE_RECORD_SECONDS}s`,
+            value: slowestLarge / LARGE_RECORD_SECONDS,
+            method: `the slowest round's review of the large record over the ${LARGE_RECORD_SECONDS} s limit`,
+            target: check(slowestLarge / LARGE_RECORD_SECONDS, '<=', 1),
+          },
+          pairedRatio('1 MB review/parse time', largeSeconds, parseSeconds),
+        ],
+        note: `${mb(large.bytes)} MB given in ${large.input.documents?.length ?? 0} documents, ${mb(large.assembled)} MB read after repeats are left out, ${large.input.items.length} items`,
+      }),
+      measuredRow({
+        label: '· the same case at 0.1 MB',
+        unit: 'records',
+        itemsPerRound: 1,
+        bytesPerRound: tenth.bytes,
+        seconds: tenthSeconds,
+        ratios: [pairedRatio('1 MB/0.1 MB time', largeSeconds, tenthSeconds)],
+        note: `${mb(tenth.assembled)} MB read; a time ratio near 10 means the review grows with the record, not faster`,
       }),
     ],
     notes: [

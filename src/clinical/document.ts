@@ -299,7 +299,7 @@ export class ClinicalDoc {
       const mods = collect(MODALITY.re, t, 0, (m) => matchedValue(MODALITY, m));
       const drugs = this.drugMentions();
       // a named drug is more specific than the word "medications" around it
-      found = dropOverlaps([...drugs, ...mods.filter((m) => !drugs.some((d) => d.start < m.end && m.start < d.end))]);
+      found = dropOverlaps([...drugs, ...mods.filter((m) => !overlapsSorted(drugs, m.start, m.end))]);
     }
     const buckets: Mention[][] = this.sentences.map(() => []);
     for (const m of found) {
@@ -327,7 +327,7 @@ export class ClinicalDoc {
       const d = drugClassOfMatch(m);
       const start = m.index;
       const end = start + m[0].length;
-      if (d !== undefined && !names.some((n) => n.start < end && start < n.end))
+      if (d !== undefined && !overlapsSorted(names, start, end))
         classes.push({ start, end, value: d.generic, drugClass: d.drugClass });
     }
     this.drugs = [...names, ...classes].sort((a, b) => a.start - b.start);
@@ -631,6 +631,13 @@ class GateWords {
   }
 }
 
+/** White space as `\s` means it, with the common characters decided without a pattern. */
+function isSpaceCode(c: number, text: string, i: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13) || c === 160) return true;
+  if (c < 0x1680) return false;
+  return /\s/.test(text[i] ?? '');
+}
+
 interface Normalized {
   readonly text: string;
   readonly toOrig: Int32Array | undefined;
@@ -645,22 +652,17 @@ function normalizeSpace(original: string): Normalized {
   const out: string[] = [];
   let j = 0;
   let i = 0;
+  // the start of the stretch of non-space text not yet copied to `out` (copied as one slice)
+  let pending = 0;
   while (i < original.length) {
     const c = original.charCodeAt(i);
-    const space =
-      c === 32 ||
-      c === 9 ||
-      c === 10 ||
-      c === 11 ||
-      c === 12 ||
-      c === 13 ||
-      c === 160 ||
-      (c > 0x1fff && /\s/.test(original[i] ?? ''));
-    if (space) {
+    // a run starts at common white space or at a space character past U+1FFF (U+1680 only continues one)
+    if (c === 32 || (c >= 9 && c <= 13) || c === 160 || (c > 0x1fff && isSpaceCode(c, original, i))) {
+      if (pending < i) out.push(original.slice(pending, i));
       const runStart = i;
       let newline = false;
-      while (i < original.length && /\s/.test(original[i] ?? '')) {
-        if (original[i] === '\n') newline = true;
+      while (i < original.length && isSpaceCode(original.charCodeAt(i), original, i)) {
+        if (original.charCodeAt(i) === 10) newline = true;
         fromOrig[i] = j;
         i++;
       }
@@ -675,14 +677,15 @@ function normalizeSpace(original: string): Normalized {
         out.push(' ');
         j++;
       }
+      pending = i;
     } else {
       fromOrig[i] = j;
       toOrig[j] = i;
-      out.push(original[i] ?? '');
       j++;
       i++;
     }
   }
+  if (pending < original.length) out.push(original.slice(pending));
   toOrig[j] = original.length;
   fromOrig[original.length] = j;
   return { text: out.join(''), toOrig, fromOrig };
@@ -696,6 +699,23 @@ let gatesEnabled = true;
  */
 export function setScanGates(enabled: boolean): void {
   gatesEnabled = enabled;
+}
+
+/**
+ * Whether [start, end) overlaps a mention of `sorted`, whose mentions are sorted by start and do not
+ * overlap each other (so their ends are sorted too): found by bisection, since comparing with every
+ * mention made a large record's modalities and drug classes quadratic in its length.
+ */
+function overlapsSorted(sorted: readonly Mention[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as Mention).end > start) hi = mid;
+    else lo = mid + 1;
+  }
+  const m = sorted[lo];
+  return m !== undefined && m.start < end;
 }
 
 /** Keeps the earliest, then longest, of overlapping mentions. */
