@@ -297,8 +297,10 @@ export class ClinicalDoc {
       );
     } else {
       const mods = collect(MODALITY.re, t, 0, (m) => matchedValue(MODALITY, m));
-      const drugs = this.drugMentions();
-      // a named drug is more specific than the word "medications" around it
+      // a named drug is more specific than the word "medications" around it, but a procedure that names its
+      // drug ("Synvisc injections", "Toradol injection") is more specific than the drug
+      const procedures = mods.filter((m) => m.value !== 'medications');
+      const drugs = this.drugMentions().filter((d) => !insideLonger(procedures, d));
       found = dropOverlaps([...drugs, ...mods.filter((m) => !overlapsSorted(drugs, m.start, m.end))]);
     }
     const buckets: Mention[][] = this.sentences.map(() => []);
@@ -716,6 +718,19 @@ function overlapsSorted(sorted: readonly Mention[], start: number, end: number):
   }
   const m = sorted[lo];
   return m !== undefined && m.start < end;
+}
+
+/** Whether a mention of `sorted` (as for `overlapsSorted`) holds `m` and is longer. */
+function insideLonger(sorted: readonly Mention[], m: Mention): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as Mention).end > m.start) hi = mid;
+    else lo = mid + 1;
+  }
+  const x = sorted[lo];
+  return x !== undefined && x.start <= m.start && x.end >= m.end && x.end - x.start > m.end - m.start;
 }
 
 /** Keeps the earliest, then longest, of overlapping mentions. */

@@ -1,8 +1,12 @@
 /**
  * Vocabulary of the clinical reader: body parts, treatment modalities, drugs, procedures. Each table maps
  * a pattern (as written in records) to a normalized value; names follow the engine's request parser
- * ("lumbar spine", "physical therapy", "hydrocodone/acetaminophen").
+ * ("lumbar spine", "physical therapy", "hydrocodone/acetaminophen"). Drug products come from the one
+ * vocabulary (src/terminology: names → generic concept → class); the words for drug classes ("NSAIDs",
+ * "muscle relaxants") and the body parts and modalities are still the reader's own tables.
  */
+
+import { DRUG_CONCEPTS } from '../terminology/drugs.js';
 
 export type Entry = readonly [pattern: string, value: string];
 
@@ -177,107 +181,56 @@ export interface Drug {
   readonly drugClass: string;
 }
 
-/** Brand and generic names (and common misspellings) to generic and class. */
-const DRUGS: readonly (readonly [pattern: string, generic: string, drugClass: string])[] = [
-  [
-    'norco|vicodin|lortab|hydrocodone(?:[-/ ](?:acetaminophen|apap|bitartrate))?|hycet|zohydro|hysingla',
-    'hydrocodone/acetaminophen',
-    'opioid',
-  ],
-  ['percocet|endocet|oxycodone(?:[-/ ](?:acetaminophen|apap))?|oxycontin|roxicodone|xtampza', 'oxycodone', 'opioid'],
-  ['ultram(?: er)?|ultracet|tram(?:a)?dol(?: er| hcl)?|conzip', 'tramadol', 'opioid'],
-  ['nucynta(?: er)?|tapentadol', 'tapentadol', 'opioid'],
-  ['ms contin|morphine(?: sulfate)?|kadian|avinza', 'morphine', 'opioid'],
-  ['dilaudid|hydromorphone|exalgo', 'hydromorphone', 'opioid'],
-  ['methadone|dolophine', 'methadone', 'opioid'],
-  ['fentanyl|duragesic', 'fentanyl', 'opioid'],
-  ['buprenorphine|butrans|suboxone|belbuca', 'buprenorphine', 'opioid'],
-  ['opana|oxymorphone', 'oxymorphone', 'opioid'],
-  ['tylenol (?:#|no\\.? ?)3|tylenol with codeine|codeine', 'codeine', 'opioid'],
-  ['trezix|dihydrocodeine', 'dihydrocodeine', 'opioid'],
-  ['duexis', 'ibuprofen/famotidine', 'nsaid'],
-  ['vimovo', 'naproxen/esomeprazole', 'nsaid'],
-  ['motrin|advil|ibuprofen', 'ibuprofen', 'nsaid'],
-  ['naprosyn|anaprox(?: ds)?|aleve|naproxen(?: sodium)?', 'naproxen', 'nsaid'],
-  ['mobic|meloxicam', 'meloxicam', 'nsaid'],
-  [
-    'voltaren(?: gel| xr)?|diclofenac(?: sodium| potassium)?|arthrotec|zipsor|cambia|flector|pennsaid',
-    'diclofenac',
-    'nsaid',
-  ],
-  ['lodine|etodolac(?: er)?', 'etodolac', 'nsaid'],
-  ['relafen|nabumetone', 'nabumetone', 'nsaid'],
-  ['ket[ao]profen', 'ketoprofen', 'nsaid'],
-  ['celebrex|celecoxib', 'celecoxib', 'nsaid'],
-  ['toradol|ketorolac', 'ketorolac', 'nsaid'],
-  ['indocin|indomethacin', 'indomethacin', 'nsaid'],
-  ['flurbiprofen', 'flurbiprofen', 'nsaid'],
-  ['daypro|oxaprozin', 'oxaprozin', 'nsaid'],
-  ['feldene|piroxicam', 'piroxicam', 'nsaid'],
-  ['salonpas|methyl salicylate|bengay', 'methyl salicylate', 'topical'],
-  ['flexeril|fexmid|amrix|cyclobenzaprine', 'cyclobenzaprine', 'muscle-relaxant'],
-  ['zanaflex|tizanidine', 'tizanidine', 'muscle-relaxant'],
-  ['soma|carisoprodol', 'carisoprodol', 'muscle-relaxant'],
-  ['robaxin|methocarbamol', 'methocarbamol', 'muscle-relaxant'],
-  ['skelaxin|metaxalone', 'metaxalone', 'muscle-relaxant'],
-  ['norflex|or?phenadrine(?: citrate)?(?: er)?', 'orphenadrine', 'muscle-relaxant'],
-  ['baclofen|lioresal', 'baclofen', 'muscle-relaxant'],
-  ['dantrolene', 'dantrolene', 'muscle-relaxant'],
-  ['tylenol|acetaminophen|paracetamol|APAP', 'acetaminophen', 'analgesic'],
-  ['fioricet|butalbital', 'butalbital/acetaminophen/caffeine', 'barbiturate'],
-  ['neurontin|gralise|gabapentin', 'gabapentin', 'anticonvulsant'],
-  ['lyrica|pregabalin', 'pregabalin', 'anticonvulsant'],
-  ['topamax|topiramate', 'topiramate', 'anticonvulsant'],
-  ['trileptal|oxcarbazepine', 'oxcarbazepine', 'anticonvulsant'],
-  ['tegretol|carbamazepine', 'carbamazepine', 'anticonvulsant'],
-  ['lamictal|lamotrigine', 'lamotrigine', 'anticonvulsant'],
-  ['cymbalta|duloxetine', 'duloxetine', 'antidepressant'],
-  ['elavil|amitriptyline', 'amitriptyline', 'antidepressant'],
-  ['pamelor|nortriptyline', 'nortriptyline', 'antidepressant'],
-  ['effexor(?: xr)?|venlafaxine', 'venlafaxine', 'antidepressant'],
-  ['savella|milnacipran', 'milnacipran', 'antidepressant'],
-  ['desyrel|trazodone', 'trazodone', 'antidepressant'],
-  ['zoloft|sertraline', 'sertraline', 'antidepressant'],
-  ['prozac|fluoxetine', 'fluoxetine', 'antidepressant'],
-  ['celexa|citalopram', 'citalopram', 'antidepressant'],
-  ['lexapro|escitalopram', 'escitalopram', 'antidepressant'],
-  ['paxil|paroxetine', 'paroxetine', 'antidepressant'],
-  ['wellbutrin|bupropion', 'bupropion', 'antidepressant'],
-  ['remeron|mirtazapine', 'mirtazapine', 'antidepressant'],
-  ['ambien(?: cr)?|zolpidem', 'zolpidem', 'hypnotic'],
-  ['lunesta|eszopiclone', 'eszopiclone', 'hypnotic'],
-  ['sonata|zaleplon', 'zaleplon', 'hypnotic'],
-  ['restoril|temazepam', 'temazepam', 'benzodiazepine'],
-  ['valium|diazepam', 'diazepam', 'benzodiazepine'],
-  ['xanax|alprazolam', 'alprazolam', 'benzodiazepine'],
-  ['ativan|lorazepam', 'lorazepam', 'benzodiazepine'],
-  ['klonopin|clonazepam', 'clonazepam', 'benzodiazepine'],
-  ['prilosec|omeprazole', 'omeprazole', 'ppi'],
-  ['protonix|pantoprazole', 'pantoprazole', 'ppi'],
-  ['nexium|esomeprazole', 'esomeprazole', 'ppi'],
-  ['prevacid|lansoprazole', 'lansoprazole', 'ppi'],
-  ['dexilant|dexlansoprazole', 'dexlansoprazole', 'ppi'],
-  ['zantac|ranitidine', 'ranitidine', 'h2-blocker'],
-  ['pepcid|famotidine', 'famotidine', 'h2-blocker'],
-  ['lidoderm|lidocaine(?: patch(?:es)?| cream| ointment)?', 'lidocaine', 'topical'],
-  ['terocin|menthoderm|dendracin', 'topical compound', 'topical'],
-  ['capsaicin|zostrix', 'capsaicin', 'topical'],
-  ['anecream', 'lidocaine', 'topical'],
-  ['medrol(?: dosepak)?|methylpred\\w*', 'methylprednisolone', 'corticosteroid'],
-  ['prednisone|prednisolone', 'prednisone', 'corticosteroid'],
-  ['zofran|ondansetron', 'ondansetron', 'antiemetic'],
-  ['colace|docusate', 'docusate', 'laxative'],
-  ['senna|senokot|miralax', 'laxative', 'laxative'],
-  ['viagra|sildenafil', 'sildenafil', 'other'],
-  ['cialis|tadalafil', 'tadalafil', 'other'],
-  ['risperdal|risperidone', 'risperidone', 'antipsychotic'],
-  ['seroquel|quetiapine', 'quetiapine', 'antipsychotic'],
-  ['abilify|aripiprazole', 'aripiprazole', 'antipsychotic'],
-  ['imitrex|sumatriptan', 'sumatriptan', 'other'],
-  ['aspirin|ASA', 'aspirin', 'antiplatelet'],
-  ['plavix|clopidogrel', 'clopidogrel', 'antiplatelet'],
-  ['coumadin|warfarin|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|dabigatran', 'anticoagulant', 'anticoagulant'],
-];
+/** A drug name as the vocabulary keys it: lower case, each run of white space one space. */
+function nameKey(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+interface TrieNode {
+  end: boolean;
+  readonly next: Map<string, TrieNode>;
+}
+
+/**
+ * One pattern for many phrases, shaped as a trie ("hydro(?:codone|morphone)"), so the pattern engine tries
+ * one branch per character instead of every phrase in turn; at a position the longest phrase wins. A space
+ * in a phrase matches any run of white space. Phrases are matched without case.
+ */
+export function phrasePattern(phrases: readonly string[]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const p of phrases) {
+    let node = root;
+    for (const ch of nameKey(p)) {
+      let child = node.next.get(ch);
+      if (child === undefined) {
+        child = { end: false, next: new Map() };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  const edge = (ch: string): string => (ch === ' ' ? '\\s+' : ch.replace(/[.*+?^${}()|[\]\\/#-]/g, '\\$&'));
+  const gen = (node: TrieNode): string => {
+    const alts = [...node.next.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ch, n]) => edge(ch) + gen(n));
+    if (alts.length === 0) return '';
+    const body = alts.length === 1 ? (alts[0] as string) : `(?:${alts.join('|')})`;
+    if (!node.end) return body;
+    return alts.length === 1 && body.length === 1 ? `${body}?` : `(?:${alts.length === 1 ? body : alts.join('|')})?`;
+  };
+  return gen(root);
+}
+
+/** Drug products of the vocabulary (src/terminology), by each of their names: generic name and class. */
+const DRUG_BY_NAME = new Map<string, Drug>();
+for (const c of DRUG_CONCEPTS) {
+  if (c.classTerm) continue;
+  for (const n of c.names) {
+    const key = nameKey(n);
+    if (!DRUG_BY_NAME.has(key)) DRUG_BY_NAME.set(key, { generic: c.generic, drugClass: c.drugClass });
+  }
+}
+const DRUG_NAMES_PATTERN = phrasePattern([...DRUG_BY_NAME.keys()]);
 
 /** Classes named instead of a drug ("NSAIDs", "muscle relaxants"). */
 const DRUG_CLASSES: readonly (readonly [pattern: string, generic: string, drugClass: string])[] = [
@@ -300,27 +253,23 @@ const DRUG_CLASSES: readonly (readonly [pattern: string, generic: string, drugCl
   ['sleep aids?|hypnotics?', 'hypnotic', 'hypnotic'],
 ];
 
-const drugTable = (rows: typeof DRUGS): Alternation => alternation(rows.map(([p, generic]) => [p, generic]));
-const DRUG_ALT = drugTable(DRUGS);
-const DRUG_CLASS_ALT = drugTable(DRUG_CLASSES);
+const DRUG_CLASS_ALT = alternation(DRUG_CLASSES.map(([p, generic]) => [p, generic]));
 
-export const DRUG_RE = DRUG_ALT.re;
+/** Drug names (as whole words): the vocabulary's products. */
+export const DRUG_RE = new RegExp(`\\b(?:${DRUG_NAMES_PATTERN})(?![\\w'’])`, 'gi');
 export const DRUG_CLASS_RE = DRUG_CLASS_ALT.re;
 
-function drugOf(rows: typeof DRUGS, alt: Alternation, m: RegExpMatchArray): Drug | undefined {
-  const row = rows[entryOf(alt, m[0])];
+/** The product a match of DRUG_RE names. */
+export function drugOfMatch(m: RegExpMatchArray): Drug | undefined {
+  return DRUG_BY_NAME.get(nameKey(m[0]));
+}
+export function drugClassOfMatch(m: RegExpMatchArray): Drug | undefined {
+  const row = DRUG_CLASSES[entryOf(DRUG_CLASS_ALT, m[0])];
   return row === undefined ? undefined : { generic: row[1], drugClass: row[2] };
 }
 
-export function drugOfMatch(m: RegExpMatchArray): Drug | undefined {
-  return drugOf(DRUGS, DRUG_ALT, m);
-}
-export function drugClassOfMatch(m: RegExpMatchArray): Drug | undefined {
-  return drugOf(DRUG_CLASSES, DRUG_CLASS_ALT, m);
-}
-
 /** Any drug name or drug class, for "with medication" qualifiers and modality lookups (no groups). */
-export const DRUG_WORDS = [...DRUGS, ...DRUG_CLASSES].map(([p]) => p).join('|');
+export const DRUG_WORDS = [DRUG_NAMES_PATTERN, ...DRUG_CLASSES.map(([p]) => p)].join('|');
 
 /** Surgical procedures, specific before generic. */
 export const PROCEDURES: readonly Entry[] = [

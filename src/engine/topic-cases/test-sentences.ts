@@ -260,9 +260,9 @@ export const BANK: readonly BankEntry[] = [
   entry(
     'medication-use anticoagulant',
     'She currently takes warfarin.',
-    [st('medication-use', 'anticoagulant'), st('gi-risk', 'anticoagulant')],
+    [st('medication-use', 'warfarin'), st('gi-risk', 'anticoagulant')],
     'She does not take warfarin.',
-    [no(st('medication-use', 'anticoagulant')), no(st('gi-risk', 'anticoagulant'))],
+    [no(st('medication-use', 'warfarin')), no(st('gi-risk', 'anticoagulant'))],
   ),
   entry(
     'medication-use tapering',
