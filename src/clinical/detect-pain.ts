@@ -13,7 +13,7 @@ const PAIN_CONTEXT = /\b(?:pain|VAS|NRS|scale|discomfort|symptoms?|severity|hurt
 
 const MED_WORDS = `medications?|meds|narcotics|opioids?|opiates?|analgesics|pain pills|pain relievers|${DRUG_WORDS}`;
 const QUALIFIER = new RegExp(
-  `\\b(?:(with(?:out)?|on|off|after|before|prior to|following|w\\/o|while (?:on|taking)|when (?:taking|on)|without the use of|with the use of)\\s+(?:(?:the|his|her|their|pain|current|taking|using|use of|all|any|oral|prescribed)\\s+){0,3}(?:${MED_WORDS})\\b|(with|during|upon|on)\\s+(?:(?:any|prolonged|increased|physical)\\s+)?(?:movement|activity|activities|motion|use|exertion|walking|standing|sitting|lifting|bending|range of motion|work)|(at rest|at best|at worst|on average|average|at its worst|at its best))`,
+  `\\b(?:(with(?:out)?|on|off|after|before|prior to|following|w\\/o|while (?:on|taking)|when (?:taking|on)|without the use of|with the use of)\\s+(?:(?:the|his|her|their|pain|current|taking|using|use of|all|any|oral|prescribed)\\s+){0,3}(?=[A-Za-z0-9])(?:${MED_WORDS})\\b|(with|during|upon|on)\\s+(?:(?:any|prolonged|increased|physical)\\s+)?(?:movement|activity|activities|motion|use|exertion|walking|standing|sitting|lifting|bending|range of motion|work)|(at rest|at best|at worst|on average|average|at its worst|at its best))`,
   'gi',
 );
 

@@ -100,7 +100,7 @@ export function detectMedications(doc: ClinicalDoc): void {
   }
 }
 
-const MED = `(?:medications?|meds|narcotics|opioids?|pain pills|${DRUG_WORDS})`;
+const MED = `(?=[A-Za-z0-9])(?:medications?|meds|narcotics|opioids?|pain pills|${DRUG_WORDS})`;
 const SIDE_EFFECT_GENERIC = /\b(?:side[- ]effects?|adverse (?:effects?|reactions?|events?)|untoward effects?)\b/gi;
 const SIDE_EFFECT_SPECIFIC =
   /\b(?:dizziness|dizzy|drowsiness|drowsy|sedation|sedated|somnolence|nausea|nauseated|vomiting|constipation|constipated|GI upset|stomach upset|upset stomach|dyspepsia|heartburn|itching|pruritus|rash|confusion|fatigue|cognitive (?:impairment|slowing)|dry mouth|weight gain|sweating|grogginess|groggy)\b/gi;

@@ -268,7 +268,11 @@ export function drugClassOfMatch(m: RegExpMatchArray): Drug | undefined {
   return row === undefined ? undefined : { generic: row[1], drugClass: row[2] };
 }
 
-/** Any drug name or drug class, for "with medication" qualifiers and modality lookups (no groups). */
+/**
+ * Any drug name or drug class, for "with medication" qualifiers and modality lookups (no groups). A pattern
+ * that embeds it after a repeated word (`(?:\\w+\\s+){0,3}?`) should open the group holding it with
+ * `(?=[A-Za-z0-9])`: the pattern engine then compiles it in a tenth of the time and size.
+ */
 export const DRUG_WORDS = [DRUG_NAMES_PATTERN, ...DRUG_CLASSES.map(([p]) => p)].join('|');
 
 /** Surgical procedures, specific before generic. */
