@@ -211,7 +211,7 @@ export const DisputedTreatment = z.object({
   /** Primary diagnosis, ICD-10-CM (or ICD-9 on old forms). */
   primaryDiagnosisIcd: z
     .string()
-    .regex(/^[A-Z0-9][A-Z0-9.]{1,9}$/i, 'expected an ICD code')
+    .regex(/^[A-Z0-9][A-Z0-9.]{1,9}$/i, 'Enter an ICD-10 code such as M54.5')
     .optional(),
 });
 export type DisputedTreatment = z.infer<typeof DisputedTreatment>;

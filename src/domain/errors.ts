@@ -107,6 +107,29 @@ export interface ImrError {
   readonly message: string;
   /** Extra machine-readable context (never PHI: no letter text, no names). */
   readonly details?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * For IMR_VALIDATION: each field that is wrong, by its path in the input (`application.injuryDate`,
+   * `application.disputedTreatments.0.treatment`), with a plain message that never quotes the value.
+   */
+  readonly fields?: readonly FieldProblem[];
+}
+
+/** One wrong field of an input: where it is and what to do about it. */
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** IMR_VALIDATION for one or more wrong fields: the message names the first, `fields` lists them all. */
+export function fieldsInvalid(entity: string, fields: readonly FieldProblem[]): ImrError {
+  const first = fields[0];
+  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : '';
+  return {
+    code: 'IMR_VALIDATION',
+    message: first === undefined ? ERROR_CODES.IMR_VALIDATION.message : `${first.message}${more}`,
+    details: { entity, ...(first === undefined ? {} : { path: first.path }), fields: fields.length },
+    fields,
+  };
 }
 
 export function imrError(code: ErrorCode, message?: string, details?: ImrError['details']): ImrError {

@@ -21,6 +21,17 @@ export { canonicalSpecialty, parseCredentials } from './credentials.js';
 export { toIsoDate, toUsDate } from './dates.js';
 export { checkRationale, type RationaleIssue, type RationaleIssueKind, withoutInternalNotes } from './integrity.js';
 export { DEFAULT_MAX_LETTER_BYTES, type ParsedFile, parseLetterBytes, parseLetterFile, sniff } from './load.js';
+export {
+  configureOcr,
+  DEFAULT_OCR_OPTIONS,
+  type OcrOptions,
+  type OcrProgress,
+  type OcrResult,
+  ocrOptions,
+  ocrOptionsFromEnv,
+  ocrPdfPages,
+  ocrUnavailableReason,
+} from './ocr.js';
 export { type ParseOptions, parseLetterText } from './parse-text.js';
 export {
   closeSharedPdfPool,

@@ -76,6 +76,7 @@ import { ItemReview } from '../engine/review-types.js';
  *   POST   /api/v1/cases/:caseId/assignment                    — coordinator, admin
  *   POST   /api/v1/cases/:caseId/notice                        — intake, coordinator, admin
  *   POST   /api/v1/cases/:caseId/records                       — intake, coordinator, admin
+ *   POST   /api/v1/cases/:caseId/supplemental-records          — intake, coordinator, admin
  *   POST   /api/v1/cases/:caseId/expedite                      — intake, coordinator, admin
  *   POST   /api/v1/cases/:caseId/extension                     — coordinator, admin
  *   POST   /api/v1/cases/:caseId/termination                   — coordinator, admin
@@ -123,6 +124,8 @@ export const ErrorBody = z.object({
     code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]),
     message: z.string(),
     details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    /** IMR_VALIDATION: every wrong field by its path in the request, with a plain message. */
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
   requestId: z.string(),
 });
@@ -360,11 +363,35 @@ export const IntakeBody = z.object({
     )
     .optional(),
   documents: z.array(DocumentUploadBody).max(50).default([]),
-  patient: z.object({ age: z.number().int().min(0).max(120).optional(), sex: Sex.optional() }).default({}),
+  /** `age` from 14 to 100 (checked with the other plausibility rules, domain/intake-rules.ts). */
+  patient: z.object({ age: z.number().int().optional(), sex: Sex.optional() }).default({}),
   /** Intake checked the suggested duplicate (IMR_CASE_DUPLICATE, `details.originalCaseId`) and it is not one. */
   confirmedNotDuplicate: z.boolean().default(false),
 });
 export type IntakeBody = z.input<typeof IntakeBody>;
+
+/** An upload left out because the same file (SHA-256) came earlier in the request or the case has it. */
+export const DuplicateDocumentView = z.object({
+  /** Its position among the uploaded documents. */
+  index: z.number().int().nonnegative(),
+  title: z.string(),
+  of: z.union([
+    z.object({ index: z.number().int().nonnegative(), title: z.string() }),
+    z.object({ documentId: Id, title: z.string() }),
+  ]),
+});
+export type DuplicateDocumentView = z.infer<typeof DuplicateDocumentView>;
+
+/** What OCR read of a PDF's scanned pages (pages without a text layer). */
+export const DocumentOcrView = z.object({
+  index: z.number().int().nonnegative(),
+  title: z.string(),
+  status: z.enum(['read', 'partial', 'unavailable', 'failed']),
+  pagesWanted: z.number().int().nonnegative(),
+  pagesRead: z.number().int().nonnegative(),
+  message: z.string().optional(),
+});
+export type DocumentOcrView = z.infer<typeof DocumentOcrView>;
 
 export const IntakeResponse = z.object({
   case: Case,
@@ -373,6 +400,10 @@ export const IntakeResponse = z.object({
   partyIds: z.array(Id),
   documentIds: z.array(Id),
   documentsWithoutText: z.number().int(),
+  /** Uploads not stored because the same file came twice (SHA-256). */
+  duplicateDocuments: z.array(DuplicateDocumentView),
+  /** OCR of the scanned pages of PDFs. */
+  ocr: z.array(DocumentOcrView),
   /** Open cases that could be decided together with this one (8 CCR 9792.10.4). */
   consolidation: z
     .object({ caseIds: z.array(Id), caseNumbers: z.array(z.string()), reasons: z.array(z.string()) })
@@ -489,6 +520,12 @@ export const RecordsBody = ExpectedVersion.extend({
 });
 export type RecordsBody = z.input<typeof RecordsBody>;
 
+export const SupplementalRecordsBody = ExpectedVersion.extend({
+  receivedAt: When.optional(),
+  documents: z.array(DocumentUploadBody).min(1).max(50),
+});
+export type SupplementalRecordsBody = z.input<typeof SupplementalRecordsBody>;
+
 export const ExpediteBody = ExpectedVersion.extend({
   certifiedAt: When.optional(),
   documents: z.array(DocumentUploadBody).min(1).max(50),
@@ -510,7 +547,12 @@ export type TerminationBody = z.input<typeof TerminationBody>;
 export const CloseBody = ExpectedVersion;
 export type CloseBody = z.input<typeof CloseBody>;
 
-export const DocumentsCreatedResponse = z.object({ case: Case, documentIds: z.array(Id) });
+export const DocumentsCreatedResponse = z.object({
+  case: Case,
+  documentIds: z.array(Id),
+  duplicateDocuments: z.array(DuplicateDocumentView).optional(),
+  ocr: z.array(DocumentOcrView).optional(),
+});
 export type DocumentsCreatedResponse = z.infer<typeof DocumentsCreatedResponse>;
 
 // ---------------------------------------------------------------------------------------------
@@ -914,6 +956,17 @@ export const ROUTES = {
     tag: 'cases',
     params: CaseParams,
     body: RecordsBody,
+    uploads: true,
+    response: DocumentsCreatedResponse,
+  },
+  supplementalRecords: {
+    method: 'POST',
+    path: '/api/v1/cases/:caseId/supplemental-records',
+    access: INTAKE,
+    summary: 'Add records that arrived after the records were received (audited; the clocks stay as they are)',
+    tag: 'cases',
+    params: CaseParams,
+    body: SupplementalRecordsBody,
     uploads: true,
     response: DocumentsCreatedResponse,
   },

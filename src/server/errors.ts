@@ -3,7 +3,8 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { type ErrorCode, httpStatusOf, type ImrError, ImrFailure, imrError } from '../domain/errors.js';
+import { type ErrorCode, fieldsInvalid, httpStatusOf, type ImrError, ImrFailure, imrError } from '../domain/errors.js';
+import { fieldProblemsOf } from '../domain/plain-issues.js';
 
 /**
  * Everything thrown in a route becomes a coded error here, once (STYLE.md §4): `{ error: { code,
@@ -20,6 +21,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: I
         code: error.code,
         message: error.message,
         ...(error.details === undefined ? {} : { details: error.details }),
+        ...(error.fields === undefined ? {} : { fields: error.fields }),
       },
       requestId: request.id,
     });
@@ -48,17 +50,19 @@ export function codedErrorOf(error: unknown): { error: ImrError; bug: boolean } 
   const carried = (error as { imr?: ImrError } | null)?.imr;
   if (carried !== undefined) return { error: carried, bug: false };
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const first = error.validation[0];
-    const path = (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
     const where = error.validationContext ?? 'request';
-    return {
-      error: imrError(
-        'IMR_VALIDATION',
-        `Invalid ${where}${path === '' ? '' : ` at ${path}`}: ${first?.message ?? 'invalid'}.`,
-        { entity: where, ...(path === '' ? {} : { path }) },
-      ),
-      bug: false,
-    };
+    const fields = fieldProblemsOf(
+      error.validation.map((v) => ({
+        ...(v.params as Record<string, unknown>),
+        code: v.keyword,
+        message: v.message ?? '',
+        path: (v.instancePath ?? '')
+          .replace(/^\//, '')
+          .split('/')
+          .filter((p) => p !== ''),
+      })),
+    );
+    return { error: fieldsInvalid(where, fields), bug: false };
   }
   if (isResponseSerializationError(error)) return { error: imrError('IMR_INTERNAL'), bug: true };
   const fe = error as Partial<FastifyError>;

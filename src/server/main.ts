@@ -1,5 +1,11 @@
 import { toImrError } from '../domain/errors.js';
-import { closeSharedPdfPool, configurePdfPool, pdfPoolOptionsFromEnv } from '../letter/index.js';
+import {
+  closeSharedPdfPool,
+  configureOcr,
+  configurePdfPool,
+  ocrOptionsFromEnv,
+  pdfPoolOptionsFromEnv,
+} from '../letter/index.js';
 import { loadServerConfig } from './config.js';
 import { installSafetyNet } from './safety-net.js';
 import { startServer } from './start.js';
@@ -23,6 +29,13 @@ async function main(): Promise<number> {
     return 1;
   }
   configurePdfPool(pdf.value);
+  // Scanned pages are read by tesseract in child processes with limits (IMR_OCR_*; src/letter/ocr.ts).
+  const ocr = ocrOptionsFromEnv(process.env);
+  if (!ocr.ok) {
+    process.stderr.write(`imr-desk: ${ocr.error.message} (${ocr.error.code})\n`);
+    return 1;
+  }
+  configureOcr(ocr.value);
   const c = config.value;
   let server: Awaited<ReturnType<typeof startServer>>;
   try {

@@ -275,6 +275,44 @@ describe('one application from intake to a closed case', () => {
     version = rec.case.version;
   });
 
+  it('supplemental records join the case after receipt (audited); a file the case has is not stored twice', async () => {
+    const LATER = 'Supplemental progress report. Lumbar MRI shows a disc protrusion at L4-5.';
+    const r = await intake.request('POST', `/api/v1/cases/${caseId}/supplemental-records`, {
+      body: {
+        expectedVersion: version,
+        documents: [
+          { title: 'Later report', kind: 'medical-record', mime: 'text/plain', contentBase64: b64(LATER) },
+          { title: 'Same report again', kind: 'medical-record', mime: 'text/plain', contentBase64: b64(RECORD) },
+        ],
+      },
+    });
+    const sup = ok('supplementalRecords', r);
+    expect(sup.case.stage).toBe('records-received');
+    expect(sup.documentIds).toHaveLength(1);
+    const earlierId = (
+      await t.store.db
+        .selectFrom('documents')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .where('title', '=', 'Progress report')
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect(sup.duplicateDocuments).toEqual([
+      { index: 1, title: 'Same report again', of: { documentId: earlierId, title: 'Progress report' } },
+    ]);
+    const events = await t.store.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('case_id', '=', caseId)
+      .where('action', '=', 'case.records-supplemented')
+      .execute();
+    expect(events).toHaveLength(1);
+    const detail = ok('caseDetail', await intake.request('GET', `/api/v1/cases/${caseId}`));
+    expect(detail.documents.map((d) => d.title)).toContain('Later report');
+    expect(detail.documents.filter((d) => d.title === 'Same report again')).toHaveLength(0);
+    version = sup.case.version;
+  });
+
   it('the assigned reviewer reads a document with its text, and the read is audited', async () => {
     const docId = (
       await t.store.db
@@ -306,9 +344,11 @@ describe('one application from intake to a closed case', () => {
     const rv = ok('review', await reviewerClient.request('GET', `/api/v1/cases/${caseId}/review`));
     expect(rv.caseVersion).toBe(version);
     expect(rv.items).toHaveLength(2);
-    expect(rv.segments).toHaveLength(1);
+    // The records and the supplemental report (added after receipt): the reviewer's engine reads both.
+    expect(rv.segments).toHaveLength(2);
     const seg = rv.segments[0];
     expect(rv.text.slice(seg?.start, seg?.end)).toBe(RECORD);
+    expect(rv.text).toContain('disc protrusion at L4-5');
     for (const item of rv.items) {
       for (const c of item.review.criteria) {
         for (const e of c.evidence) expect(rv.text.slice(e.start, e.end)).toBe(e.quote);

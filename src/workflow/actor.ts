@@ -30,6 +30,7 @@ export type WorkflowCommand =
   | 'assignReviewer'
   | 'sendNoticeOfAssignment'
   | 'receiveRecords'
+  | 'addSupplementalRecords'
   | 'convertToExpedited'
   | 'extendDecision'
   | 'terminate'
@@ -51,6 +52,7 @@ export const COMMAND_ROLES: Record<WorkflowCommand, readonly ActorRole[]> = {
   assignReviewer: ['coordinator', 'admin', 'system'],
   sendNoticeOfAssignment: STAFF,
   receiveRecords: STAFF,
+  addSupplementalRecords: STAFF,
   convertToExpedited: STAFF,
   extendDecision: ['coordinator', 'admin', 'system'],
   terminate: ['coordinator', 'admin', 'system'],

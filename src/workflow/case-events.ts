@@ -22,7 +22,14 @@ import {
 } from './case-ops.js';
 import { attempt, type Scope } from './context.js';
 import { keepNotices, noticePages } from './correspondence.js';
-import { DocumentUpload, type PreparedDocuments, prepareDocuments } from './documents.js';
+import {
+  type DocumentOcr,
+  DocumentUpload,
+  type DuplicateDocument,
+  ocrAuditDetails,
+  type PreparedDocuments,
+  prepareDocuments,
+} from './documents.js';
 import { CASE_ACTIONS } from './timeline.js';
 
 /**
@@ -89,6 +96,13 @@ export const ReceiveRecordsInput = CaseRef.extend({
 });
 export type ReceiveRecordsInput = z.input<typeof ReceiveRecordsInput>;
 
+/** A command that took in documents: the new ones, the repeats left out, what OCR read. */
+export interface DocumentsResult extends CaseResult {
+  readonly documentIds: readonly number[];
+  readonly duplicateDocuments: readonly DuplicateDocument[];
+  readonly ocr: readonly DocumentOcr[];
+}
+
 export async function storeDocuments(tx: Tx, caseId: number, prepared: PreparedDocuments): Promise<number[]> {
   const ids: number[] = [];
   for (const d of prepared.documents) ids.push((await documents.create(tx, { ...d, caseId })).id);
@@ -99,13 +113,20 @@ export async function receiveRecords(
   scope: Scope,
   actor: Actor,
   raw: unknown,
-): Promise<Result<CaseResult & { readonly documentIds: readonly number[] }, ImrError>> {
+): Promise<Result<DocumentsResult, ImrError>> {
   const parsed = parseCommandInput(ReceiveRecordsInput, raw, 'records');
   if (!parsed.ok) return parsed;
   const { receivedAt, documents: uploads, ...ref } = parsed.value;
   return attempt(async () => {
     const at = eventTime(receivedAt, scope.at, 'receivedAt');
-    const prepared = await prepareDocuments(scope.store.files, uploads, scope.at, scope.options.maxDocumentBytes);
+    const known = await documents.listByCase(scope.read, ref.caseId);
+    const prepared = await prepareDocuments(
+      scope.store.files,
+      uploads,
+      scope.at,
+      scope.options.maxDocumentBytes,
+      known,
+    );
     if (!prepared.ok) return prepared;
     return scope.write(async (tx) => {
       const c = await loadCase(tx, ref, 'receiveRecords');
@@ -118,10 +139,60 @@ export async function receiveRecords(
           eventAt: at,
           documents: prepared.value.documents.length,
           documentsWithoutText: prepared.value.withoutText,
+          ...ocrAuditDetails(prepared.value),
         },
       });
       const documentIds = await storeDocuments(tx, c.id, prepared.value);
-      return { ...changed, documentIds };
+      return { ...changed, documentIds, duplicateDocuments: prepared.value.duplicates, ocr: prepared.value.ocr };
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Supplemental records: documents that arrive after the records were received (newly found records
+// go to the IMRO "immediately", LC 4610.5(l) — FS §1.6). They join the case's record for the reviewer
+// and the engine; the decision clock keeps running from the first receipt.
+
+export const AddSupplementalRecordsInput = CaseRef.extend({
+  receivedAt: When.optional(),
+  documents: z.array(DocumentUpload).min(1),
+});
+export type AddSupplementalRecordsInput = z.input<typeof AddSupplementalRecordsInput>;
+
+export async function addSupplementalRecords(
+  scope: Scope,
+  actor: Actor,
+  raw: unknown,
+): Promise<Result<DocumentsResult, ImrError>> {
+  const parsed = parseCommandInput(AddSupplementalRecordsInput, raw, 'supplemental records');
+  if (!parsed.ok) return parsed;
+  const { receivedAt, documents: uploads, ...ref } = parsed.value;
+  return attempt(async () => {
+    const at = eventTime(receivedAt, scope.at, 'receivedAt');
+    const known = await documents.listByCase(scope.read, ref.caseId);
+    const prepared = await prepareDocuments(
+      scope.store.files,
+      uploads,
+      scope.at,
+      scope.options.maxDocumentBytes,
+      known,
+    );
+    if (!prepared.ok) return prepared;
+    return scope.write(async (tx) => {
+      const c = await loadCase(tx, ref, 'addSupplementalRecords');
+      const changed = await recordChange(tx, scope, actor, {
+        case: c,
+        stage: c.stage,
+        action: CASE_ACTIONS.recordsSupplemented,
+        details: {
+          eventAt: at,
+          documents: prepared.value.documents.length,
+          documentsWithoutText: prepared.value.withoutText,
+          ...ocrAuditDetails(prepared.value),
+        },
+      });
+      const documentIds = await storeDocuments(tx, c.id, prepared.value);
+      return { ...changed, documentIds, duplicateDocuments: prepared.value.duplicates, ocr: prepared.value.ocr };
     });
   });
 }

@@ -14,7 +14,8 @@ import type {
 import { Id } from '../domain/case.js';
 import { happenedAfter, When } from '../domain/clock-dates.js';
 import { type ClockReport, computeClocks } from '../domain/clocks.js';
-import { type ImrError, ImrFailure, imrError } from '../domain/errors.js';
+import { fieldsInvalid, type ImrError, ImrFailure, imrError } from '../domain/errors.js';
+import { fieldProblemsOf } from '../domain/plain-issues.js';
 import { err, ok, type Result } from '../domain/result.js';
 import {
   appendAudit,
@@ -68,14 +69,7 @@ export function parseCommandInput<S extends z.ZodType>(
 ): Result<z.infer<S>, ImrError> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
-  const issue = parsed.error.issues[0];
-  const path = issue === undefined ? '' : issue.path.map(String).join('.');
-  return err(
-    imrError('IMR_VALIDATION', `Invalid ${what}${path === '' ? '' : ` at ${path}`}: ${issue?.message ?? 'invalid'}.`, {
-      entity: what,
-      ...(path === '' ? {} : { path }),
-    }),
-  );
+  return err(fieldsInvalid(what, fieldProblemsOf(parsed.error.issues)));
 }
 
 /** An event time given by the caller (a date or an instant); it must not be after the command's moment. */

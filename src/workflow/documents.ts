@@ -3,16 +3,17 @@ import { DocumentKind, type NewCaseDocument } from '../domain/case.js';
 import { type ImrError, imrError } from '../domain/errors.js';
 import { IsoDate } from '../domain/letter.js';
 import { err, ok, type Result } from '../domain/result.js';
-import { extractPdfText } from '../letter/index.js';
-import type { DocumentFiles } from '../store/index.js';
+import { extractPdfText, type OcrResult, ocrOptions, ocrPdfPages } from '../letter/index.js';
+import { DocumentFiles } from '../store/index.js';
 
 /**
  * Documents arriving with a command: the bytes go to the content-addressed document store first
  * (outside the transaction; the same bytes twice are one file, and a file no record points to is
  * harmless), the text is read for search — the PDF text layer via src/letter's worker pool, text
  * files decoded — and the records are written in the command's transaction. A PDF past a limit of the
- * PDF reader (IMR_PDF_TIMEOUT, IMR_PDF_TOO_MANY_PAGES, IMR_PDF_TOO_COMPLEX) refuses the command; a
- * damaged or scanned one is stored without text.
+ * PDF reader (IMR_PDF_TIMEOUT, IMR_PDF_TOO_MANY_PAGES, IMR_PDF_TOO_COMPLEX) refuses the command; the
+ * scanned pages of a PDF are read by OCR; a damaged one is stored without text. The same bytes twice
+ * (SHA-256) are one document: the repeat is left out and reported with what it repeats.
  */
 
 export const DocumentUpload = z.object({
@@ -26,10 +27,36 @@ export type DocumentUpload = z.infer<typeof DocumentUpload>;
 
 export type PreparedDocument = Omit<NewCaseDocument, 'caseId'>;
 
+/** An upload left out because the same bytes (SHA-256) are already there. */
+export interface DuplicateDocument {
+  /** Its position among the uploads. */
+  readonly index: number;
+  readonly title: string;
+  /** What it duplicates: an earlier upload of the same command, or a document the case has. */
+  readonly of:
+    | { readonly index: number; readonly title: string }
+    | { readonly documentId: number; readonly title: string };
+}
+
+/** What OCR made of a PDF's scanned pages (documents with a text layer on every page have none). */
+export interface DocumentOcr {
+  /** Its position among the uploads. */
+  readonly index: number;
+  readonly title: string;
+  readonly status: OcrResult['status'];
+  readonly pagesWanted: number;
+  readonly pagesRead: number;
+  readonly message?: string;
+}
+
 export interface PreparedDocuments {
   readonly documents: readonly PreparedDocument[];
-  /** Documents stored without text (scanned PDFs, unreadable or binary files). */
+  /** Documents stored without text (scanned PDFs OCR could not read, unreadable or binary files). */
   readonly withoutText: number;
+  /** Uploads not stored: the same bytes came earlier in this command or the case has them. */
+  readonly duplicates: readonly DuplicateDocument[];
+  /** OCR of scanned pages, per document that had any. */
+  readonly ocr: readonly DocumentOcr[];
 }
 
 /** PDF failures past a limit: the upload is refused, not stored without text. */
@@ -39,26 +66,60 @@ const REFUSED: ReadonlySet<ImrError['code']> = new Set([
   'IMR_PDF_TOO_MANY_PAGES',
 ]);
 
+interface ReadText {
+  readonly text: string | undefined;
+  readonly ocr?: OcrResult;
+}
+
+/** The PDF's text with OCR's reading of its scanned pages put in their places. */
+function withOcrPages(pages: readonly string[], ocr: OcrResult): string {
+  return pages
+    .map(
+      (page, i) =>
+        ocr.text
+          .get(i + 1)
+          ?.trimEnd()
+          .concat('\n') ?? page,
+    )
+    .join('\f');
+}
+
 /**
- * The text of an upload: a PDF's text layer (read in the PDF worker pool), a text file decoded.
- * undefined when there is none to read (scanned or damaged PDF, other files); an error when the PDF
- * is past a limit of the PDF reader (time, pages, size, complexity).
+ * The text of an upload: a PDF's text layer (read in the PDF worker pool) with its scanned pages read
+ * by OCR (src/letter/ocr.ts), a text file decoded. No text when there is none to read (a damaged PDF,
+ * other files); an error when the PDF is past a limit of the PDF reader (time, pages, size, complexity).
  */
-async function textOf(upload: DocumentUpload): Promise<Result<string | undefined, ImrError>> {
+async function textOf(upload: DocumentUpload): Promise<Result<ReadText, ImrError>> {
   const mime = upload.mime.toLowerCase();
   if (mime === 'application/pdf') {
-    const text = await extractPdfText(upload.bytes);
-    if (text.ok) return ok(text.value);
-    return REFUSED.has(text.error.code) ? text : ok(undefined);
+    const layer = await extractPdfText(upload.bytes);
+    if (!layer.ok && REFUSED.has(layer.error.code)) return layer;
+    let pages: string[];
+    if (layer.ok) pages = layer.value.split('\f');
+    else if (layer.error.code === 'IMR_PDF_NO_TEXT' && typeof layer.error.details?.pages === 'number') {
+      pages = Array.from({ length: layer.error.details.pages }, () => '');
+    } else return ok({ text: undefined });
+    const scanned = pages.map((p, i) => (p.trim() === '' ? i + 1 : 0)).filter((n) => n > 0);
+    if (scanned.length === 0) return ok({ text: layer.ok ? layer.value : undefined });
+    const ocr = await ocrPdfPages(upload.bytes, scanned, ocrOptions());
+    const text = withOcrPages(pages, ocr);
+    return ok({ text: text.trim() === '' ? undefined : text, ocr });
   }
   if (mime.startsWith('text/')) {
     try {
-      return ok(new TextDecoder('utf-8', { fatal: true }).decode(upload.bytes));
+      return ok({ text: new TextDecoder('utf-8', { fatal: true }).decode(upload.bytes) });
     } catch {
-      return ok(new TextDecoder('latin1').decode(upload.bytes));
+      return ok({ text: new TextDecoder('latin1').decode(upload.bytes) });
     }
   }
-  return ok(undefined);
+  return ok({ text: undefined });
+}
+
+/** A document the case already has, as duplicate detection needs it. */
+export interface KnownDocument {
+  readonly id: number;
+  readonly title: string;
+  readonly sha256: string;
 }
 
 export async function prepareDocuments(
@@ -66,6 +127,7 @@ export async function prepareDocuments(
   uploads: readonly DocumentUpload[],
   receivedAt: string,
   maxBytes: number,
+  known: readonly KnownDocument[] = [],
 ): Promise<Result<PreparedDocuments, ImrError>> {
   for (const [index, u] of uploads.entries()) {
     if (u.bytes.byteLength === 0) return err(imrError('IMR_INPUT_EMPTY', undefined, { document: index }));
@@ -73,17 +135,45 @@ export async function prepareDocuments(
       return err(imrError('IMR_INPUT_TOO_LARGE', undefined, { document: index, limit: maxBytes }));
     }
   }
-  // All read at once: the PDF pool reads them side by side.
-  const texts = await Promise.all(uploads.map(textOf));
-  for (const [index, t] of texts.entries()) {
-    if (!t.ok) return err({ ...t.error, details: { ...t.error.details, document: index } });
+  // The same bytes are stored once: a repeat within the uploads, or of a document the case has, is
+  // left out and reported (before any reading: a repeated scan is not read twice).
+  const byHash = new Map<string, DuplicateDocument['of']>(
+    known.map((d) => [d.sha256, { documentId: d.id, title: d.title }]),
+  );
+  const duplicates: DuplicateDocument[] = [];
+  const fresh: { readonly index: number; readonly upload: DocumentUpload; readonly sha256: string }[] = [];
+  for (const [index, u] of uploads.entries()) {
+    const sha256 = DocumentFiles.hash(u.bytes);
+    const earlier = byHash.get(sha256);
+    if (earlier !== undefined) duplicates.push({ index, title: u.title, of: earlier });
+    else {
+      byHash.set(sha256, { index, title: u.title });
+      fresh.push({ index, upload: u, sha256 });
+    }
+  }
+  // All read at once: the PDF pool (and OCR, a few at a time) reads them side by side.
+  const texts = await Promise.all(fresh.map((f) => textOf(f.upload)));
+  for (const [i, t] of texts.entries()) {
+    if (!t.ok) return err({ ...t.error, details: { ...t.error.details, document: fresh[i]?.index ?? i } });
   }
   const documents: PreparedDocument[] = [];
+  const ocr: DocumentOcr[] = [];
   let withoutText = 0;
-  for (const [index, u] of uploads.entries()) {
-    const read = texts[index];
-    const text = read?.ok === true ? read.value : undefined;
+  for (const [i, { index, upload: u }] of fresh.entries()) {
+    const read = texts[i];
+    const got = read?.ok === true ? read.value : { text: undefined };
+    const text = got.text;
     if (text === undefined || text.trim() === '') withoutText += 1;
+    if (got.ocr !== undefined) {
+      ocr.push({
+        index,
+        title: u.title,
+        status: got.ocr.status,
+        pagesWanted: got.ocr.pagesWanted,
+        pagesRead: got.ocr.pagesRead,
+        ...(got.ocr.message === undefined ? {} : { message: got.ocr.message }),
+      });
+    }
     const stored = await files.put(u.bytes);
     documents.push({
       ...stored,
@@ -95,5 +185,16 @@ export async function prepareDocuments(
       ...(text === undefined || text.trim() === '' ? {} : { extractedText: text }),
     });
   }
-  return ok({ documents, withoutText });
+  return ok({ documents, withoutText, duplicates, ocr });
+}
+
+/** What the audit event of a command records of its documents' reading: counts, never titles. */
+export function ocrAuditDetails(prepared: PreparedDocuments): Record<string, number> {
+  if (prepared.duplicates.length === 0 && prepared.ocr.length === 0) return {};
+  return {
+    documentsDuplicate: prepared.duplicates.length,
+    documentsOcr: prepared.ocr.length,
+    ocrPagesWanted: prepared.ocr.reduce((n, o) => n + o.pagesWanted, 0),
+    ocrPagesRead: prepared.ocr.reduce((n, o) => n + o.pagesRead, 0),
+  };
 }

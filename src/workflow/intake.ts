@@ -21,7 +21,8 @@ import {
   normalizeTreatment,
   suggestConsolidation,
 } from '../domain/consolidation.js';
-import { type ImrError, imrError } from '../domain/errors.js';
+import { fieldsInvalid, type ImrError, imrError } from '../domain/errors.js';
+import { checkIntake } from '../domain/intake-rules.js';
 import { Basis, Sex } from '../domain/letter.js';
 import { err, type Result } from '../domain/result.js';
 import { TreatmentKind } from '../reviewers/index.js';
@@ -29,7 +30,13 @@ import { appendAudit, applications, cases, documents, items, parties, type Tx, u
 import type { Actor } from './actor.js';
 import { eventTime, parseCommandInput, rememberNewCase } from './case-ops.js';
 import { attempt, type Scope } from './context.js';
-import { DocumentUpload, prepareDocuments } from './documents.js';
+import {
+  type DocumentOcr,
+  DocumentUpload,
+  type DuplicateDocument,
+  ocrAuditDetails,
+  prepareDocuments,
+} from './documents.js';
 import { applicationsOnClaim, casesWithApplicationDocument, highestCaseNumber, stagesOfCases } from './queries.js';
 import { INITIAL_STAGE } from './stages.js';
 import { CASE_ACTIONS } from './timeline.js';
@@ -65,7 +72,8 @@ export const ReceiveApplicationInput = z
     parties: z.array(NewPartySchema.omit({ caseId: true })).default([]),
     items: z.array(IntakeItemDetails).optional(),
     documents: z.array(DocumentUpload).default([]),
-    patient: z.object({ age: z.number().int().min(0).max(120).optional(), sex: Sex.optional() }).default({}),
+    /** The age bounds are intake's plausibility rules (domain/intake-rules.ts), with a plain message. */
+    patient: z.object({ age: z.number().int().optional(), sex: Sex.optional() }).default({}),
     /** Intake checked the suggested duplicate and it is a different dispute. */
     confirmedNotDuplicate: z.boolean().default(false),
   })
@@ -93,6 +101,10 @@ export interface ReceivedApplication {
   readonly partyIds: readonly number[];
   readonly documentIds: readonly number[];
   readonly documentsWithoutText: number;
+  /** Uploads not stored because the same file came twice (SHA-256). */
+  readonly duplicateDocuments: readonly DuplicateDocument[];
+  /** OCR of the scanned pages of PDFs. */
+  readonly ocr: readonly DocumentOcr[];
   readonly consolidation: ConsolidationSuggestion | undefined;
   /** Set when intake confirmed a suggested duplicate was not one. */
   readonly duplicateOverridden: { readonly caseId: number; readonly reasons: readonly DuplicateReason[] } | undefined;
@@ -276,6 +288,16 @@ export async function receiveApplication(
   const parsed = parseCommandInput(ReceiveApplicationInput, raw, 'application intake');
   if (!parsed.ok) return parsed;
   const input = parsed.value;
+  const problems = checkIntake(
+    {
+      application: input.application,
+      urDecision: input.urDecision,
+      patient: input.patient,
+      receivedOn: localDateOf(input.receivedAt ?? scope.at),
+    },
+    localDateOf(scope.at),
+  );
+  if (problems.length > 0) return err(fieldsInvalid('application intake', problems));
   return attempt(async () => {
     const receivedAt = eventTime(input.receivedAt, scope.at, 'receivedAt');
     const receivedDay = localDateOf(receivedAt);
@@ -341,6 +363,7 @@ export async function receiveApplication(
           parties: partyRecords.length,
           documents: documentIds.length,
           documentsWithoutText: prepared.value.withoutText,
+          ...ocrAuditDetails(prepared.value),
           consolidationCandidates: screened.consolidation?.caseIds.length ?? 0,
           duplicateOverriddenOf: screened.duplicate?.caseId ?? null,
         };
@@ -367,6 +390,8 @@ export async function receiveApplication(
           partyIds: partyRecords.map((p) => p.id),
           documentIds,
           documentsWithoutText: prepared.value.withoutText,
+          duplicateDocuments: prepared.value.duplicates,
+          ocr: prepared.value.ocr,
           consolidation: screened.consolidation,
           duplicateOverridden: screened.duplicate,
         } satisfies ReceivedApplication;

@@ -15,6 +15,7 @@ export const CASE_COMMANDS = [
   'assignReviewer',
   'sendNoticeOfAssignment',
   'receiveRecords',
+  'addSupplementalRecords',
   'convertToExpedited',
   'extendDecision',
   'terminate',
@@ -55,6 +56,8 @@ export const STAGE_MACHINE: Record<CaseCommand, StageRule> = {
   assignReviewer: { from: ['eligible'], to: ['assigned'] },
   sendNoticeOfAssignment: { from: ['assigned'], to: ['records-requested'] },
   receiveRecords: { from: ['records-requested'], to: ['records-received'] },
+  // LC 4610.5(l): records found later are sent at once; the reviewer sees them until the decision.
+  addSupplementalRecords: { from: ['records-received', 'in-review'], to: 'unchanged' },
   // 8 CCR 9792.10.4: a physician's certification converts a running review (FS §1.5).
   convertToExpedited: { from: BEFORE_DECISION, to: 'unchanged' },
   // LC 4610.6(d): the AD may extend the decision period; it runs from the records (FS §1.7).

@@ -26,6 +26,7 @@ export const CASE_ACTIONS = {
   reviewerAssigned: 'case.reviewer-assigned',
   noticeSent: 'case.notice-sent',
   recordsReceived: 'case.records-received',
+  recordsSupplemented: 'case.records-supplemented',
   convertedToExpedited: 'case.converted-expedited',
   decisionExtended: 'case.decision-extended',
   terminated: 'case.terminated',

@@ -4,10 +4,13 @@ import type { Store, Tx } from '../store/index.js';
 import { type Actor, authorize, type WorkflowCommand } from './actor.js';
 import { type AssignedCase, type AssignReviewerInput, assignReviewer } from './assignment.js';
 import {
+  type AddSupplementalRecordsInput,
+  addSupplementalRecords,
   type CaseResult,
   type ConvertToExpeditedInput,
   closeCase,
   convertToExpedited,
+  type DocumentsResult,
   type ExtendDecisionInput,
   extendDecision,
   type ReceiveRecordsInput,
@@ -59,10 +62,9 @@ export interface Workflow {
   screenApplication(actor: Actor, input: ScreenApplicationInput): Out<ScreenedCase>;
   assignReviewer(actor: Actor, input: AssignReviewerInput): Out<AssignedCase>;
   sendNoticeOfAssignment(actor: Actor, input: SendNoticeInput): Out<CaseResult>;
-  receiveRecords(
-    actor: Actor,
-    input: ReceiveRecordsInput,
-  ): Out<CaseResult & { readonly documentIds: readonly number[] }>;
+  receiveRecords(actor: Actor, input: ReceiveRecordsInput): Out<DocumentsResult>;
+  /** Records that arrive after the records were received: added to the case, audited, no stage change. */
+  addSupplementalRecords(actor: Actor, input: AddSupplementalRecordsInput): Out<DocumentsResult>;
   convertToExpedited(
     actor: Actor,
     input: ConvertToExpeditedInput,
@@ -130,6 +132,7 @@ export function createWorkflow(deps: WorkflowDeps): WorkflowService {
       assignReviewer: (a, i) => run('assignReviewer', a, (s, who) => assignReviewer(s, who, i)),
       sendNoticeOfAssignment: (a, i) => run('sendNoticeOfAssignment', a, (s, who) => sendNoticeOfAssignment(s, who, i)),
       receiveRecords: (a, i) => run('receiveRecords', a, (s, who) => receiveRecords(s, who, i)),
+      addSupplementalRecords: (a, i) => run('addSupplementalRecords', a, (s, who) => addSupplementalRecords(s, who, i)),
       convertToExpedited: (a, i) => run('convertToExpedited', a, (s, who) => convertToExpedited(s, who, i)),
       extendDecision: (a, i) => run('extendDecision', a, (s, who) => extendDecision(s, who, i)),
       terminate: (a, i) => run('terminate', a, (s, who) => terminate(s, who, i)),

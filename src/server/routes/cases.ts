@@ -136,6 +136,8 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
       partyIds: [...received.partyIds],
       documentIds: [...received.documentIds],
       documentsWithoutText: received.documentsWithoutText,
+      duplicateDocuments: [...received.duplicateDocuments],
+      ocr: [...received.ocr],
       consolidation,
       duplicateOverridden:
         received.duplicateOverridden === undefined
@@ -265,7 +267,26 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const r = unwrap(
       await workflow.receiveRecords(actorOf(request), { caseId: params.caseId, ...rest, documents: docs }),
     );
-    return { case: r.case, documentIds: [...r.documentIds] };
+    return {
+      case: r.case,
+      documentIds: [...r.documentIds],
+      duplicateDocuments: [...r.duplicateDocuments],
+      ocr: [...r.ocr],
+    };
+  });
+
+  addRoute(app, 'supplementalRecords', async ({ params, body, request }) => {
+    const { documents: uploads, ...rest } = body;
+    const docs = unwrap(decodeDocuments(uploads, uploadLimit));
+    const r = unwrap(
+      await workflow.addSupplementalRecords(actorOf(request), { caseId: params.caseId, ...rest, documents: docs }),
+    );
+    return {
+      case: r.case,
+      documentIds: [...r.documentIds],
+      duplicateDocuments: [...r.duplicateDocuments],
+      ocr: [...r.ocr],
+    };
   });
 
   addRoute(app, 'expedite', async ({ params, body, request }) => {
