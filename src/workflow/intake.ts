@@ -19,6 +19,7 @@ import {
   type DuplicateReason,
   normalizePersonName,
   normalizeTreatment,
+  SUGGESTION_MESSAGES,
   suggestConsolidation,
 } from '../domain/consolidation.js';
 import { fieldsInvalid, type ImrError, imrError } from '../domain/errors.js';
@@ -37,7 +38,13 @@ import {
   ocrAuditDetails,
   prepareDocuments,
 } from './documents.js';
-import { applicationsOnClaim, casesWithApplicationDocument, highestCaseNumber, stagesOfCases } from './queries.js';
+import {
+  applicationsOfEmployeeOnUrDate,
+  applicationsOnClaim,
+  casesWithApplicationDocument,
+  highestCaseNumber,
+  stagesOfCases,
+} from './queries.js';
 import { INITIAL_STAGE } from './stages.js';
 import { CASE_ACTIONS } from './timeline.js';
 
@@ -167,6 +174,11 @@ async function screenAgainstEarlier(
   const earlier = new Map<number, Application>();
   const claim = input.application.claimNumber;
   if (claim !== undefined) for (const a of await applicationsOnClaim(h, claim)) earlier.set(a.id, a);
+  const urDate = input.urDecision?.decisionDate ?? input.application.urDecisionDate;
+  const name = input.application.employeeName;
+  if (urDate !== undefined && name !== undefined) {
+    for (const a of await applicationsOfEmployeeOnUrDate(h, urDate, name, normalizePersonName)) earlier.set(a.id, a);
+  }
   const sameForm = new Set(await casesWithApplicationDocument(h, applicationHashes));
   for (const caseId of sameForm) for (const a of await applications.listByCase(h, caseId)) earlier.set(a.id, a);
   if (earlier.size === 0) return { duplicate: undefined, consolidation: undefined };
@@ -311,11 +323,22 @@ export async function receiveApplication(
     const applicationHashes = prepared.value.documents.filter((d) => d.kind === 'application').map((d) => d.sha256);
     const screened = await screenAgainstEarlier(scope, input, receivedAt, applicationHashes);
     if (screened.duplicate !== undefined && !input.confirmedNotDuplicate) {
+      const original = await cases.getById(scope.read, screened.duplicate.caseId);
       return err(
-        imrError('IMR_CASE_DUPLICATE', undefined, {
-          originalCaseId: screened.duplicate.caseId,
-          reasons: screened.duplicate.reasons.join(','),
-        }),
+        imrError(
+          'IMR_CASE_DUPLICATE',
+          original === undefined
+            ? undefined
+            : [
+                `This application was received already, as case ${original.caseNumber}.`,
+                ...screened.duplicate.reasons.map((r) => SUGGESTION_MESSAGES[r]),
+              ].join(' '),
+          {
+            originalCaseId: screened.duplicate.caseId,
+            ...(original === undefined ? {} : { originalCaseNumber: original.caseNumber }),
+            reasons: screened.duplicate.reasons.join(','),
+          },
+        ),
       );
     }
 

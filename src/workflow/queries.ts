@@ -34,6 +34,34 @@ export async function applicationsOnClaim(h: Handle, claimNumber: string): Promi
   return out;
 }
 
+/**
+ * Applications with this UR decision date whose employee name reads the same once normalized
+ * (`normalize`): an application entered again without its claim number is still found. No index
+ * serves the date alone (the applications index leads with the claim number): a scan of one column.
+ */
+export async function applicationsOfEmployeeOnUrDate(
+  h: Handle,
+  urDecisionDate: string,
+  employeeName: string,
+  normalize: (name: string) => string | undefined,
+): Promise<Application[]> {
+  const want = normalize(employeeName);
+  if (want === undefined) return [];
+  const rows = await h.db
+    .selectFrom('applications')
+    .select(['id', 'employee_name'])
+    .where('ur_decision_date', '=', urDecisionDate)
+    .orderBy('id')
+    .execute();
+  const out: Application[] = [];
+  for (const row of rows) {
+    if (row.employee_name === null || normalize(row.employee_name) !== want) continue;
+    const a = await applications.getById(h, row.id);
+    if (a !== undefined) out.push(a);
+  }
+  return out;
+}
+
 /** Cases holding an application form with these exact bytes. */
 export async function casesWithApplicationDocument(h: Handle, sha256s: readonly string[]): Promise<number[]> {
   if (sha256s.length === 0) return [];
