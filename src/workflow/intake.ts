@@ -177,7 +177,10 @@ async function screenAgainstEarlier(
   const urDate = input.urDecision?.decisionDate ?? input.application.urDecisionDate;
   const name = input.application.employeeName;
   if (urDate !== undefined && name !== undefined) {
-    for (const a of await applicationsOfEmployeeOnUrDate(h, urDate, name, normalizePersonName)) earlier.set(a.id, a);
+    // Another claim of the same person is another dispute: only a claim left out on one side matches.
+    for (const a of await applicationsOfEmployeeOnUrDate(h, urDate, name, normalizePersonName)) {
+      if (claim === undefined || a.claimNumber === undefined) earlier.set(a.id, a);
+    }
   }
   const sameForm = new Set(await casesWithApplicationDocument(h, applicationHashes));
   for (const caseId of sameForm) for (const a of await applications.listByCase(h, caseId)) earlier.set(a.id, a);

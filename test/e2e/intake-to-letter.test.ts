@@ -54,6 +54,10 @@ describe.skipIf(!HAS_BROWSER)('an application from intake to an issued letter', 
     await page.getByLabel('Requesting physician').fill('Dr. Synthetic Requester');
     await page.getByLabel('UR decision date').fill(daysAgo(6));
     await page.getByLabel('UR organization').fill('Synthetic UR Inc');
+    // Nothing is ticked for the clerk: they tick what the form shows.
+    await page.getByLabel('The application is signed').check();
+    await page.getByLabel('A copy of the UR decision is attached').check();
+    await page.getByLabel('Consent to release medical records is given').check();
     await page
       .getByLabel('Treatment as requested')
       .fill('Physical therapy 2 times a week for 6 weeks for the lumbar spine');

@@ -17,6 +17,7 @@ const ROUTE_TABLE = {
   assign: { method: 'POST', path: '/api/v1/cases/:caseId/assignment' },
   notice: { method: 'POST', path: '/api/v1/cases/:caseId/notice' },
   records: { method: 'POST', path: '/api/v1/cases/:caseId/records' },
+  supplementalRecords: { method: 'POST', path: '/api/v1/cases/:caseId/supplemental-records' },
   close: { method: 'POST', path: '/api/v1/cases/:caseId/close' },
   document: { method: 'GET', path: '/api/v1/cases/:caseId/documents/:documentId' },
   documentContent: { method: 'GET', path: '/api/v1/cases/:caseId/documents/:documentId/content' },
@@ -100,7 +101,7 @@ export interface OutgoingDocument {
   readonly bytes: Uint8Array;
 }
 
-type DocumentRoute = 'intake' | 'records';
+type DocumentRoute = 'intake' | 'records' | 'supplementalRecords';
 
 /**
  * A command that carries documents, sent as `multipart/form-data` (the contract's form: a `body`

@@ -6,20 +6,34 @@
 
 export const API_BASE = '/api/v1';
 
+/** A wrong field of a request (IMR_VALIDATION): its path in the body and what to do. */
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
 export interface ErrorBody {
-  readonly error: { readonly code: string; readonly message: string; readonly details?: unknown };
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly details?: unknown;
+    readonly fields?: readonly FieldProblem[];
+  };
 }
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: unknown;
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  /** For IMR_VALIDATION: every wrong field, by its path in the request body. */
+  readonly fields: readonly FieldProblem[];
+  constructor(status: number, code: string, message: string, details?: unknown, fields?: readonly FieldProblem[]) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.fields = fields ?? [];
   }
 }
 
@@ -57,7 +71,10 @@ async function toError(res: Response): Promise<ApiError> {
   } catch {
     body = undefined;
   }
-  if (isErrorBody(body)) return new ApiError(res.status, body.error.code, body.error.message, body.error.details);
+  if (isErrorBody(body)) {
+    const fields = Array.isArray(body.error.fields) ? body.error.fields : undefined;
+    return new ApiError(res.status, body.error.code, body.error.message, body.error.details, fields);
+  }
   return new ApiError(
     res.status,
     `HTTP_${res.status}`,

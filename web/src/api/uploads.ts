@@ -89,3 +89,30 @@ export function titleFromName(name: string): string {
       .trim() || name
   );
 }
+
+/**
+ * The kind of a document guessed from its file name, for the clerk to correct: a UR denial is not a
+ * medical record, an IMR application is not either. `undefined` when the name says nothing.
+ */
+export function guessKindFromName(name: string): DocumentKind | undefined {
+  const n = name.toLowerCase().replace(/[_\-.]+/g, ' ');
+  if (/\b(ur|utilization|denial|denied|non ?cert\w*|uro|modification)\b/.test(n)) return 'ur-decision';
+  if (/\b(imr|application|dwc ?form|imr ?1)\b/.test(n)) return 'application';
+  if (/\b(mri|x ?ray|xr|ct|emg|ncs|ultrasound|radiology|imaging)\b/.test(n)) return 'imaging-report';
+  if (/\b(letter|correspondence|cover|fax ?cover|notice)\b/.test(n)) return 'correspondence';
+  if (
+    /\b(pr ?2|pr ?4|progress|report|note|notes|record|records|exam|consult|visit|evaluation|qme|ame|op|operative)\b/.test(
+      n,
+    )
+  ) {
+    return 'medical-record';
+  }
+  return undefined;
+}
+
+/** Whether two picked files hold the same bytes (the server compares SHA-256; this is the same test, sooner). */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

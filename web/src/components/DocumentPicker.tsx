@@ -1,7 +1,15 @@
 import { useId, useRef, useState } from 'react';
 import type { OutgoingDocument } from '../api/client.ts';
 import type { DocumentKind } from '../api/types.ts';
-import { ACCEPT, type CheckedFile, checkFile, DOCUMENT_KINDS, titleFromName } from '../api/uploads.ts';
+import {
+  ACCEPT,
+  type CheckedFile,
+  checkFile,
+  DOCUMENT_KINDS,
+  guessKindFromName,
+  sameBytes,
+  titleFromName,
+} from '../api/uploads.ts';
 import { useUploadLimit } from '../auth/session.tsx';
 import { formatBytes } from './format.ts';
 
@@ -12,6 +20,8 @@ export interface PickedDocument {
   readonly checked: CheckedFile;
   title: string;
   kind: DocumentKind;
+  /** The kind was guessed from the file name (the clerk may correct it). */
+  guessed: boolean;
 }
 
 export function toOutgoing(d: PickedDocument): OutgoingDocument {
@@ -49,18 +59,26 @@ export function DocumentPicker({
     const refused: string[] = [];
     for (const f of Array.from(files)) {
       const r = await checkFile(f, maxBytes);
-      if (!r.ok) refused.push(r.message);
-      else {
-        counter.current += 1;
-        added.push({
-          key: `${counter.current}-${f.name}`,
-          name: f.name,
-          size: f.size,
-          checked: r.file,
-          title: titleFromName(f.name),
-          kind: defaultKind,
-        });
+      if (!r.ok) {
+        refused.push(r.message);
+        continue;
       }
+      const twin = [...documents, ...added].find((d) => sameBytes(d.checked.bytes, r.file.bytes));
+      if (twin !== undefined) {
+        refused.push(`“${f.name}” is the same file as “${twin.name}” (identical content), so it was not added again.`);
+        continue;
+      }
+      counter.current += 1;
+      const guess = guessKindFromName(f.name);
+      added.push({
+        key: `${counter.current}-${f.name}`,
+        name: f.name,
+        size: f.size,
+        checked: r.file,
+        title: titleFromName(f.name),
+        kind: guess ?? defaultKind,
+        guessed: guess !== undefined,
+      });
     }
     setProblems(refused);
     setChecking(false);
@@ -68,7 +86,7 @@ export function DocumentPicker({
     if (input.current) input.current.value = '';
   }
 
-  function update(key: string, patch: Partial<Pick<PickedDocument, 'title' | 'kind'>>) {
+  function update(key: string, patch: Partial<Pick<PickedDocument, 'title' | 'kind' | 'guessed'>>) {
     onChange(documents.map((d) => (d.key === key ? { ...d, ...patch } : d)));
   }
 
@@ -144,7 +162,7 @@ export function DocumentPicker({
                   <select
                     aria-label={`Kind of ${d.name}`}
                     value={d.kind}
-                    onChange={(e) => update(d.key, { kind: e.target.value as DocumentKind })}
+                    onChange={(e) => update(d.key, { kind: e.target.value as DocumentKind, guessed: false })}
                   >
                     {DOCUMENT_KINDS.map((k) => (
                       <option key={k.value} value={k.value}>
@@ -152,6 +170,7 @@ export function DocumentPicker({
                       </option>
                     ))}
                   </select>
+                  {d.guessed ? <span className="hint">Guessed from the file name: check it.</span> : null}
                 </td>
                 <td>
                   <button

@@ -28,7 +28,11 @@ export function EligibilityResult({
       <h2 id="eligibility-heading">Eligibility</h2>
       <Alert tone={s.tone} title={s.title}>
         {eligibility.reasons.length === 0 ? (
-          <p>No reason to refuse the application was found.</p>
+          <p>
+            {eligibility.status === 'eligible'
+              ? 'No reason to refuse the application was found.'
+              : 'The application itself is in order; the reasons are per item, listed below.'}
+          </p>
         ) : (
           <ul>
             {eligibility.reasons.map((r) => (

@@ -14,6 +14,7 @@ import { DocumentPicker, type PickedDocument, toOutgoing } from '../components/D
 import { EligibilityResult } from '../components/EligibilityResult.tsx';
 import { Field } from '../components/Field.tsx';
 import { CLOCK_STATUS, clockDue, formatDate, formatDay, titleCase } from '../components/format.ts';
+import { SupplementalRecords } from '../components/SupplementalRecords.tsx';
 
 function Clocks({ d }: { d: CaseDetail }) {
   return (
@@ -322,6 +323,7 @@ export function CasePage() {
             <h2 id="docs-heading">Documents</h2>
             <DocumentList caseId={d.case.id} documents={d.documents} />
           </section>
+          <SupplementalRecords d={d} />
         </>
       )}
     </CaseFrame>

@@ -5,6 +5,7 @@ import type { IntakeBody } from '../api/contract.ts';
 import { ApiError } from '../api/http.ts';
 import type { EligibilityView, IntakeResponse, TreatmentKind } from '../api/types.ts';
 import { Alert, ErrorAlert } from '../components/Alert.tsx';
+import { DocumentOutcomes } from '../components/DocumentOutcomes.tsx';
 import { DocumentPicker, type PickedDocument, toOutgoing } from '../components/DocumentPicker.tsx';
 import { EligibilityResult } from '../components/EligibilityResult.tsx';
 import { Field } from '../components/Field.tsx';
@@ -63,10 +64,19 @@ interface Form {
   filedBy: 'employee' | 'representative' | 'requesting-physician' | 'emergency-provider';
   signaturePresent: boolean;
   signatureDate: string;
+  receivedDate: string;
+  attorneyName: string;
+  attorneyFirm: string;
+  attorneyAddress: string;
   consentToRecords: boolean;
   urDecisionAttached: boolean;
   alsoDisputedForOtherReasons: boolean;
   deniedForMissingInformation: boolean;
+}
+
+/** Today in the IMR organization's time zone (California), for the date-received field. */
+function californiaToday(): string {
+  return new Date().toLocaleDateString('en-CA', { timeZone: 'America/Los_Angeles' });
 }
 
 const EMPTY: Form = {
@@ -86,15 +96,66 @@ const EMPTY: Form = {
   urOrganization: '',
   urServiceMethod: 'electronic',
   filedBy: 'employee',
-  signaturePresent: true,
+  // The attestations are the clerk's reading of the form: nothing is ticked until they have looked.
+  signaturePresent: false,
   signatureDate: '',
-  consentToRecords: true,
-  urDecisionAttached: true,
+  receivedDate: '',
+  attorneyName: '',
+  attorneyFirm: '',
+  attorneyAddress: '',
+  consentToRecords: false,
+  urDecisionAttached: false,
   alsoDisputedForOtherReasons: false,
   deniedForMissingInformation: false,
 };
 
 type Errors = Partial<Record<string, string>>;
+
+/** The shape the server checks too (src/domain/intake-rules.ts): ICD-10-CM, or ICD-9-CM on old forms. */
+const ICD_CODE =
+  /^(?:[A-TV-Z][0-9][0-9A-Z](?:\.?[0-9A-Z]{1,4})?|[0-9]{3}(?:\.[0-9]{1,2})?|V[0-9]{2}(?:\.[0-9]{1,2})?|E[0-9]{3}(?:\.[0-9])?)$/i;
+
+/**
+ * The form control that shows a field the server refused (its path in the request body), so the
+ * message sits next to the field; undefined for a path the form has no control for.
+ */
+function controlOf(path: string, rows: readonly TreatmentRow[]): string | undefined {
+  const direct: Record<string, string> = {
+    'application.employeeName': 'intake-employee',
+    'application.claimNumber': 'intake-claim',
+    'application.injuryDate': 'intake-injury',
+    'application.employeeDob': 'intake-age',
+    'patient.age': 'intake-age',
+    'application.urDecisionDate': 'intake-ur-date',
+    'urDecision.decisionDate': 'intake-ur-date',
+    'urDecision.serviceDate': 'intake-ur-date',
+    'application.signatureDate': 'intake-signed',
+    receivedAt: 'intake-received',
+    caseNumber: 'intake-case-number',
+  };
+  const hit = direct[path];
+  if (hit !== undefined) return hit;
+  const item = /^(?:application\.disputedTreatments|urDecision\.items|items)\.(\d+)(?:\.(\w+))?/.exec(path);
+  if (item !== null) {
+    const row = rows[Number(item[1])];
+    if (row === undefined) return undefined;
+    if (item[2] === 'primaryDiagnosisIcd') return `intake-icd-${row.key}`;
+    if (item[2] === 'authorizedPortion') return `intake-authorized-${row.key}`;
+    return `intake-treatment-${row.key}`;
+  }
+  if (path.startsWith('parties.')) return 'intake-attorney-name';
+  return undefined;
+}
+
+/** The server's field problems placed at their controls (the first message per control), the rest by path. */
+function serverErrors(fields: readonly { path: string; message: string }[], rows: readonly TreatmentRow[]): Errors {
+  const e: Errors = {};
+  for (const f of fields) {
+    const id = controlOf(f.path, rows) ?? `field:${f.path}`;
+    e[id] ??= f.message;
+  }
+  return e;
+}
 
 /** What the form is missing or has wrong, keyed by the id of the control to fix. */
 function validate(form: Form, rows: readonly TreatmentRow[]): Errors {
@@ -104,8 +165,8 @@ function validate(form: Form, rows: readonly TreatmentRow[]): Errors {
   if (form.patientAge !== '' && !/^\d{1,3}$/.test(form.patientAge)) e['intake-age'] = 'Enter the age in whole years.';
   rows.forEach((r, i) => {
     if (r.treatment.trim() === '') e[`intake-treatment-${r.key}`] = `Enter disputed treatment ${i + 1}, or remove it.`;
-    if (r.icd.trim() !== '' && !/^[A-Z0-9][A-Z0-9.]{1,9}$/i.test(r.icd.trim())) {
-      e[`intake-icd-${r.key}`] = 'Enter an ICD-10 code such as M54.5, or leave it empty.';
+    if (r.icd.trim() !== '' && !ICD_CODE.test(r.icd.trim())) {
+      e[`intake-icd-${r.key}`] = 'Enter an ICD-10 code such as M54.5 or S83.241A, or leave it empty.';
     }
     if (r.outcome === 'modified' && r.authorizedPortion.trim() === '') {
       e[`intake-authorized-${r.key}`] = 'Say what UR authorized when it modified the request.';
@@ -125,6 +186,19 @@ function buildBody(form: Form, rows: readonly TreatmentRow[], notDuplicate: bool
   add('employer', form.employerName);
   add('claims-administrator', form.claimsAdministratorName);
   if (form.urOrganization.trim() !== '') add('ur-organization', form.urOrganization);
+  if (form.attorneyName.trim() !== '') {
+    const lines = form.attorneyAddress
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .slice(0, 4);
+    parties.push({
+      role: 'representative',
+      name: form.attorneyName.trim(),
+      ...(form.attorneyFirm.trim() === '' ? {} : { organization: form.attorneyFirm.trim() }),
+      ...(lines.length === 0 ? {} : { address: { lines } }),
+    });
+  }
   const application: IntakeBody['application'] = {
     disputedTreatments: rows.map((r) => ({
       treatment: r.treatment.trim(),
@@ -183,12 +257,13 @@ function buildBody(form: Form, rows: readonly TreatmentRow[], notDuplicate: bool
     confirmedNotDuplicate: notDuplicate,
   };
   if (opt(form.caseNumber) !== undefined) body.caseNumber = form.caseNumber.trim();
+  if (form.receivedDate !== '') body.receivedAt = form.receivedDate;
   return body;
 }
 
 /** Intake of an Application for IMR: the form, its UR decision and documents; then eligibility. */
 export function IntakePage() {
-  const [form, setForm] = useState<Form>(EMPTY);
+  const [form, setForm] = useState<Form>(() => ({ ...EMPTY, receivedDate: californiaToday() }));
   const nextKey = useRef(2);
   const [rows, setRows] = useState<TreatmentRow[]>([
     { key: 1, treatment: '', icd: '', category: '', outcome: 'denied', authorizedPortion: '', citations: '' },
@@ -196,7 +271,7 @@ export function IntakePage() {
   const [docs, setDocs] = useState<PickedDocument[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<unknown>();
-  const [duplicateOf, setDuplicateOf] = useState<number | undefined>();
+  const [duplicateOf, setDuplicateOf] = useState<{ id: number; caseNumber?: string } | undefined>();
   const [notDuplicate, setNotDuplicate] = useState(false);
   const [busy, setBusy] = useState<string | undefined>();
   const [received, setReceived] = useState<IntakeResponse | undefined>();
@@ -233,10 +308,17 @@ export function IntakePage() {
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (thrown) {
       if (thrown instanceof ApiError && thrown.code === 'IMR_CASE_DUPLICATE') {
-        const d = thrown.details as { originalCaseId?: unknown } | undefined;
-        setDuplicateOf(typeof d?.originalCaseId === 'number' ? d.originalCaseId : -1);
+        const d = thrown.details as { originalCaseId?: unknown; originalCaseNumber?: unknown } | undefined;
+        setDuplicateOf({
+          id: typeof d?.originalCaseId === 'number' ? d.originalCaseId : -1,
+          ...(typeof d?.originalCaseNumber === 'string' ? { caseNumber: d.originalCaseNumber } : {}),
+        });
       }
-      setFailure(thrown);
+      if (thrown instanceof ApiError && thrown.fields.length > 0) {
+        // The server's reasons, each next to its field and listed in the summary.
+        setErrors(serverErrors(thrown.fields, rows));
+        setFailure(undefined);
+      } else setFailure(thrown);
       requestAnimationFrame(() => summaryRef.current?.focus());
     } finally {
       setBusy(undefined);
@@ -244,7 +326,7 @@ export function IntakePage() {
   }
 
   function startOver() {
-    setForm(EMPTY);
+    setForm({ ...EMPTY, receivedDate: californiaToday() });
     setRows([
       {
         key: nextKey.current++,
@@ -280,11 +362,12 @@ export function IntakePage() {
           <Alert tone="warning" title="Some documents have no readable text">
             <p>
               {received.documentsWithoutText} of the documents were stored, but no text could be read from them (a
-              scanned image or a damaged PDF). The reviewer and the engine cannot read them; ask the sender for a text
-              PDF.
+              scanned image OCR could not read, or a damaged PDF). The reviewer and the engine cannot read them; ask the
+              sender for a text PDF.
             </p>
           </Alert>
         ) : null}
+        <DocumentOutcomes duplicates={received.duplicateDocuments} ocr={received.ocr} />
         {received.consolidation === null ? null : (
           <Alert tone="info" title="Could be consolidated">
             <p>
@@ -329,9 +412,7 @@ export function IntakePage() {
             </span>
             <ul>
               {errorList.map(([id, msg]) => (
-                <li key={id}>
-                  <a href={`#${id}`}>{msg}</a>
-                </li>
+                <li key={id}>{id.startsWith('field:') ? `${id.slice(6)}: ${msg}` : <a href={`#${id}`}>{msg}</a>}</li>
               ))}
             </ul>
           </div>
@@ -339,9 +420,11 @@ export function IntakePage() {
         {duplicateOf !== undefined ? (
           <Alert tone="warning" title="This looks like an application already received">
             <p>
-              {duplicateOf > 0 ? (
+              {duplicateOf.id > 0 ? (
                 <>
-                  Compare it with <Link to={`/cases/${duplicateOf}`}>case #{duplicateOf}</Link>.{' '}
+                  It was received already as{' '}
+                  <Link to={`/cases/${duplicateOf.id}`}>case {duplicateOf.caseNumber ?? `#${duplicateOf.id}`}</Link>:
+                  open that case instead.{' '}
                 </>
               ) : null}
               If it is a different dispute, tick the box below and send again.
@@ -369,17 +452,28 @@ export function IntakePage() {
               />
             </Field>
             <div className="row">
-              <Field label="Claim number">
-                <input type="text" value={form.claimNumber} onChange={(e) => f('claimNumber', e.target.value)} />
+              <Field label="Claim number" error={errors['intake-claim']}>
+                <input
+                  type="text"
+                  id="intake-claim"
+                  value={form.claimNumber}
+                  onChange={(e) => f('claimNumber', e.target.value)}
+                />
               </Field>
-              <Field label="Date of injury">
-                <input type="date" value={form.injuryDate} onChange={(e) => f('injuryDate', e.target.value)} />
+              <Field label="Date of injury" error={errors['intake-injury']}>
+                <input
+                  type="date"
+                  id="intake-injury"
+                  value={form.injuryDate}
+                  onChange={(e) => f('injuryDate', e.target.value)}
+                />
               </Field>
             </div>
             <div className="row">
               <Field label="Age" error={errors['intake-age']}>
                 <input
                   type="text"
+                  id="intake-age"
                   inputMode="numeric"
                   value={form.patientAge}
                   onChange={(e) => f('patientAge', e.target.value)}
@@ -470,11 +564,37 @@ export function IntakePage() {
               </Field>
             </div>
             <div className="row">
-              <Field label="Signed on">
-                <input type="date" value={form.signatureDate} onChange={(e) => f('signatureDate', e.target.value)} />
+              <Field label="Signed on" error={errors['intake-signed']}>
+                <input
+                  type="date"
+                  id="intake-signed"
+                  value={form.signatureDate}
+                  onChange={(e) => f('signatureDate', e.target.value)}
+                />
               </Field>
-              <Field label="IMR case number" hint="Leave empty to number it automatically">
-                <input type="text" value={form.caseNumber} onChange={(e) => f('caseNumber', e.target.value)} />
+              <Field
+                label="Date received"
+                hint="The day the application arrived; the filing clock counts to it"
+                error={errors['intake-received']}
+              >
+                <input
+                  type="date"
+                  id="intake-received"
+                  value={form.receivedDate}
+                  onChange={(e) => f('receivedDate', e.target.value)}
+                />
+              </Field>
+              <Field
+                label="IMR case number"
+                hint="Leave empty to number it automatically"
+                error={errors['intake-case-number']}
+              >
+                <input
+                  type="text"
+                  id="intake-case-number"
+                  value={form.caseNumber}
+                  onChange={(e) => f('caseNumber', e.target.value)}
+                />
               </Field>
             </div>
             <label className="check">
@@ -519,6 +639,27 @@ export function IntakePage() {
             </label>
           </fieldset>
         </div>
+
+        <fieldset>
+          <legend>Applicant attorney (optional)</legend>
+          <div className="row">
+            <Field label="Attorney name" error={errors['intake-attorney-name']}>
+              <input
+                type="text"
+                id="intake-attorney-name"
+                value={form.attorneyName}
+                onChange={(e) => f('attorneyName', e.target.value)}
+                autoComplete="off"
+              />
+            </Field>
+            <Field label="Law firm">
+              <input type="text" value={form.attorneyFirm} onChange={(e) => f('attorneyFirm', e.target.value)} />
+            </Field>
+          </div>
+          <Field label="Attorney address" hint="Up to four lines">
+            <textarea rows={3} value={form.attorneyAddress} onChange={(e) => f('attorneyAddress', e.target.value)} />
+          </Field>
+        </fieldset>
 
         <fieldset>
           <legend>Disputed treatments</legend>
