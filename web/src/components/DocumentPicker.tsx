@@ -170,7 +170,11 @@ export function DocumentPicker({
                       </option>
                     ))}
                   </select>
-                  {d.guessed ? <span className="hint">Guessed from the file name: check it.</span> : null}
+                  {d.guessed ? (
+                    <span className="hint" style={{ display: 'block' }}>
+                      Guessed from the file name: check it.
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   <button

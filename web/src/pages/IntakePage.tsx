@@ -293,7 +293,11 @@ export function IntakePage() {
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
-    setBusy('Sending the application…');
+    setBusy(
+      docs.some((d) => d.checked.mime === 'application/pdf')
+        ? 'Sending the application… Scanned PDF pages are read by OCR, which can take a minute.'
+        : 'Sending the application…',
+    );
     try {
       const r = await callWithDocuments('intake', { body: buildBody(form, rows, notDuplicate) }, docs.map(toOutgoing));
       setReceived(r);
