@@ -70,6 +70,13 @@ describe.skipIf(!HAS_TESSERACT)('OCR of scanned PDF pages', () => {
     expect(r.message).toBe('OCR read the first 1 of 2 scanned pages (its page limit).');
   }, 120_000);
 
+  it('stops at the time limit, killing its child processes, and says so', async () => {
+    const r = await ocrPdfPages(scan, [1, 2], { ...DEFAULT_OCR_OPTIONS, timeoutMs: 1 });
+    expect(r.status).toBe('partial');
+    expect(r.pagesRead).toBeLessThan(2);
+    expect(r.message).toMatch(/^OCR stopped at its time limit \(0.001 s\) after \d of 2 scanned pages\.$/);
+  }, 60_000);
+
   it('a file that is no PDF is a failure with a message, not a throw', async () => {
     const r = await ocrPdfPages(new TextEncoder().encode('%PDF-1.4 nothing here'), [1]);
     expect(r.status).toBe('failed');

@@ -247,7 +247,16 @@ export const QueueResponse = z.object({ asOf: Timestamp, entries: z.array(QueueE
 export type QueueResponse = z.infer<typeof QueueResponse>;
 
 /** A document in a list: without its text. */
-export const DocumentMeta = CaseDocument.omit({ extractedText: true, storagePath: true });
+export const DocumentMeta = CaseDocument.omit({ extractedText: true, storagePath: true }).extend({
+  /** For a PDF with scanned pages: what OCR read of them (pages read of those without a text layer). */
+  ocr: z
+    .object({
+      status: z.enum(['read', 'partial', 'unavailable', 'failed']),
+      pagesWanted: z.number().int().nonnegative(),
+      pagesRead: z.number().int().nonnegative(),
+    })
+    .optional(),
+});
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
 export const DocumentView = CaseDocument.omit({ storagePath: true });

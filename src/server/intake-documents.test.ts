@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { scannedPdf } from '../../test/scanned-pdf.js';
 import { configureOcr, DEFAULT_OCR_OPTIONS } from '../letter/index.js';
-import { DocumentView, ErrorBody, IntakeResponse } from './contract.js';
+import { CaseDetail, DocumentView, ErrorBody, IntakeResponse } from './contract.js';
 import { type Client, type TestServer, testServer } from './test-app.js';
 import { pdfIntakeBody } from './test-intake.js';
 
@@ -46,6 +46,9 @@ describe.skipIf(!HAS_TESSERACT)('a scanned PDF at intake', () => {
       (await intake.request('GET', `/api/v1/cases/${got.case.id}/documents/${id}`)).json(),
     );
     expect(doc.extractedText?.replace(/\s+/g, ' ')).toMatch(/lumbar pain radiating/i);
+    // The case page lists the document with what OCR read of it (recorded as a document.ocr event).
+    const detail = CaseDetail.parse((await intake.request('GET', `/api/v1/cases/${got.case.id}`)).json());
+    expect(detail.documents.find((d) => d.id === id)?.ocr).toEqual({ status: 'read', pagesWanted: 1, pagesRead: 1 });
   }, 120_000);
 
   it('without tesseract it is stored without text and the clerk is told what to install', async () => {
@@ -58,6 +61,8 @@ describe.skipIf(!HAS_TESSERACT)('a scanned PDF at intake', () => {
     expect(got.documentsWithoutText).toBe(1);
     expect(got.ocr[0]?.status).toBe('unavailable');
     expect(got.ocr[0]?.message).toMatch(/tesseract-ocr/);
+    const detail = CaseDetail.parse((await intake.request('GET', `/api/v1/cases/${got.case.id}`)).json());
+    expect(detail.documents[0]?.ocr?.status).toBe('unavailable');
   }, 120_000);
 });
 

@@ -29,6 +29,7 @@ import {
   ocrAuditDetails,
   type PreparedDocuments,
   prepareDocuments,
+  recordOcr,
 } from './documents.js';
 import { CASE_ACTIONS } from './timeline.js';
 
@@ -143,6 +144,7 @@ export async function receiveRecords(
         },
       });
       const documentIds = await storeDocuments(tx, c.id, prepared.value);
+      await recordOcr(tx, scope.at, actor, c.id, prepared.value, documentIds);
       return { ...changed, documentIds, duplicateDocuments: prepared.value.duplicates, ocr: prepared.value.ocr };
     });
   });
@@ -192,6 +194,7 @@ export async function addSupplementalRecords(
         },
       });
       const documentIds = await storeDocuments(tx, c.id, prepared.value);
+      await recordOcr(tx, scope.at, actor, c.id, prepared.value, documentIds);
       return { ...changed, documentIds, duplicateDocuments: prepared.value.duplicates, ocr: prepared.value.ocr };
     });
   });

@@ -18,7 +18,7 @@ import { cases, documents, eligibilityScreens, type Handle, items, parties, prep
 import { type CaseFacts, caseAssignments, caseDeterminations, caseEvents, caseFacts, clocksOf } from './case-ops.js';
 import { type QaReturnView, qaReturnsOf } from './qa-return.js';
 import type { Urgency } from './reads.js';
-import { STAGE_CLOCK, type TimelineEvent } from './timeline.js';
+import { DOCUMENT_OCR_ACTION, STAGE_CLOCK, type TimelineEvent } from './timeline.js';
 
 /**
  * What the desk shows of a case: the case with its clocks, its records, who reviews it and what was
@@ -45,7 +45,7 @@ export interface CaseView {
   readonly urDecision: UrDecision | undefined;
   readonly parties: readonly Party[];
   readonly items: readonly (DisputedItem & { readonly determinations: readonly ItemDetermination[] })[];
-  readonly documents: readonly Omit<CaseDocument, 'extractedText'>[];
+  readonly documents: readonly ListedDocument[];
   readonly assignments: readonly (Assignment & { readonly reviewerName: string })[];
   readonly letters: readonly Omit<LetterRecord, 'letter'>[];
   readonly letterApproval: LetterApprovalView | undefined;
@@ -144,9 +144,43 @@ interface Versioned {
 interface CaseRecords {
   readonly items: DisputedItem[];
   readonly determinations: ItemDetermination[];
-  readonly documents: Omit<CaseDocument, 'extractedText'>[];
+  readonly documents: ListedDocument[];
   readonly assignments: (Assignment & { readonly reviewerName: string })[];
   readonly letters: Omit<LetterRecord, 'letter'>[];
+}
+
+/** What OCR read of a document's scanned pages (from its `document.ocr` audit event). */
+export interface DocumentOcrSummary {
+  readonly status: 'read' | 'partial' | 'unavailable' | 'failed';
+  readonly pagesWanted: number;
+  readonly pagesRead: number;
+}
+
+/** A document as the case page lists it: without its text, with what OCR read of it. */
+export type ListedDocument = Omit<CaseDocument, 'extractedText'> & { readonly ocr?: DocumentOcrSummary };
+
+const OCR_STATUSES = new Set<string>(['read', 'partial', 'unavailable', 'failed']);
+
+/** The OCR outcome of each document of a case that had scanned pages, by document id. */
+async function ocrOfDocuments(h: Handle, caseId: number): Promise<Map<number, DocumentOcrSummary>> {
+  const rows = await h.db
+    .selectFrom('audit_events')
+    .select(['entity_id', 'details'])
+    .where('case_id', '=', caseId)
+    .where('action', '=', DOCUMENT_OCR_ACTION)
+    .orderBy('id')
+    .execute();
+  const out = new Map<number, DocumentOcrSummary>();
+  for (const r of rows) {
+    const d = (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<string, unknown>;
+    if (typeof d.status !== 'string' || !OCR_STATUSES.has(d.status)) continue;
+    out.set(Number(r.entity_id), {
+      status: d.status as DocumentOcrSummary['status'],
+      pagesWanted: typeof d.pagesWanted === 'number' ? d.pagesWanted : 0,
+      pagesRead: typeof d.pagesRead === 'number' ? d.pagesRead : 0,
+    });
+  }
+  return out;
 }
 
 const CACHE_LIMIT = 20_000;
@@ -219,12 +253,13 @@ function recordsOf(h: Handle, c: Case): Promise<CaseRecords> {
     v,
     'records',
     (async () => {
-      const [itemList, decisions, docs, assigned, letterList] = await Promise.all([
+      const [itemList, decisions, docs, assigned, letterList, ocr] = await Promise.all([
         items.listByCase(h, c.id),
         caseDeterminations(h, c, undefined),
         documents.listByCase(h, c.id),
         caseAssignments(h, c, undefined),
         letterMetas(h, c.id),
+        ocrOfDocuments(h, c.id),
       ]);
       const names = await reviewerNames(
         h,
@@ -233,7 +268,10 @@ function recordsOf(h: Handle, c: Case): Promise<CaseRecords> {
       return {
         items: itemList,
         determinations: decisions,
-        documents: docs.map(({ extractedText: _text, ...d }) => d),
+        documents: docs.map(({ extractedText: _text, ...d }) => {
+          const read = ocr.get(d.id);
+          return read === undefined ? d : { ...d, ocr: read };
+        }),
         assignments: assigned.map((a) => ({
           ...a,
           reviewerName: names.get(a.reviewerId) ?? `reviewer ${a.reviewerId}`,

@@ -4,7 +4,9 @@ import { type ImrError, imrError } from '../domain/errors.js';
 import { IsoDate } from '../domain/letter.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { extractPdfText, type OcrResult, ocrOptions, ocrPdfPages } from '../letter/index.js';
-import { DocumentFiles } from '../store/index.js';
+import { appendAudit, DocumentFiles, type Tx } from '../store/index.js';
+import type { Actor } from './actor.js';
+import { DOCUMENT_OCR_ACTION } from './timeline.js';
 
 /**
  * Documents arriving with a command: the bytes go to the content-addressed document store first
@@ -42,6 +44,8 @@ export interface DuplicateDocument {
 export interface DocumentOcr {
   /** Its position among the uploads. */
   readonly index: number;
+  /** Its position among the documents stored (`PreparedDocuments.documents`). */
+  readonly position: number;
   readonly title: string;
   readonly status: OcrResult['status'];
   readonly pagesWanted: number;
@@ -167,6 +171,7 @@ export async function prepareDocuments(
     if (got.ocr !== undefined) {
       ocr.push({
         index,
+        position: documents.length,
         title: u.title,
         status: got.ocr.status,
         pagesWanted: got.ocr.pagesWanted,
@@ -197,4 +202,32 @@ export function ocrAuditDetails(prepared: PreparedDocuments): Record<string, num
     ocrPagesWanted: prepared.ocr.reduce((n, o) => n + o.pagesWanted, 0),
     ocrPagesRead: prepared.ocr.reduce((n, o) => n + o.pagesRead, 0),
   };
+}
+
+/**
+ * One `document.ocr` audit event per stored document whose scanned pages OCR read (or tried to), in
+ * the command's transaction: the case page shows each document's pages read of those scanned.
+ */
+export async function recordOcr(
+  tx: Tx,
+  at: string,
+  actor: Actor,
+  caseId: number,
+  prepared: PreparedDocuments,
+  documentIds: readonly number[],
+): Promise<void> {
+  for (const o of prepared.ocr) {
+    const documentId = documentIds[o.position];
+    if (documentId === undefined) continue;
+    await appendAudit(tx, {
+      at,
+      actor: actor.userId,
+      action: DOCUMENT_OCR_ACTION,
+      entityType: 'document',
+      entityId: String(documentId),
+      caseId,
+      requestId: actor.requestId,
+      details: { status: o.status, pagesWanted: o.pagesWanted, pagesRead: o.pagesRead },
+    });
+  }
 }

@@ -37,6 +37,7 @@ import {
   type DuplicateDocument,
   ocrAuditDetails,
   prepareDocuments,
+  recordOcr,
 } from './documents.js';
 import {
   applicationsOfEmployeeOnUrDate,
@@ -379,6 +380,7 @@ export async function receiveApplication(
         const itemIds = itemRecords.map((i) => i.id);
         const documentIds: number[] = [];
         for (const d of prepared.value.documents) documentIds.push((await documents.create(tx, { ...d, caseId })).id);
+        await recordOcr(tx, scope.at, actor, caseId, prepared.value, documentIds);
         const details = {
           eventAt: receivedAt,
           priority,

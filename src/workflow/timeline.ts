@@ -41,6 +41,9 @@ export type CaseAction = (typeof CASE_ACTIONS)[keyof typeof CASE_ACTIONS];
 /** Reading a case document is audited too, but it changes nothing. */
 export const DOCUMENT_READ_ACTION = 'document.read';
 
+/** What OCR read of a stored document's scanned pages (details: status, pagesWanted, pagesRead). */
+export const DOCUMENT_OCR_ACTION = 'document.ocr';
+
 export type DetailValue = string | number | boolean | null;
 
 /** The part of an audit event the timeline reads. */

@@ -119,5 +119,11 @@ describe.skipIf(!HAS_BROWSER || !HAS_TESSERACT)('intake of a scanned record', ()
       `/api/v1/cases/${caseId}/documents/${fax?.id}`,
     );
     expect(doc.body.extractedText?.replace(/\s+/g, ' ')).toMatch(/lumbar radiculopathy with numbness/i);
+
+    // The case page says, on the document, how many scanned pages OCR read; its text shows the words.
+    await page.goto(`/cases/${caseId}`);
+    await page.getByText('Scanned: read by OCR (1 of 1 scanned page).').waitFor();
+    await page.getByRole('button', { name: 'Show text of pr2-progress-report-fax' }).click();
+    await page.getByText(/lumbar radiculopathy/i).waitFor();
   }, 240_000);
 });

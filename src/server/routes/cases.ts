@@ -6,6 +6,7 @@ import { parseRequest } from '../../engine/request.js';
 import { auditEvents, eligibilityScreens, type Handle } from '../../store/index.js';
 import { rankCandidates } from '../../workflow/candidates.js';
 import { caseView, currentReviewersOf, deskQueue, reviewerQueue } from '../../workflow/case-view.js';
+import type { DocumentOcr } from '../../workflow/documents.js';
 import { actorOf, uploadLimitOf } from '../auth.js';
 import { type EligibilityView, type IntakeBody, ROUTES } from '../contract.js';
 import { generationOf, ResponseCache } from '../response-cache.js';
@@ -46,6 +47,11 @@ function itemDetailsWithKinds(
     const kind = TreatmentKind.safeParse(parseRequest(t.treatment).kind);
     return kind.success ? { ...given, category: kind.data } : given;
   });
+}
+
+/** What OCR read of an upload, as the contract shows it (without the workflow's storage position). */
+function ocrView({ position: _position, ...o }: DocumentOcr): Omit<DocumentOcr, 'position'> {
+  return o;
 }
 
 /** The case a document belongs to, without reading its text. */
@@ -137,7 +143,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
       documentIds: [...received.documentIds],
       documentsWithoutText: received.documentsWithoutText,
       duplicateDocuments: [...received.duplicateDocuments],
-      ocr: [...received.ocr],
+      ocr: received.ocr.map(ocrView),
       consolidation,
       duplicateOverridden:
         received.duplicateOverridden === undefined
@@ -271,7 +277,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
       case: r.case,
       documentIds: [...r.documentIds],
       duplicateDocuments: [...r.duplicateDocuments],
-      ocr: [...r.ocr],
+      ocr: r.ocr.map(ocrView),
     };
   });
 
@@ -285,7 +291,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
       case: r.case,
       documentIds: [...r.documentIds],
       duplicateDocuments: [...r.duplicateDocuments],
-      ocr: [...r.ocr],
+      ocr: r.ocr.map(ocrView),
     };
   });
 

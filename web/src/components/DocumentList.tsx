@@ -21,6 +21,21 @@ function DocumentText({ caseId, documentId }: { caseId: number; documentId: numb
   return <pre className="doc-text">{text}</pre>;
 }
 
+/** What OCR made of a document's scanned pages, in one line. */
+function ocrLine(ocr: NonNullable<DocumentMeta['ocr']>): string {
+  const pages = `${ocr.pagesRead} of ${ocr.pagesWanted} scanned ${ocr.pagesWanted === 1 ? 'page' : 'pages'}`;
+  switch (ocr.status) {
+    case 'read':
+      return `Scanned: read by OCR (${pages}).`;
+    case 'partial':
+      return `Scanned: OCR read ${pages}; the rest has no text.`;
+    case 'unavailable':
+      return 'Scanned: not read, OCR (tesseract) is not installed on the server.';
+    case 'failed':
+      return 'Scanned: OCR could not read the pages.';
+  }
+}
+
 export function DocumentRow({ caseId, doc }: { caseId: number; doc: DocumentMeta }) {
   const [open, setOpen] = useState(false);
   const regionId = useId();
@@ -35,6 +50,12 @@ export function DocumentRow({ caseId, doc }: { caseId: number; doc: DocumentMeta
             {doc.documentDate === undefined ? '' : ` · dated ${formatDate(doc.documentDate)}`} · received{' '}
             {formatDate(doc.receivedAt)}
           </span>
+          {doc.ocr === undefined ? null : (
+            <>
+              <br />
+              <span className={doc.ocr.status === 'read' ? 'muted' : 'field-error'}>{ocrLine(doc.ocr)}</span>
+            </>
+          )}
         </div>
         <button
           type="button"
