@@ -179,7 +179,7 @@ async function screenAgainstEarlier(
   const name = input.application.employeeName;
   if (urDate !== undefined && name !== undefined) {
     // Another claim of the same person is another dispute: only a claim left out on one side matches.
-    for (const a of await applicationsOfEmployeeOnUrDate(h, urDate, name, normalizePersonName)) {
+    for (const a of await applicationsOfEmployeeOnUrDate(h, urDate, name, normalizePersonName, claim !== undefined)) {
       if (claim === undefined || a.claimNumber === undefined) earlier.set(a.id, a);
     }
   }

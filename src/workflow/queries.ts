@@ -36,23 +36,26 @@ export async function applicationsOnClaim(h: Handle, claimNumber: string): Promi
 
 /**
  * Applications with this UR decision date whose employee name reads the same once normalized
- * (`normalize`): an application entered again without its claim number is still found. No index
- * serves the date alone (the applications index leads with the claim number): a scan of one column.
+ * (`normalize`): an application entered again without its claim number is still found.
+ * `withoutClaimOnly` (the new application has a claim number, so only earlier ones without one can be
+ * the same dispute) lets the (claim_number, ur_decision_date) index answer; an application without a
+ * claim number is compared with every application of that UR decision date.
  */
 export async function applicationsOfEmployeeOnUrDate(
   h: Handle,
   urDecisionDate: string,
   employeeName: string,
   normalize: (name: string) => string | undefined,
+  withoutClaimOnly: boolean,
 ): Promise<Application[]> {
   const want = normalize(employeeName);
   if (want === undefined) return [];
-  const rows = await h.db
+  let query = h.db
     .selectFrom('applications')
     .select(['id', 'employee_name'])
-    .where('ur_decision_date', '=', urDecisionDate)
-    .orderBy('id')
-    .execute();
+    .where('ur_decision_date', '=', urDecisionDate);
+  if (withoutClaimOnly) query = query.where('claim_number', 'is', null);
+  const rows = await query.orderBy('id').execute();
   const out: Application[] = [];
   for (const row of rows) {
     if (row.employee_name === null || normalize(row.employee_name) !== want) continue;
