@@ -239,9 +239,10 @@ export async function convertToExpedited(
         stage: c.stage,
         patch: { priority: 'expedited' },
         action: CASE_ACTIONS.convertedToExpedited,
-        details: { eventAt: at, documents: prepared.value.documents.length },
+        details: { eventAt: at, documents: prepared.value.documents.length, ...ocrAuditDetails(prepared.value) },
       });
       const documentIds = await storeDocuments(tx, c.id, prepared.value);
+      await recordOcr(tx, scope.at, actor, c.id, prepared.value, documentIds);
       return { ...changed, documentIds };
     });
   });
