@@ -120,13 +120,17 @@ export interface FieldProblem {
   readonly message: string;
 }
 
-/** IMR_VALIDATION for one or more wrong fields: the message names the first, `fields` lists them all. */
+/**
+ * IMR_VALIDATION for one or more wrong fields: the message names the first (`path: what to do`, so it
+ * reads alone where no form places it), `fields` lists them all.
+ */
 export function fieldsInvalid(entity: string, fields: readonly FieldProblem[]): ImrError {
   const first = fields[0];
   const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : '';
+  const where = first === undefined || first.path === '' ? '' : `${first.path}: `;
   return {
     code: 'IMR_VALIDATION',
-    message: first === undefined ? ERROR_CODES.IMR_VALIDATION.message : `${first.message}${more}`,
+    message: first === undefined ? ERROR_CODES.IMR_VALIDATION.message : `${where}${first.message}${more}`,
     details: { entity, ...(first === undefined ? {} : { path: first.path }), fields: fields.length },
     fields,
   };

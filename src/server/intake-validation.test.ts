@@ -107,7 +107,9 @@ describe('intake validation answers a coded 400 with every wrong field', () => {
       'application.disputedTreatments.0.treatment',
       'application.disputedTreatments.0.primaryDiagnosisIcd',
     ]);
-    expect(message).toMatch(/^Describe the treatment .* \(and 1 more\)$/);
+    expect(message).toMatch(
+      /^application\.disputedTreatments\.0\.treatment: Describe the treatment .* \(and 1 more\)$/,
+    );
     for (const code of ['M54.5', 'S83.241A', 'm545']) {
       const b = body({
         application: { disputedTreatments: [{ treatment: 'Physical therapy 2x6', primaryDiagnosisIcd: code }] },
