@@ -54,6 +54,10 @@ describe.skipIf(!HAS_BROWSER)('a letter that cannot contradict itself', () => {
     await page.getByLabel('Treatment as requested').fill('MRI of the lumbar spine');
     await page.getByLabel('Diagnosis (ICD-10)').fill('M54.50');
     await page.getByLabel('Guidelines the UR decision cited').fill('MTUS ACOEM Low Back Complaints, pages 303-304');
+    // The attestations start unticked: the clerk ticks what the form shows.
+    await page.getByLabel('The application is signed').check();
+    await page.getByLabel('A copy of the UR decision is attached').check();
+    await page.getByLabel('Consent to release medical records is given').check();
     await upload(page, 'progress-note.txt', RECORD);
     await page.getByRole('button', { name: 'Receive application' }).click();
     await page.getByText('Eligible for IMR').waitFor({ timeout: 30_000 });
