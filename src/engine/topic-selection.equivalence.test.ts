@@ -238,7 +238,7 @@ function matchTopic(t: Topic, q: PreparedQuery): Match | undefined {
     if (best !== '') {
       // Multi-word keywords ("functional capacity") are more specific than single words ("evaluation").
       score += 2 + 0.5 * (best.split(' ').length - 1) + Math.min(best.length, 30) / 60;
-      if (words.keywords.some((k) => keywordIn(q.ownText, k))) score += 1;
+      if (q.drugs.length === 0 && words.keywords.some((k) => keywordIn(q.ownText, k))) score += 1;
       selected = true;
       matched.push(`keyword ${best}`);
     }

@@ -411,7 +411,8 @@ function matchTopic(entry: IndexedTopic, q: PreparedQuery): Match | undefined {
       score += 2 + 0.5 * (best.split(' ').length - 1) + Math.min(best.length, 30) / 60;
       // A word the requester wrote ("interferential") names the device more closely than the class
       // the vocabulary files it under ("electrical stimulation unit").
-      if (words.keywords.some((k) => q.own.has(k))) score += 1;
+      // Drug requests are named by the drug vocabulary itself (brand or generic alike); this is for services.
+      if (q.drugs.length === 0 && words.keywords.some((k) => q.own.has(k))) score += 1;
       selected = true;
       matched.push(`keyword ${best}`);
     }
