@@ -148,7 +148,10 @@ describe('helpers', () => {
       bodyPart: 'lumbar spine',
       evidence: { quote: 'sensation reduced over the L5 dermatome', start: 0, end: 40 },
     });
-    const leg = evalCriterion(neuro, ctx('EMG of the left lower extremity', [l5], { bodyRegions: ['lower extremity'] }));
+    const leg = evalCriterion(
+      neuro,
+      ctx('EMG of the left lower extremity', [l5], { bodyRegions: ['lower extremity'] }),
+    );
     expect(leg.status).toBe('met');
     expect(leg.evidence.map((e) => e.quote)).toEqual(['sensation reduced over the L5 dermatome']);
     // The same finding does not rate a knee brace request.
