@@ -8,12 +8,6 @@
  * measured in the same run; rounds alternate between the baseline and the uploads. The server runs in
  * a child process (default PDF limits, pool size = cores) over a fresh SQLite database with demo data.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { pdfIntakeBody } from '../../src/server/test-intake.js';
 import {
   flateBombPdf,
@@ -23,11 +17,10 @@ import {
   plainPdf,
   textOperatorsPdf,
 } from '../../test/hostile-pdf.js';
+import { type BenchSession, failedRequests, load, signIn, startBenchServer } from '../lib/http-load.js';
 import { check, measuredRow, median } from '../lib/measure.js';
 import type { Ratio, Suite, SuiteResult } from '../lib/types.js';
 
-const CHILD_FLAG = '--hostile-bench-child';
-const PASSWORD = 'bench password for the demo accounts';
 const ROUNDS = 3;
 /** Health load per window; the upload starts 0.5 s in. */
 const WINDOW_SECONDS = 8;
@@ -36,51 +29,6 @@ const CONNECTIONS = 4;
 const P99_BUDGET_MS = 50;
 /** The default wall-clock limit per document (src/letter/pdf-pool.ts). */
 const LIMIT_SECONDS = 20;
-
-if (process.argv.includes(CHILD_FLAG)) {
-  const { startServer } = await import('../../src/server/start.js');
-  const dir = process.argv[process.argv.indexOf(CHILD_FLAG) + 1] as string;
-  const server = await startServer({
-    port: 0,
-    store: { dbPath: join(dir, 'imr.sqlite'), documentsDir: join(dir, 'documents') },
-    demoPassword: () => PASSWORD,
-    logStream: { write: () => undefined },
-  });
-  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
-  process.on('SIGTERM', () => {
-    void server.close().then(() => process.exit(0));
-  });
-}
-
-async function startChild(dir: string): Promise<{ url: string; process: ChildProcess }> {
-  const self = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, ['--import', 'tsx', self, CHILD_FLAG, dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const line = buffered.split('\n').find((l) => l.startsWith('{'));
-      if (line !== undefined) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.on('exit', (code) => reject(new Error(`the server exited (${String(code)}) before it was ready`)));
-  });
-  return { url, process: child };
-}
-
-async function signIn(url: string): Promise<{ cookie: string; csrf: string }> {
-  const r = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'coordinator', password: PASSWORD }),
-  });
-  if (r.status !== 200) throw new Error(`sign-in failed: ${r.status}`);
-  const cookie = r.headers.getSetCookie().find((c) => c.startsWith('imr_session='));
-  if (cookie === undefined) throw new Error('no session cookie');
-  const body = (await r.json()) as { csrfToken: string };
-  return { cookie: cookie.split(';')[0] as string, csrf: body.csrfToken };
-}
 
 interface Fixture {
   readonly label: string;
@@ -122,7 +70,7 @@ interface Upload {
   readonly seconds: number;
 }
 
-async function upload(url: string, session: { cookie: string; csrf: string }, pdf: Uint8Array): Promise<Upload> {
+async function upload(url: string, session: BenchSession, pdf: Uint8Array): Promise<Upload> {
   const body = intakeBody(pdf);
   const start = performance.now();
   const r = await fetch(`${url}/api/v1/cases`, {
@@ -151,23 +99,24 @@ interface Window {
   readonly upload?: Upload;
 }
 
-/** Health at a fixed rate for a window; the upload (if any) starts half a second in. */
+/** Health at a fixed rate for a window (the same load loop as the serve bench); the upload (if any) starts half a second in. */
 async function window(url: string, during?: () => Promise<Upload>): Promise<Window> {
-  const load = autocannon({
-    url: `${url}/api/health`,
+  const health = load({
+    url,
+    path: () => '/api/health',
     connections: CONNECTIONS,
-    duration: WINDOW_SECONDS,
-    overallRate: RATE,
+    seconds: WINDOW_SECONDS,
+    rate: RATE,
   });
   const sent = during === undefined ? undefined : new Promise<void>((resolve) => setTimeout(resolve, 500)).then(during);
-  const [result, done] = await Promise.all([load, sent]);
+  const [result, done] = await Promise.all([health, sent]);
   return {
-    requests: result.requests.total,
-    seconds: result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    failed: result.non2xx + result.errors + result.timeouts,
+    requests: result.requests,
+    seconds: result.seconds,
+    p50: result.p50,
+    p99: result.p99,
+    max: result.max,
+    failed: failedRequests(result),
     ...(done === undefined ? {} : { upload: done }),
   };
 }
@@ -176,8 +125,7 @@ export const suite: Suite = {
   name: 'hostile',
   description: 'hostile PDF uploads refused with coded errors within their limits while /api/health p99 ≤ 50 ms',
   async run(): Promise<SuiteResult> {
-    const dir = await mkdtemp(join(tmpdir(), 'imr-bench-hostile-'));
-    const child = await startChild(dir);
+    const child = await startBenchServer('hostile');
     try {
       const session = await signIn(child.url);
       const all = fixtures();
@@ -253,9 +201,7 @@ export const suite: Suite = {
         data: { baseline, under: Object.fromEntries(under) },
       };
     } finally {
-      child.process.kill('SIGTERM');
-      await new Promise((resolve) => child.process.once('exit', resolve));
-      await rm(dir, { recursive: true, force: true });
+      await child.stop();
     }
   },
 };

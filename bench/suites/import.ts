@@ -7,21 +7,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { runImport } from '../../src/cli/import-command.js';
-import type { CliIo } from '../../src/cli/io.js';
 import type { Letter } from '../../src/domain/letter.js';
 import { parseLetterText } from '../../src/letter/parse-text.js';
-import { closeSharedPdfPool, configurePdfPool, sharedPdfPool } from '../../src/letter/pdf-pool.js';
 import { syntheticLetter } from '../../src/letter/synthetic.js';
 import { openStore, reviewers, type Store, type StoreConfig } from '../../src/store/index.js';
 import { describePgUrl, testPgUrl } from '../../src/store/test-targets.js';
 import { importLetter } from '../../src/workflow/import-letter.js';
-import { devCorpusDir, loadLetterCorpus, SYNTHETIC_COUNT } from '../lib/letter-corpus.js';
-import { check, collectGarbage, measuredRow, median, now, pairedRatio } from '../lib/measure.js';
+import { devCorpusDir, SYNTHETIC_COUNT } from '../lib/letter-corpus.js';
+import { collectGarbage, measuredRow, now, pairedRatio } from '../lib/measure.js';
 import type { BenchContext, Row, Suite, SuiteResult } from '../lib/types.js';
 
 /** Each letter is written this many times per round, under distinct case numbers. */
@@ -40,7 +37,7 @@ export const suite: Suite = {
     const notes = [
       source.note,
       `${letters.length} letters per round (${source.letters.length} × ${COPIES} under distinct case numbers, ${letters.reduce((n, l) => n + l.items.length, 0)} items); MB/s = letter JSON bytes; 1 warm-up + ${ROUNDS} timed rounds per database, rounds alternate import / raw, each into a fresh database`,
-      'raw = per letter one transaction of plain INSERTs (case, items, determinations, letter, letter text) through the same Kysely connection; import = importLetter (zod validation, repositories with RETURNING *, idempotence check, placeholder reviewer lookup, audit event)',
+      'raw = per letter one transaction of plain INSERTs (case, items, determinations, letter, letter text) through the same Kysely connection; import = importLetter (zod validation, repositories: the case and the letter with RETURNING *, the items and their determinations one multi-row INSERT each; idempotence check, placeholder reviewer lookup, audit event)',
     ];
     const rows: Row[] = [];
     const data: Record<string, unknown> = { letters: letters.length, bytes };
@@ -78,10 +75,9 @@ export const suite: Suite = {
       rows.push({ label: 'postgres import', unavailable: why }, { label: 'postgres raw insert', unavailable: why });
       notes.push(`postgres unavailable: ${why}; set DATABASE_URL to measure it`);
     }
-    const pdfImport = await measurePdfImport(ctx);
-    rows.push(...pdfImport.rows);
-    notes.push(...pdfImport.notes);
-    data.pdfImport = pdfImport.data;
+    notes.push(
+      '`imr import` of PDFs with the worker pool: the pdf-import suite (run with this one by `npm run bench -- import`)',
+    );
     return { name: suite.name, title: `${letters.length} letters per round`, rows, notes, data };
   },
 };
@@ -309,94 +305,5 @@ async function adminQuery(url: string, text: string): Promise<void> {
     await client.query(text);
   } finally {
     await client.end();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// imr import of PDFs: the worker pool with one worker against one per core
-
-const PDF_ROUNDS = 4;
-
-const quietIo: CliIo = {
-  stdout: () => undefined,
-  stderr: () => undefined,
-  stdoutBytes: () => undefined,
-  stderrIsTty: false,
-  stdoutIsTty: false,
-};
-
-/** A pool of `workers`, every worker started (pdfjs loaded) before it is timed. */
-async function warmPool(workers: number, sample: Uint8Array): Promise<void> {
-  configurePdfPool({ workers });
-  const pool = sharedPdfPool();
-  await Promise.all(Array.from({ length: workers * 2 }, () => pool.extract(sample)));
-  if (pool.stats().workersStarted !== workers) throw new Error(`expected ${workers} warm workers`);
-}
-
-async function importPdfsOnce(dir: string, workers: number, sample: Uint8Array, files: number): Promise<number> {
-  await warmPool(workers, sample);
-  const db = await mkdtemp(join(tmpdir(), 'imr-bench-import-pdf-'));
-  try {
-    collectGarbage();
-    const start = now();
-    const code = await runImport([dir], { db: join(db, 'imr.sqlite'), json: true }, quietIo, {
-      IMR_DOCUMENTS_DIR: join(db, 'docs'),
-    });
-    const seconds = now() - start;
-    if (code !== 0) throw new Error(`imr import of ${files} PDFs exited ${code}`);
-    return seconds;
-  } finally {
-    await rm(db, { recursive: true, force: true });
-  }
-}
-
-async function measurePdfImport(
-  ctx: BenchContext,
-): Promise<{ rows: Row[]; notes: string[]; data: Record<string, unknown> }> {
-  const corpus = await loadLetterCorpus(ctx.projectRoot, ctx.flags.has('synthetic'));
-  // The PDFs side by side in one directory (links, never copies), as `imr import DIR` reads them.
-  const dir = await mkdtemp(join(tmpdir(), 'imr-bench-import-pdfs-'));
-  try {
-    for (const pdf of corpus.pdfs) await symlink(pdf.path, join(dir, pdf.name));
-    const bytes = corpus.pdfs.reduce((n, p) => n + p.bytes.length, 0);
-    const sample = corpus.pdfs[0]?.bytes ?? new Uint8Array();
-    const cores = availableParallelism();
-    const files = corpus.pdfs.length;
-    await importPdfsOnce(dir, 1, sample, files);
-    await importPdfsOnce(dir, cores, sample, files);
-    const one: number[] = [];
-    const many: number[] = [];
-    for (let round = 0; round < PDF_ROUNDS; round++) {
-      one.push(await importPdfsOnce(dir, 1, sample, files));
-      many.push(await importPdfsOnce(dir, cores, sample, files));
-    }
-    await closeSharedPdfPool();
-    const speedup = median(one.map((t, i) => t / (many[i] as number)));
-    const common = { unit: 'letters', itemsPerRound: files, bytesPerRound: bytes };
-    return {
-      rows: [
-        measuredRow({ label: 'pdf import, 1 worker', ...common, seconds: one }),
-        measuredRow({
-          label: `pdf import, ${cores} workers`,
-          ...common,
-          seconds: many,
-          ratios: [
-            {
-              name: 'rate/1 worker',
-              value: speedup,
-              method: 'median over rounds of paired per-round time ratios (1 worker / pool), rounds alternate',
-              ...(cores >= 2 ? { target: check(speedup, '>=', 1.6) } : {}),
-            },
-          ],
-        }),
-      ],
-      notes: [
-        `pdf import: runImport (imr import DIR) of ${files} letter PDFs (${corpus.label}; MB/s = PDF bytes) into a fresh SQLite database per round: reading, PDF text in the worker pool, parsing and importing; pool of 1 worker vs ${cores} (one per core), ${PDF_ROUNDS} alternating rounds after one warm-up each; the workers are started before the clock`,
-      ],
-      data: { files, bytes, oneWorkerSeconds: one, poolSeconds: many, cores },
-    };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-    await corpus.dispose();
   }
 }

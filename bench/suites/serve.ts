@@ -12,20 +12,13 @@
  * more queue row without it shows the uncompressed cost, and the session route (`GET
  * /api/v1/auth/session`: the session read from the database, nothing else) what signing in costs.
  * The server runs in a child process (so autocannon does not share its event loop) over a fresh
- * SQLite database seeded with the demo data `npm start` makes on a first start.
+ * SQLite database seeded with the demo data `npm start` makes on a first start (bench/lib/http-load.ts).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { failedRequests, type LoadRun, load, signIn, startBenchServer } from '../lib/http-load.js';
 import { check, measuredRow, median } from '../lib/measure.js';
 import type { Ratio, Suite, SuiteResult } from '../lib/types.js';
 
-const CHILD_FLAG = '--serve-bench-child';
-const PASSWORD = 'bench password for the demo accounts';
 const ROUNDS = 3;
 const THROUGHPUT_SECONDS = 4;
 const LATENCY_SECONDS = 4;
@@ -34,62 +27,6 @@ const CONNECTIONS = 10;
 const P99_BUDGET_MS = 25;
 const MIN_THROUGHPUT_RATIO = 0.3;
 const BROWSER_ENCODINGS = 'gzip, deflate, br';
-
-// ---------------------------------------------------------------------------------------------
-// The child: the real server over a fresh database with demo data; prints its URL when ready.
-
-if (process.argv.includes(CHILD_FLAG)) {
-  const { startServer } = await import('../../src/server/start.js');
-  const dir = process.argv[process.argv.indexOf(CHILD_FLAG) + 1] as string;
-  const server = await startServer({
-    port: 0,
-    store: { dbPath: join(dir, 'imr.sqlite'), documentsDir: join(dir, 'documents') },
-    demoPassword: () => PASSWORD,
-    // Request logs at the production level, written nowhere (stdout is the parent's pipe).
-    logStream: { write: () => undefined },
-  });
-  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
-  process.on('SIGTERM', () => {
-    void server.close().then(() => process.exit(0));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// The parent
-
-interface Child {
-  readonly url: string;
-  readonly process: ChildProcess;
-}
-
-async function startChild(dir: string): Promise<Child> {
-  const self = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, ['--import', 'tsx', self, CHILD_FLAG, dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const line = buffered.split('\n').find((l) => l.startsWith('{'));
-      if (line !== undefined) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.on('exit', (code) => reject(new Error(`the server exited (${String(code)}) before it was ready`)));
-  });
-  return { url, process: child };
-}
-
-async function signIn(url: string): Promise<string> {
-  const r = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'coordinator', password: PASSWORD }),
-  });
-  if (r.status !== 200) throw new Error(`sign-in failed: ${r.status}`);
-  const cookie = r.headers.getSetCookie().find((c) => c.startsWith('imr_session='));
-  if (cookie === undefined) throw new Error('no session cookie');
-  return cookie.split(';')[0] as string;
-}
 
 async function caseIds(url: string, cookie: string): Promise<number[]> {
   // The queue's open cases and the closed ones behind them: probe ids until a run of misses.
@@ -134,59 +71,25 @@ function probe(url: string, path: string, headers: Readonly<Record<string, strin
   });
 }
 
-interface Run {
-  readonly requests: number;
-  /** Response bytes received, headers included. */
-  readonly bytes: number;
-  readonly seconds: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly non2xx: number;
-  readonly errors: number;
-}
-
-async function load(
-  url: string,
-  cookie: string,
-  endpoint: Endpoint,
-  options: { rate?: number; seconds: number },
-): Promise<Run> {
-  let i = 0;
-  const result = await autocannon({
+/** One endpoint's load for a while (see bench/lib/http-load.ts), with the session cookie. */
+function run(url: string, cookie: string, endpoint: Endpoint, options: { rate?: number; seconds: number }) {
+  return load({
     url,
-    connections: CONNECTIONS,
-    duration: options.seconds,
-    ...(options.rate === undefined ? {} : { overallRate: options.rate }),
+    path: endpoint.path,
     headers: { cookie, ...endpoint.headers },
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (req) => {
-          i += 1;
-          return { ...req, path: endpoint.path(i) };
-        },
-      },
-    ],
+    connections: CONNECTIONS,
+    seconds: options.seconds,
+    ...(options.rate === undefined ? {} : { rate: options.rate }),
   });
-  return {
-    requests: result.requests.total,
-    bytes: result.throughput.total,
-    seconds: result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
 }
 
 export const suite: Suite = {
   name: 'serve',
   description: 'HTTP API under load (case page, queue) vs GET /api/health, p50/p99 at 200 req/s',
   async run(): Promise<SuiteResult> {
-    const dir = await mkdtemp(join(tmpdir(), 'imr-bench-serve-'));
-    const child = await startChild(dir);
+    const child = await startBenchServer('serve');
     try {
-      const cookie = await signIn(child.url);
+      const { cookie } = await signIn(child.url);
       const ids = await caseIds(child.url, cookie);
       const browser = { 'accept-encoding': BROWSER_ENCODINGS };
       const health: Endpoint = { label: 'GET /api/health', path: () => '/api/health', headers: browser };
@@ -207,24 +110,24 @@ export const suite: Suite = {
         ),
       );
       // Warm-up: JIT, statement caches, the engine's and clocks' first use.
-      for (const e of [health, ...endpoints]) await load(child.url, cookie, e, { seconds: 1 });
+      for (const e of [health, ...endpoints]) await run(child.url, cookie, e, { seconds: 1 });
 
-      const runs = new Map<string, { throughput: Run[]; latency: Run[] }>();
+      const runs = new Map<string, { throughput: LoadRun[]; latency: LoadRun[] }>();
       for (const e of [health, ...endpoints]) runs.set(e.label, { throughput: [], latency: [] });
       for (let round = 0; round < ROUNDS; round += 1) {
         for (const e of [health, ...endpoints]) {
-          runs.get(e.label)?.throughput.push(await load(child.url, cookie, e, { seconds: THROUGHPUT_SECONDS }));
-          runs.get(e.label)?.latency.push(await load(child.url, cookie, e, { seconds: LATENCY_SECONDS, rate: RATE }));
+          runs.get(e.label)?.throughput.push(await run(child.url, cookie, e, { seconds: THROUGHPUT_SECONDS }));
+          runs.get(e.label)?.latency.push(await run(child.url, cookie, e, { seconds: LATENCY_SECONDS, rate: RATE }));
         }
       }
 
-      const rate = (r: Run) => r.requests / r.seconds;
+      const rate = (r: LoadRun) => r.requests / r.seconds;
       const baseline = runs.get(health.label)?.throughput ?? [];
       const rows = [health, ...endpoints].map((e) => {
-        const m = runs.get(e.label) as { throughput: Run[]; latency: Run[] };
+        const m = runs.get(e.label) as { throughput: LoadRun[]; latency: LoadRun[] };
         const p50 = median(m.latency.map((r) => r.p50));
         const p99 = median(m.latency.map((r) => r.p99));
-        const failed = [...m.throughput, ...m.latency].reduce((s, r) => s + r.non2xx + r.errors, 0);
+        const failed = [...m.throughput, ...m.latency].reduce((s, r) => s + failedRequests(r), 0);
         const ratios: Ratio[] = [
           {
             name: `p99/${P99_BUDGET_MS}ms`,
@@ -234,7 +137,7 @@ export const suite: Suite = {
           },
         ];
         if (e !== health) {
-          const paired = median(m.throughput.map((r, k) => rate(r) / rate(baseline[k] as Run)));
+          const paired = median(m.throughput.map((r, k) => rate(r) / rate(baseline[k] as LoadRun)));
           ratios.unshift({
             name: 'throughput/health',
             value: paired,
@@ -269,9 +172,7 @@ export const suite: Suite = {
         data: Object.fromEntries([...runs.entries()].map(([k, v]) => [k, v])),
       };
     } finally {
-      child.process.kill('SIGTERM');
-      await new Promise((resolve) => child.process.once('exit', resolve));
-      await rm(dir, { recursive: true, force: true });
+      await child.stop();
     }
   },
 };

@@ -5,7 +5,7 @@ import type { ImrError } from '../domain/errors.js';
 import { imrError, toImrError } from '../domain/errors.js';
 import { err, type Result } from '../domain/result.js';
 import { DEFAULT_MAX_LETTER_BYTES, parseLetterFile } from '../letter/load.js';
-import { sharedPdfPool } from '../letter/pdf-pool.js';
+import { type PdfPool, sharedPdfPool } from '../letter/pdf-pool.js';
 import { openStore, type StoreConfig, storeConfigFromEnv } from '../store/index.js';
 import { type ImportOutcome, importLetter } from '../workflow/import-letter.js';
 import { inOrder } from './ahead.js';
@@ -151,12 +151,16 @@ function printSummary(io: CliIo, summary: ImportSummary, files: number, json: bo
   );
 }
 
-/** Runs the import; returns the exit code (0, 1 when anything failed, 130/143 when interrupted). */
+/**
+ * Runs the import; returns the exit code (0, 1 when anything failed, 130/143 when interrupted). PDFs
+ * are read and parsed in `pool`'s workers (default: the process's shared pool).
+ */
 export async function runImport(
   paths: readonly string[],
   opts: ImportCommandOptions,
   io: CliIo,
   env: Readonly<Record<string, string | undefined>> = process.env,
+  pool: PdfPool = sharedPdfPool(),
 ): Promise<number> {
   const json = opts.json === true;
   const fatal = (error: ImrError): number => {
@@ -183,12 +187,12 @@ export async function runImport(
     const report = reporter(io, opts);
     report.start(inputs.length);
     try {
-      // Files are read (PDF text extracted) side by side in the PDF pool, a few ahead of the writes;
-      // letters are written one transaction each, in the order given, exactly as one at a time.
+      // PDFs are read and parsed side by side in the PDF pool's workers, a few ahead of the writes, so
+      // this thread only stores letters: one transaction each, in the order given, as one at a time.
       await inOrder(
         inputs,
-        2 * sharedPdfPool().size,
-        (file) => parseLetterFile(file, { maxBytes: opts.maxSize ?? DEFAULT_MAX_LETTER_BYTES }),
+        2 * pool.size,
+        (file) => parseLetterFile(file, { maxBytes: opts.maxSize ?? DEFAULT_MAX_LETTER_BYTES, pool }),
         async (file, parsed) => {
           let result: Result<ImportOutcome, ImrError>;
           if ('error' in parsed) {

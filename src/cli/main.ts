@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { type ImrError, imrError, toImrError } from '../domain/errors.js';
+import { registerDbCommands } from './db-commands.js';
 import { registerImportCommands } from './import-command.js';
 import { type CliIo, processIo } from './io.js';
 import { registerLetterCommands } from './letter-commands.js';
 import { registerReviewCommands } from './review-commands.js';
+import { registerUserCommands } from './user-commands.js';
 
 export const VERSION = '0.1.0';
 
@@ -20,6 +22,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerLetterCommands(program, io, setExit);
   registerImportCommands(program, io, setExit);
   registerReviewCommands(program, io, setExit);
+  registerUserCommands(program, io, setExit);
+  registerDbCommands(program, io, setExit);
   return program;
 }
 

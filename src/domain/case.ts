@@ -324,6 +324,8 @@ export const DocumentKind = z.enum([
   'correspondence',
   'determination-letter',
   'other',
+  /** A notice the IMR organization generated and sent (assignment, ineligibility): never clinical record. */
+  'notice',
 ]);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 

@@ -67,6 +67,15 @@ export const ERROR_CODES = {
     status: 409,
     message: 'The letter needs QA approval of the case as it is now before it can issue.',
   },
+  IMR_RATIONALE_CONTRADICTS_DECISION: {
+    status: 422,
+    message:
+      'A rationale does not agree with its decision, or holds the engine’s working notes; change the sentence named in the details (start and end in the rationale).',
+  },
+  IMR_DETERMINATION_LOCKED: {
+    status: 409,
+    message: 'QA has approved the letter as it stands; the determination can change only after QA returns the case.',
+  },
   IMR_CONTROL_CHARACTERS: {
     status: 400,
     message: 'The request holds control characters (such as NUL) that no field accepts.',

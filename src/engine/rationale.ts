@@ -44,7 +44,12 @@ export function draftRationale(input: RationaleInput): string {
     return `No guideline topic in the knowledge base addresses ${what}; a physician reviewer must decide it from the record and the medical evidence.`;
   }
   const parts: string[] = [topic.positionSummary.replace(/\.?$/, '.')];
-  if (input.reason && /not address|silent|used/i.test(input.reason)) parts.push(input.reason.replace(/\.?$/, '.'));
+  // Only the evidence-search step belongs in a letter; the selection's notes about the knowledge base
+  // (an edition not encoded, "The MTUS addresses …") are for the reviewer's screen, never the parties.
+  const search = input.reason
+    .split(/(?<=\.)\s+/)
+    .filter((sentence) => /Medical Evidence Search Sequence/.test(sentence) && !/\bencoded\b/.test(sentence));
+  if (search.length > 0) parts.push(...search.map((sentence) => sentence.replace(/\.?$/, '.')));
   const failing = criteria.filter((c) => c.required && (c.status === 'unmet' || c.status === 'not-documented'));
   // What the record shows, not what the request says of itself (a stated quantity is no clinical finding).
   const met = criteria.filter((c) => c.status === 'met' && c.required && c.evidence.length > 0);

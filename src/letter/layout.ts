@@ -22,9 +22,10 @@ import { basisText } from './format-basis.js';
  *   the label (e.g. "Decision rationale:"), bold in PDF; the paragraph's other lines are `body`;
  * - `item`: a line of a disputed item's header; the first `boldPrefixLength` characters are bold
  *   (the whole line except the decision word and the space before it on the last line);
- * - `header`: a row line of the header table; `cells` says what is drawn in which column.
+ * - `header`: a row line of the header table; `cells` says what is drawn in which column;
+ * - `centered`: a centered regular line (a letterhead's address, "Page 2 of 5"); `indent` centers it in text.
  */
-export type LineStyle = 'body' | 'heading' | 'label' | 'item' | 'header';
+export type LineStyle = 'body' | 'heading' | 'label' | 'item' | 'header' | 'centered';
 
 /** Header table columns: 0 first label, 1 first value, 2 second label, 3 second value. */
 export type HeaderColumn = 0 | 1 | 2 | 3;
@@ -176,31 +177,31 @@ export function wrapText(text: string, width: number): string[] {
   return wrapUnits(breakUnits(text), width);
 }
 
-interface FlowLine {
+export interface FlowLine {
   readonly line: LayoutLine;
   /** Keep this line on the same page as the next non-blank line. */
   readonly keepWithNext?: boolean;
 }
 
-const BLANK: FlowLine = { line: { text: '', style: 'body' } };
+export const BLANK: FlowLine = { line: { text: '', style: 'body' } };
 
 function isBlank(f: FlowLine): boolean {
   return f.line.text.trim() === '' && f.line.cells === undefined;
 }
 
-function bodyLines(text: string, width: number): FlowLine[] {
+export function bodyLines(text: string, width: number): FlowLine[] {
   return wrapText(text, width).map((t) => ({ line: { text: t, style: 'body' } }));
 }
 
 /** A paragraph that starts with a bold label; the label is one unit, so it always stays on the first line. */
-function labelledLines(label: string, text: string, width: number): FlowLine[] {
+export function labelledLines(label: string, text: string, width: number): FlowLine[] {
   const lines = wrapUnits([label, ...breakUnits(text)], width);
   return lines.map((t, i) => ({
     line: i === 0 ? { text: t, style: 'label', boldPrefixLength: label.length } : { text: t, style: 'body' },
   }));
 }
 
-function headingLine(text: string, width: number): FlowLine {
+export function headingLine(text: string, width: number): FlowLine {
   return {
     line: { text, style: 'heading', indent: Math.max(0, Math.floor((width - text.length) / 2)) },
     keepWithNext: true,
@@ -308,7 +309,7 @@ function credentialLines(letter: Letter, width: number): FlowLine[] {
 }
 
 /** All lines of the letter in order, before pagination. */
-function flowLetter(letter: Letter, width: number, organization: string): FlowLine[] {
+export function flowLetter(letter: Letter, width: number, organization: string): FlowLine[] {
   const flow: FlowLine[] = [];
   if (hasCaseHeader(letter.case)) flow.push(...headerLines(letter), BLANK);
 
@@ -341,7 +342,7 @@ function flowLetter(letter: Letter, width: number, organization: string): FlowLi
 }
 
 /** Cut the flow into pages: no page starts or ends with a blank line; headings stay with what follows. */
-function paginate(flow: readonly FlowLine[], linesPerPage: number): LayoutPage[] {
+export function paginate(flow: readonly FlowLine[], linesPerPage: number): LayoutPage[] {
   const pages: LayoutLine[][] = [[]];
   let page: LayoutLine[] = pages[0] ?? [];
   const newPage = () => {

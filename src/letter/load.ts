@@ -3,7 +3,7 @@ import { type ImrError, imrError, toImrError } from '../domain/errors.js';
 import type { Letter } from '../domain/letter.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { parseLetterText } from './parse-text.js';
-import { extractPdfText } from './pdf-pool.js';
+import { type PdfPool, sharedPdfPool } from './pdf-pool.js';
 
 /** Letters are a few pages; anything past this is refused before it is read. */
 export const DEFAULT_MAX_LETTER_BYTES = 20 * 1024 * 1024;
@@ -42,24 +42,30 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   return n > 0 && control / n > 0.02 ? undefined : text;
 }
 
-/** Parses letter bytes (PDF or text). */
-export async function parseLetterBytes(bytes: Uint8Array, file: string): Promise<Result<Letter, ImrError>> {
+/**
+ * Parses letter bytes (PDF or text). A PDF is read and parsed in a worker of `pool` (default: the
+ * shared pool), so only the letter comes back to this thread; text is parsed here.
+ */
+export async function parseLetterBytes(
+  bytes: Uint8Array,
+  file: string,
+  pool?: PdfPool,
+): Promise<Result<Letter, ImrError>> {
   if (bytes.byteLength === 0) return err(imrError('IMR_INPUT_EMPTY'));
   const sniffed = sniff(bytes);
   if (!sniffed.ok) return sniffed;
-  let text: string;
-  if (sniffed.value.kind === 'pdf') {
-    const extracted = await extractPdfText(bytes);
-    if (!extracted.ok) return extracted;
-    text = extracted.value;
-  } else {
-    text = sniffed.value.text;
-  }
-  return parseLetterText(text, { file });
+  if (sniffed.value.kind === 'pdf') return (pool ?? sharedPdfPool()).readLetter(bytes, file);
+  return parseLetterText(sniffed.value.text, { file });
 }
 
-/** Reads and parses one letter file; every failure comes back as a coded error, never a throw. */
-export async function parseLetterFile(path: string, options: { maxBytes?: number } = {}): Promise<ParsedFile> {
+/**
+ * Reads and parses one letter file; every failure comes back as a coded error, never a throw. PDFs go
+ * to `options.pool` (default: the shared pool).
+ */
+export async function parseLetterFile(
+  path: string,
+  options: { maxBytes?: number; pool?: PdfPool } = {},
+): Promise<ParsedFile> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_LETTER_BYTES;
   try {
     let size: number;
@@ -88,7 +94,7 @@ export async function parseLetterFile(path: string, options: { maxBytes?: number
     } catch (e) {
       return { file: path, error: unreadable(e) };
     }
-    const parsed = await parseLetterBytes(bytes, path);
+    const parsed = await parseLetterBytes(bytes, path, options.pool);
     return parsed.ok ? { file: path, letter: parsed.value } : { file: path, error: parsed.error };
   } catch (e) {
     return { file: path, error: toImrError(e) };

@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flateBombPdf, manyPagesPdf, nestedArraysPdf, plainPdf, textOperatorsPdf } from '../../test/hostile-pdf.js';
 import { projectRoot } from '../../test/shared-data.js';
+import { parseLetterText } from './parse-text.js';
 import { DEFAULT_PDF_LIMITS, PdfPool, pdfPoolOptionsFromEnv } from './pdf-pool.js';
+import { renderLetterPdf } from './render-pdf.js';
+import { syntheticLetter } from './synthetic.js';
 
 const pools: PdfPool[] = [];
 function pool(options: ConstructorParameters<typeof PdfPool>[0] = {}): PdfPool {
@@ -14,7 +17,7 @@ afterAll(async () => {
   await Promise.all(pools.map((p) => p.close()));
 });
 
-const codeOf = (r: Awaited<ReturnType<PdfPool['extract']>>) => (r.ok ? 'ok' : r.error.code);
+const codeOf = (r: { ok: true } | { ok: false; error: { code: string } }) => (r.ok ? 'ok' : r.error.code);
 
 describe('the PDF pool', () => {
   it('reads a PDF in a worker thread: pdfjs is never loaded on this one', async () => {
@@ -78,6 +81,24 @@ describe('the PDF pool', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'IMR_PDF_TOO_COMPLEX', details: { reason: 'memory' } } });
     expect(p.stats()).toMatchObject({ outOfMemory: 1 });
     expect(await p.extract(plainPdf('After the crash.'))).toEqual({ ok: true, value: 'After the crash.\n' });
+  });
+
+  it('reads a letter in the worker (text extracted and parsed there): the letter the text gives, with its file', async () => {
+    const p = pool();
+    const pdf = await renderLetterPdf(syntheticLetter(7));
+    const text = await p.extract(pdf);
+    if (!text.ok) throw new Error(text.error.code);
+    const letter = await p.readLetter(pdf, '/in/letter-7.pdf');
+    expect(letter).toEqual(parseLetterText(text.value, { file: '/in/letter-7.pdf' }));
+    expect(letter.ok && letter.value.file).toBe('/in/letter-7.pdf');
+    expect(letter.ok && letter.value.items.length).toBeGreaterThan(0);
+  });
+
+  it('answers a PDF that is no letter with the parser’s code, and a damaged one with the reader’s', async () => {
+    const p = pool();
+    expect(codeOf(await p.readLetter(plainPdf('A note, not a determination.'), 'note.pdf'))).toMatch(/^IMR_LETTER_/);
+    expect(codeOf(await p.readLetter(nestedArraysPdf(2000), 'nested.pdf'))).toBe('IMR_PDF_TOO_COMPLEX');
+    expect(p.stats()).toMatchObject({ documents: 2, crashed: 0 });
   });
 
   it('runs documents side by side on several workers', async () => {

@@ -16,6 +16,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type ImrError, imrError } from '../domain/errors.js';
+import type { Letter } from '../domain/letter.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { ExtractLimits } from './pdf-text.js';
 
@@ -97,7 +98,15 @@ export function pdfPoolOptionsFromEnv(env: Env): Result<PdfPoolOptions, ImrError
 export interface ToWorker {
   readonly id: number;
   readonly bytes: Uint8Array;
+  /**
+   * Absent: answer the document's layout text. Present: parse that text as a determination letter
+   * (`parseLetterText` with this file name) in the worker too, and answer the letter.
+   */
+  readonly letterFile?: string;
 }
+
+/** What a worker answers for one document: its text, or the letter read from it (`letterFile`). */
+export type WorkerAnswer = string | Letter;
 
 /** Messages from a worker. */
 export type FromWorker =
@@ -106,7 +115,7 @@ export type FromWorker =
   | {
       readonly type: 'result';
       readonly id: number;
-      readonly result: Result<string, ImrError>;
+      readonly result: Result<WorkerAnswer, ImrError>;
       /** The worker should be replaced (it gave up on a document part-way). */
       readonly retire?: boolean;
     }
@@ -132,7 +141,8 @@ export interface PdfPoolStats {
 interface Job {
   readonly id: number;
   readonly bytes: Uint8Array;
-  readonly resolve: (result: Result<string, ImrError>) => void;
+  readonly letterFile?: string | undefined;
+  readonly resolve: (result: Result<WorkerAnswer, ImrError>) => void;
 }
 
 interface Slot {
@@ -180,11 +190,24 @@ export class PdfPool {
 
   /** Extracts a PDF's layout text in a worker (see `extractPdfTextHere`). Never throws. */
   extract(data: Uint8Array): Promise<Result<string, ImrError>> {
+    return this.submit(data, undefined) as Promise<Result<string, ImrError>>;
+  }
+
+  /**
+   * Reads a determination letter from a PDF: the text is extracted and parsed (`parseLetterText`,
+   * `file` recorded as the letter's file) in the worker, under the same limits, so the caller's thread
+   * only receives the letter. Codes as `extract` plus the parser's (`IMR_LETTER_*`). Never throws.
+   */
+  readLetter(data: Uint8Array, file: string): Promise<Result<Letter, ImrError>> {
+    return this.submit(data, file) as Promise<Result<Letter, ImrError>>;
+  }
+
+  private submit(data: Uint8Array, letterFile: string | undefined): Promise<Result<WorkerAnswer, ImrError>> {
     if (this.closed) return Promise.resolve(err(imrError('IMR_INTERNAL', 'The PDF reader was shut down.')));
     if (data.length === 0) return Promise.resolve(err(imrError('IMR_PDF_INVALID', undefined, { reason: 'empty' })));
     return new Promise((resolve) => {
       // A copy of its own: its buffer is moved to the worker, the caller's bytes stay as they are.
-      this.queue.push({ id: this.nextId++, bytes: new Uint8Array(data), resolve });
+      this.queue.push({ id: this.nextId++, bytes: new Uint8Array(data), letterFile, resolve });
       this.pump();
     });
   }
@@ -287,7 +310,11 @@ export class PdfPool {
     slot.job = job;
     slot.worker.ref();
     slot.timer = setTimeout(() => this.lost(slot, 'time'), this.options.timeoutMs);
-    slot.worker.postMessage({ id: job.id, bytes: job.bytes } satisfies ToWorker, [job.bytes.buffer as ArrayBuffer]);
+    const message: ToWorker =
+      job.letterFile === undefined
+        ? { id: job.id, bytes: job.bytes }
+        : { id: job.id, bytes: job.bytes, letterFile: job.letterFile };
+    slot.worker.postMessage(message, [job.bytes.buffer as ArrayBuffer]);
   }
 
   private becomeIdle(slot: Slot): void {
@@ -298,7 +325,7 @@ export class PdfPool {
   }
 
   /** Answers the slot's document, if it has one. */
-  private finish(slot: Slot, result: Result<string, ImrError>): void {
+  private finish(slot: Slot, result: Result<WorkerAnswer, ImrError>): void {
     clearTimeout(slot.timer);
     const job = slot.job;
     if (job === undefined) return;
@@ -373,4 +400,9 @@ export async function closeSharedPdfPool(): Promise<void> {
  */
 export function extractPdfText(data: Uint8Array): Promise<Result<string, ImrError>> {
   return sharedPdfPool().extract(data);
+}
+
+/** Reads a determination letter from a PDF in the shared pool (see `PdfPool.readLetter`). Never throws. */
+export function readPdfLetter(data: Uint8Array, file: string): Promise<Result<Letter, ImrError>> {
+  return sharedPdfPool().readLetter(data, file);
 }

@@ -1,14 +1,16 @@
 /**
  * A PDF worker thread (started by pdf-pool.ts, never imported): loads pdfjs, says `ready`, then
- * extracts the text of one document per message and answers with a result — a coded error for any
- * failure, never a throw. A promise pdfjs rejects and never handles (damaged files do this) is
+ * extracts the text of one document per message — and, when asked (`letterFile`), parses it as a
+ * determination letter — and answers with a result: a coded error for any failure, never a throw. A promise pdfjs rejects and never handles (damaged files do this) is
  * counted to the pool instead of ending the thread; only the error's class name travels, never its
  * message, which may quote the document.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { imrError } from '../domain/errors.js';
+import { type ImrError, imrError } from '../domain/errors.js';
+import type { Result } from '../domain/result.js';
 import { err } from '../domain/result.js';
-import type { FromWorker, ToWorker } from './pdf-pool.js';
+import { parseLetterText } from './parse-text.js';
+import type { FromWorker, ToWorker, WorkerAnswer } from './pdf-pool.js';
 import { type ExtractLimits, extractPdfTextHere, loadPdfJs } from './pdf-text.js';
 
 const port = parentPort;
@@ -21,8 +23,15 @@ process.on('unhandledRejection', (reason: unknown) => {
   send({ type: 'stray', name: reason instanceof Error ? reason.name : typeof reason });
 });
 
+/** The document's text, or the letter parsed from it (under the pool's time and memory limits too). */
+async function answer(message: ToWorker): Promise<Result<WorkerAnswer, ImrError>> {
+  const text = await extractPdfTextHere(message.bytes, limits);
+  if (!text.ok || message.letterFile === undefined) return text;
+  return parseLetterText(text.value, { file: message.letterFile });
+}
+
 port.on('message', (message: ToWorker) => {
-  extractPdfTextHere(message.bytes, limits).then(
+  answer(message).then(
     // A document given up part-way may leave pdfjs busy with it: this worker is replaced.
     (result) =>
       send({

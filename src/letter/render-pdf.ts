@@ -184,10 +184,11 @@ export function renderPagesPdf(
         return;
       }
       if (line.text.trim() === '') return;
-      if (line.style === 'heading') {
+      if (line.style === 'heading' || line.style === 'centered') {
         const text = toWinAnsi(line.text);
-        const w = doc.font(FONT_BOLD).fontSize(g.fontSize).widthOfString(text);
-        drawRuns(doc, [{ text, font: FONT_BOLD }], g.margin + Math.max(0, (textWidth - w) / 2), y, textWidth);
+        const font = line.style === 'heading' ? FONT_BOLD : FONT_REGULAR;
+        const w = doc.font(font).fontSize(g.fontSize).widthOfString(text);
+        drawRuns(doc, [{ text, font }], g.margin + Math.max(0, (textWidth - w) / 2), y, textWidth);
         return;
       }
       const indent = (line.indent ?? 0) * doc.font(FONT_REGULAR).fontSize(g.fontSize).widthOfString(' ');

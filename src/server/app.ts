@@ -73,6 +73,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       options: {
         reviewerCapacity: config.reviewerCapacity,
         ...(config.organization === undefined ? {} : { organization: config.organization }),
+        ...(config.letterhead === undefined ? {} : { letterhead: config.letterhead }),
+        // The server sends the notices: each command that owes one generates it as case documents.
+        correspondence: true,
       },
     });
   const app = Fastify({

@@ -1,5 +1,6 @@
 import { type ImrError, imrError } from '../domain/errors.js';
 import { err, ok, type Result } from '../domain/result.js';
+import { DEMO_LETTERHEAD, type Letterhead } from '../letter/index.js';
 import { type StoreConfig, storeConfigFromEnv } from '../store/index.js';
 
 /**
@@ -47,6 +48,12 @@ export interface AppConfig {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Name of the IMR organization in letters. */
   readonly organization?: string;
+  /**
+   * The organization's name, address, telephone and signatory on its correspondence (IMR_ORGANIZATION,
+   * IMR_ORGANIZATION_ADDRESS with lines separated by "|", IMR_ORGANIZATION_PHONE, IMR_SIGNATORY_NAME,
+   * IMR_SIGNATORY_TITLE); absent: a demonstration organization.
+   */
+  readonly letterhead?: Letterhead;
   /** Open review assignments a reviewer may carry. */
   readonly reviewerCapacity: number;
   /** Check every response body against its schema, undeclared fields included (tests; costs time). */
@@ -174,6 +181,7 @@ export function loadServerConfig(env: Env): Result<ServerConfig, ImrError> {
     return err(imrError('IMR_VALIDATION', `IMR_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`));
   }
   const organization = env.IMR_ORGANIZATION?.trim();
+  const letterhead = letterheadOf(env, organization);
   return ok({
     port: port.ok ? port.value : 3000,
     host: env.HOST?.trim() || '127.0.0.1',
@@ -194,6 +202,35 @@ export function loadServerConfig(env: Env): Result<ServerConfig, ImrError> {
       reviewerCapacity: capacity.ok ? capacity.value : 40,
       checkResponses: checkResponses.ok && checkResponses.value,
       ...(organization === undefined || organization === '' ? {} : { organization }),
+      ...(letterhead === undefined ? {} : { letterhead }),
     },
   });
+}
+
+/** The letterhead from the environment; each variable left out keeps the demonstration value. */
+export function letterheadOf(env: Env, organization: string | undefined): Letterhead | undefined {
+  const text = (name: string) => {
+    const v = env[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const address = text('IMR_ORGANIZATION_ADDRESS')
+    ?.split('|')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const phone = text('IMR_ORGANIZATION_PHONE');
+  const signatoryName = text('IMR_SIGNATORY_NAME');
+  const signatoryTitle = text('IMR_SIGNATORY_TITLE');
+  const name = organization === undefined || organization === '' ? undefined : organization;
+  if ([name, address, phone, signatoryName, signatoryTitle].every((v) => v === undefined)) return undefined;
+  return {
+    name: name ?? DEMO_LETTERHEAD.name,
+    addressLines: address !== undefined && address.length > 0 ? address : DEMO_LETTERHEAD.addressLines,
+    ...(phone === undefined
+      ? DEMO_LETTERHEAD.phone === undefined
+        ? {}
+        : { phone: DEMO_LETTERHEAD.phone }
+      : { phone }),
+    signatoryName: signatoryName ?? DEMO_LETTERHEAD.signatoryName,
+    signatoryTitle: signatoryTitle ?? DEMO_LETTERHEAD.signatoryTitle,
+  };
 }

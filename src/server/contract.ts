@@ -87,6 +87,7 @@ import { ItemReview } from '../engine/review-types.js';
  *   GET    /api/v1/cases/:caseId/letter/preview                — reviewer (assigned), coordinator, qa, admin
  *   POST   /api/v1/cases/:caseId/letter/approval               — qa, admin
  *   POST   /api/v1/cases/:caseId/letter/issue                  — coordinator, qa, admin (needs QA approval)
+ *   POST   /api/v1/cases/:caseId/letter/return                 — qa, admin (back to the reviewer, with a comment)
  *   GET    /api/v1/cases/:caseId/letters/:letterId             — coordinator, qa, admin, intake; reviewer (assigned)
  *   GET    /api/v1/cases/:caseId/letters/:letterId/file        — same; audited (text or PDF bytes)
  *   GET    /api/v1/cases/:caseId/audit                         — qa, admin
@@ -284,6 +285,18 @@ export const LetterApproval = z.object({
 });
 export type LetterApproval = z.infer<typeof LetterApproval>;
 
+/** Clinical QA sent the determination back to the reviewer with this comment (issue 11). */
+export const QaReturn = z.object({
+  id: Id,
+  /** The case version QA read when it returned the case. */
+  caseVersion: z.number().int().positive(),
+  returnedBy: Id,
+  returnedByName: z.string(),
+  returnedAt: Timestamp,
+  comment: z.string(),
+});
+export type QaReturn = z.infer<typeof QaReturn>;
+
 export const CaseDetail = z.object({
   case: Case,
   urgency: Urgency,
@@ -297,6 +310,8 @@ export const CaseDetail = z.object({
   assignments: z.array(AssignmentView),
   letters: z.array(LetterMeta),
   letterApproval: LetterApproval.nullable(),
+  /** QA's returns of the determination to the reviewer, with their comments, oldest first. */
+  qaReturns: z.array(QaReturn),
   /** The latest eligibility screen's result, when the case was screened through the API. */
   eligibility: EligibilityView.nullable(),
 });
@@ -591,6 +606,16 @@ export const LetterFileQuery = z.object({
   /** `attachment` (default) asks the browser to save it; `inline` to show it. */
   disposition: z.enum(['attachment', 'inline']).default('attachment'),
 });
+
+// Letter integrity: QA returns a determination to the reviewer (issue 11).
+
+export const ReturnToReviewerBody = ExpectedVersion.extend({
+  /** What the reviewer should change; shown to them beside their decisions. */
+  comment: z.string().trim().min(1).max(4000),
+});
+export type ReturnToReviewerBody = z.input<typeof ReturnToReviewerBody>;
+export const ReturnToReviewerResponse = z.object({ case: Case, qaReturn: QaReturn });
+export type ReturnToReviewerResponse = z.infer<typeof ReturnToReviewerResponse>;
 
 export const AuditResponse = z.object({ events: z.array(AuditEvent) });
 export type AuditResponse = z.infer<typeof AuditResponse>;
@@ -1176,6 +1201,18 @@ export const ROUTES = {
     tag: 'admin',
     params: AffiliationParams,
     response: EmptyResponse,
+  },
+
+  // Letter integrity (issue 11)
+  returnToReviewer: {
+    method: 'POST',
+    path: '/api/v1/cases/:caseId/letter/return',
+    access: ['qa', 'admin'],
+    summary: 'Return the determination to the reviewer with a comment (QA); any approval lapses',
+    tag: 'letters',
+    params: CaseParams,
+    body: ReturnToReviewerBody,
+    response: ReturnToReviewerResponse,
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -248,6 +248,20 @@ describe('one application from intake to a closed case', () => {
       }),
     );
     expect(n.case.stage).toBe('records-requested');
+    // The notice itself went to each party the case names, kept with the case and audited.
+    const detail = ok('caseDetail', await coordinator.request('GET', `/api/v1/cases/${caseId}`));
+    const notices = detail.documents.filter((d) => d.kind === 'notice');
+    expect(notices.length).toBeGreaterThanOrEqual(3);
+    expect(notices.every((d) => d.mime === 'application/pdf' && /^Notice of assignment/.test(d.title))).toBe(true);
+    expect(new Set(notices.map((d) => d.sha256)).size).toBe(notices.length);
+    const generated = await t.store.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'case.correspondence-generated')
+      .where('case_id', '=', caseId)
+      .execute();
+    expect(generated).toHaveLength(1);
+    expect(generated[0]?.details).toContain('notice-of-assignment');
     const form = multipart({ expectedVersion: n.case.version, receivedAt: '2025-03-01T17:00:00.000Z' }, [
       { title: 'Progress report', kind: 'medical-record', name: 'pr2.txt', mime: 'text/plain', content: RECORD },
     ]);
@@ -313,7 +327,7 @@ describe('one application from intake to a closed case', () => {
   it('a decision departing from the engine needs a reason; the engine recommendation stored is the server’s', async () => {
     const rv = ok('review', await reviewerClient.request('GET', `/api/v1/cases/${caseId}/review`));
     const departing = (i: (typeof rv.items)[number]) =>
-      i.review.recommendation === 'Upheld' ? 'Overturned' : ('Upheld' as const);
+      i.review.recommendation === 'Upheld' ? ('Overturned' as const) : ('Upheld' as const);
     const items = rv.items.map((i) => ({
       itemId: i.itemId,
       decision: departing(i),
@@ -328,12 +342,32 @@ describe('one application from intake to a closed case', () => {
       expect(refused.statusCode).toBe(400);
       expect(errorCode(refused)).toBe('IMR_VALIDATION');
     }
+    const reason = 'The record shows a failed trial the engine missed.';
+    // The engine's drafted rationale concludes its own recommendation: kept under the opposite decision, it
+    // contradicts it, and the server names where the sentence is (issue 11).
+    const kept = items.find((i) => /medically necessary\.?$/.test(i.rationale));
+    if (kept !== undefined) {
+      const contradicting = await reviewerClient.request('POST', `/api/v1/cases/${caseId}/determination`, {
+        body: { expectedVersion: version, items: items.map((i) => ({ ...i, overrideReason: reason })) },
+      });
+      expect(contradicting.statusCode).toBe(422);
+      const body = contradicting.json() as { error: { code: string; details: Record<string, unknown> } };
+      expect(body.error.code).toBe('IMR_RATIONALE_CONTRADICTS_DECISION');
+      const bad = items.find((i) => i.itemId === body.error.details.itemId);
+      const sentence = bad?.rationale.slice(Number(body.error.details.start), Number(body.error.details.end));
+      expect(sentence).toMatch(/medically necessary\.$/);
+      expect(JSON.stringify(body)).not.toContain(sentence);
+    }
+    const agreeing = (decision: 'Upheld' | 'Overturned') =>
+      decision === 'Overturned'
+        ? 'The record documents a failed trial of conservative care. The request is medically necessary.'
+        : 'The record does not document what the guideline asks. The request is not medically necessary.';
     const d = ok(
       'determine',
       await reviewerClient.request('POST', `/api/v1/cases/${caseId}/determination`, {
         body: {
           expectedVersion: version,
-          items: items.map((i) => ({ ...i, overrideReason: 'The record shows a failed trial the engine missed.' })),
+          items: items.map((i) => ({ ...i, rationale: agreeing(i.decision), overrideReason: reason })),
           clinicalSummary: 'A worker with chronic low back pain after failed therapy.',
         },
       }),
@@ -345,6 +379,53 @@ describe('one application from intake to a closed case', () => {
       expect(det.engineRecommendation?.recommendation).toBe(engine);
     }
     version = d.case.version;
+  });
+
+  it('QA returns the case to the reviewer with a comment; the reviewer sees it and decides again', async () => {
+    const returned = ok(
+      'returnToReviewer',
+      await qa.request('POST', `/api/v1/cases/${caseId}/letter/return`, {
+        body: { expectedVersion: version, comment: 'Item 1: say which failed trial the record documents.' },
+      }),
+    );
+    expect(returned.case.stage).toBe('in-review');
+    expect(returned.qaReturn.comment).toBe('Item 1: say which failed trial the record documents.');
+    // The comment is the reviewer's to read; the audit event names the return, not its words.
+    const seen = ok('caseDetail', await reviewerClient.request('GET', `/api/v1/cases/${caseId}`));
+    expect(seen.qaReturns.map((r) => r.comment)).toEqual(['Item 1: say which failed trial the record documents.']);
+    const events = await t.store.db
+      .selectFrom('audit_events')
+      .select(['details'])
+      .where('action', '=', 'case.returned-to-reviewer')
+      .where('case_id', '=', caseId)
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]?.details).not.toContain('failed trial');
+    // A reviewer cannot return a case.
+    const byReviewer = await reviewerClient.request('POST', `/api/v1/cases/${caseId}/letter/return`, {
+      body: { expectedVersion: returned.case.version, comment: 'x' },
+    });
+    expect(byReviewer.statusCode).toBe(403);
+
+    const standing = seen.items.flatMap((i) => i.determinations.slice(-1));
+    const again = ok(
+      'determine',
+      await reviewerClient.request('POST', `/api/v1/cases/${caseId}/determination`, {
+        body: {
+          expectedVersion: returned.case.version,
+          items: standing.map((x) => ({
+            itemId: x.itemId,
+            decision: x.decision,
+            basis: x.basis,
+            rationale: `${x.rationale} The failed trial is the six weeks of therapy in the progress report.`,
+            ...(x.engineRecommendation === undefined ? {} : { engineRecommendation: x.engineRecommendation }),
+            ...(x.overrideReason === undefined ? {} : { overrideReason: x.overrideReason }),
+          })),
+        },
+      }),
+    );
+    expect(again.case.stage).toBe('determined');
+    version = again.case.version;
   });
 
   it('the letter needs QA approval of the current version before it issues', async () => {
@@ -378,6 +459,24 @@ describe('one application from intake to a closed case', () => {
       await qa.request('POST', `/api/v1/cases/${caseId}/letter/approval`, { body: { expectedVersion: version } }),
     );
     expect(a.approval).toMatchObject({ caseId, caseVersion: version, current: true });
+    // Approved as it stands: the reviewer can no longer change it (only a return reopens it).
+    const now = ok('caseDetail', await reviewerClient.request('GET', `/api/v1/cases/${caseId}`));
+    const mine = now.items.flatMap((i) => i.determinations.slice(-1));
+    const locked = await reviewerClient.request('POST', `/api/v1/cases/${caseId}/determination`, {
+      body: {
+        expectedVersion: version,
+        items: mine.map((x) => ({
+          itemId: x.itemId,
+          decision: x.decision,
+          basis: x.basis,
+          rationale: x.rationale,
+          ...(x.engineRecommendation === undefined ? {} : { engineRecommendation: x.engineRecommendation }),
+          ...(x.overrideReason === undefined ? {} : { overrideReason: x.overrideReason }),
+        })),
+      },
+    });
+    expect(locked.statusCode).toBe(409);
+    expect(errorCode(locked)).toBe('IMR_DETERMINATION_LOCKED');
 
     const issued = ok(
       'issueLetter',
@@ -388,6 +487,18 @@ describe('one application from intake to a closed case', () => {
     expect(issued.case.stage).toBe('letter-issued');
     const kinds = new Set(issued.letters.map((l) => l.kind));
     expect(kinds).toEqual(new Set(['final', 'party-copy', 'public-redacted']));
+    // Each party's copy is its own document (its cover page is addressed to that party).
+    const copies = issued.letters.filter((l) => l.kind === 'party-copy');
+    expect(copies.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(copies.map((l) => l.sha256)).size).toBe(copies.length);
+    const employeeCopy = copies.find((l) => l.recipientRole === 'employee');
+    const copyText = await coordinator.request('GET', `/api/v1/cases/${caseId}/letters/${employeeCopy?.id}/file`);
+    expect(copyText.headers['content-type']).toBe('application/pdf');
+    const publicText = issued.letters.find((l) => l.kind === 'public-redacted' && l.format === 'text');
+    const pub = await coordinator.request('GET', `/api/v1/cases/${caseId}/letters/${publicText?.id}/file`);
+    expect(pub.body).not.toContain('Pennywhistle');
+    expect(pub.body).toMatch(/Page 1 of \d+/);
+    expect(pub.body).toContain('YOUR RIGHT TO APPEAL');
     version = issued.case.version;
 
     const finalPdf = issued.letters.find((l) => l.kind === 'final' && l.format === 'pdf');
@@ -418,6 +529,8 @@ describe('one application from intake to a closed case', () => {
       'case.records-received',
       'document.read',
       'case.determination-recorded',
+      'case.returned-to-reviewer',
+      'case.correspondence-generated',
       'letter.qa-approved',
       'case.letter-issued',
       'letter.read',

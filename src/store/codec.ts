@@ -18,6 +18,11 @@ export interface Codec<T> {
   column(field: keyof T & string): string;
   /** Row values for the fields present in `value`; `null` (clear) is kept, `undefined` skipped. */
   toRow(value: { readonly [K in keyof T]?: T[K] | null | undefined }): Record<string, unknown>;
+  /**
+   * A row for a multi-row INSERT: every column but `id`, NULL for the fields `value` lacks, so that
+   * all rows of one statement name the same columns (SQLite has no DEFAULT in VALUES).
+   */
+  toInsertRow(value: { readonly [K in keyof T]?: T[K] | undefined }): Record<string, unknown>;
   fromRow(row: object): T;
 }
 
@@ -39,6 +44,16 @@ export function codec<T>(fields: Fields<T>): Codec<T> {
         const kind = (fields as Record<string, FieldKind | undefined>)[field];
         if (kind === undefined || v === undefined) continue;
         row[snakeCase(field)] = v === null ? null : encode(kind, v);
+      }
+      return row;
+    },
+    toInsertRow(value) {
+      const row: Record<string, unknown> = {};
+      const given = value as Record<string, unknown>;
+      for (const [field, kind] of Object.entries(fields) as [string, FieldKind][]) {
+        if (field === 'id') continue;
+        const v = given[field];
+        row[snakeCase(field)] = v === undefined || v === null ? null : encode(kind, v);
       }
       return row;
     },

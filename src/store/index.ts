@@ -9,6 +9,7 @@
  *     return c;
  *   });
  */
+export { backupSqlite, type SqliteBackup } from './backup.js';
 export { changeCount } from './changes.js';
 export { DEFAULT_DOCUMENTS_DIR, DEFAULT_SQLITE_PATH, type StoreConfig, storeConfigFromEnv } from './config.js';
 export { DocumentFiles, type StoredFile } from './document-files.js';
@@ -29,7 +30,12 @@ export { determinations } from './repos/determinations.js';
 export { documents } from './repos/documents.js';
 export { eligibilityScreens } from './repos/eligibility-screens.js';
 export { items } from './repos/items.js';
-export { type LetterApprovalRecord, letterApprovals } from './repos/letter-approvals.js';
+export {
+  type LetterApprovalRecord,
+  letterApprovals,
+  type QaReturnRecord,
+  qaReturns,
+} from './repos/letter-approvals.js';
 export { letters } from './repos/letters.js';
 export { parties } from './repos/parties.js';
 export { affiliations, credentials, type ReviewerProfile, reviewers } from './repos/reviewers.js';
@@ -48,4 +54,4 @@ export {
   searchDocuments,
   searchLetters,
 } from './search.js';
-export { type OpenOptions, openStore, type Store } from './store.js';
+export { migrateStore, type OpenOptions, openStore, type Store } from './store.js';

@@ -269,6 +269,75 @@ for (const target of targets) {
         expect(await determinations.listByCase(store, c.id)).toEqual([d1, d3, d2]);
         expect(await determinations.getById(store, d2.id)).toEqual(d2);
       });
+
+      it('creates many items and determinations in one statement each: ids in input order, rows as one at a time', async () => {
+        const c = await write(store, (tx) => cases.create(tx, minimalCase()));
+        const r = await write(store, (tx) => reviewers.create(tx, fullReviewer()));
+        // Out of seq order, one with every field and some with few: each id must go to its own item.
+        const inputs = [3, 1, 2].map((seq) => ({
+          caseId: c.id,
+          seq,
+          request: ` Request ${seq} `,
+          status: 'determined' as const,
+          decision: seq === 1 ? ('Overturned' as const) : ('Upheld' as const),
+          ...(seq === 2
+            ? {
+                originalRequest: 'Original',
+                authorizedPortion: 'Part',
+                category: 'Imaging',
+                reviewerBasis: sampleBasis,
+              }
+            : {}),
+          rationale: `Rationale ${seq}.`,
+        }));
+        const ids = await write(store, (tx) => items.createMany(tx, inputs));
+        expect(new Set(ids).size).toBe(3);
+        const listed = await items.listByCase(store, c.id);
+        expect(listed.map((i) => i.seq)).toEqual([1, 2, 3]);
+        for (const [k, input] of inputs.entries()) {
+          // Stored as items.create stores: validated (text trimmed), absent fields absent.
+          expect(await items.getById(store, ids[k] as number)).toEqual(
+            stored({ ...input, request: input.request.trim() }, { id: ids[k] }),
+          );
+        }
+        const dets = inputs.map((input, k) => ({
+          itemId: ids[k] as number,
+          reviewerId: r.id,
+          decision: input.decision,
+          basis: sampleBasis,
+          rationale: input.rationale,
+          decidedAt: '2016-11-01T21:00:00.000Z',
+        }));
+        expect(await write(store, (tx) => determinations.createMany(tx, dets))).toBe(3);
+        const listedDets = await determinations.listByCase(store, c.id);
+        expect(listedDets.map(({ id: _id, ...d }) => d)).toEqual([dets[1], dets[2], dets[0]]);
+        expect(await write(store, (tx) => items.createMany(tx, []))).toEqual([]);
+        expect(await write(store, (tx) => determinations.createMany(tx, []))).toBe(0);
+      });
+
+      it('refuses a batch with one invalid item (IMR_VALIDATION naming its index and field), writing none of it', async () => {
+        const c = await write(store, (tx) => cases.create(tx, minimalCase()));
+        const r = await store.transaction((tx) =>
+          items.createMany(tx, [
+            { caseId: c.id, seq: 1, request: 'Secret request text', status: 'disputed' },
+            { caseId: c.id, seq: 2, request: '   ', status: 'disputed' },
+          ]),
+        );
+        expect(codeOf(r)).toBe('IMR_VALIDATION');
+        if (!r.ok) {
+          expect(r.error.details).toMatchObject({ path: '1.request' });
+          expect(JSON.stringify(r.error)).not.toContain('Secret');
+        }
+        expect(await items.listByCase(store, c.id)).toEqual([]);
+        const dup = await store.transaction((tx) =>
+          items.createMany(tx, [
+            { caseId: c.id, seq: 1, request: 'A', status: 'disputed' },
+            { caseId: c.id, seq: 1, request: 'B', status: 'disputed' },
+          ]),
+        );
+        expect(codeOf(dup)).toBe('IMR_ALREADY_EXISTS');
+        expect(await items.listByCase(store, c.id)).toEqual([]);
+      });
     });
 
     describe('documents', () => {

@@ -44,6 +44,7 @@ const OTHER_TABLES: Readonly<Record<string, readonly string[]>> = {
   audit_events: ['id', 'at', 'actor_user_id', 'action', 'entity_type', 'entity_id', 'case_id', 'request_id', 'details'],
   sessions: ['id', 'user_id', 'csrf_token', 'created_at', 'expires_at', 'last_seen_at'],
   letter_approvals: ['id', 'case_id', 'case_version', 'approved_by', 'approved_at'],
+  qa_returns: ['id', 'case_id', 'case_version', 'returned_by', 'returned_at', 'comment'],
   eligibility_screens: ['id', 'case_id', 'screened_at', 'result'],
   change_counter: ['id', 'value'],
   sign_in_throttle: ['key', 'failures', 'window_started_at'],

@@ -262,6 +262,16 @@ export interface LetterApprovalsTable {
   approved_at: Ts;
 }
 
+/** QA sent a determined case back to its reviewer, with a comment (migration 0006). */
+export interface QaReturnsTable {
+  id: Id;
+  case_id: number;
+  case_version: number;
+  returned_by: number;
+  returned_at: Ts;
+  comment: string;
+}
+
 /** The full result of an eligibility screen, for display (migration 0003). */
 export interface EligibilityScreensTable {
   id: Id;
@@ -295,6 +305,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   sessions: SessionsTable;
   letter_approvals: LetterApprovalsTable;
+  qa_returns: QaReturnsTable;
   eligibility_screens: EligibilityScreensTable;
   change_counter: ChangeCounterTable;
   sign_in_throttle: SignInThrottleTable;

@@ -102,23 +102,48 @@ export async function openStore(config: StoreConfig, options: OpenOptions = {}):
   const files = new DocumentFiles(config.documentsDir);
   const opened = config.kind === 'sqlite' ? openSqlite(config.path) : await openPostgres(config);
   if (!opened.ok) return opened;
-  const { db, dialect, schema } = opened.value;
+  const { db, dialect } = opened.value;
   if (options.migrate ?? true) {
-    const { error, results } = await migrateToLatest(db, dialect, schema);
-    if (error !== undefined) {
+    const migrated = await migrate(opened.value);
+    if (!migrated.ok) {
       await db.destroy();
-      const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-      const coded = storeErrorOf(error);
-      if (coded !== undefined) return err(coded);
-      return err(
-        imrError('IMR_INTERNAL', 'The database schema could not be brought up to date.', {
-          ...(failed === undefined ? {} : { migration: failed }),
-          reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown',
-        }),
-      );
+      return migrated;
     }
   }
   return ok(new StoreImpl(db, dialect, files));
+}
+
+/** Runs the pending migrations; the names of those it ran, in order. */
+async function migrate(opened: Opened): Promise<Result<string[], ImrError>> {
+  const { db, dialect, schema } = opened;
+  const { error, results } = await migrateToLatest(db, dialect, schema);
+  if (error === undefined) {
+    return ok((results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName));
+  }
+  const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+  const coded = storeErrorOf(error);
+  if (coded !== undefined) return err(coded);
+  return err(
+    imrError('IMR_INTERNAL', 'The database schema could not be brought up to date.', {
+      ...(failed === undefined ? {} : { migration: failed }),
+      reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown',
+    }),
+  );
+}
+
+/**
+ * Brings the database described by `config` up to date (what `openStore` does on every open) and
+ * says which migrations ran: none when it was up to date. For `imr db migrate`.
+ */
+export async function migrateStore(config: StoreConfig): Promise<Result<{ readonly applied: string[] }, ImrError>> {
+  const opened = config.kind === 'sqlite' ? openSqlite(config.path) : await openPostgres(config);
+  if (!opened.ok) return opened;
+  try {
+    const migrated = await migrate(opened.value);
+    return migrated.ok ? ok({ applied: migrated.value }) : migrated;
+  } finally {
+    await opened.value.db.destroy();
+  }
 }
 
 interface Opened {

@@ -34,6 +34,7 @@ export type WorkflowCommand =
   | 'extendDecision'
   | 'terminate'
   | 'recordDetermination'
+  | 'returnToReviewer'
   | 'issueLetter'
   | 'closeCase'
   | 'readDocument'
@@ -54,6 +55,7 @@ export const COMMAND_ROLES: Record<WorkflowCommand, readonly ActorRole[]> = {
   extendDecision: ['coordinator', 'admin', 'system'],
   terminate: ['coordinator', 'admin', 'system'],
   recordDetermination: ['reviewer', 'admin', 'system'],
+  returnToReviewer: ['qa', 'admin', 'system'],
   issueLetter: ['coordinator', 'qa', 'admin', 'system'],
   closeCase: ['coordinator', 'admin', 'system'],
   readDocument: ['intake', 'coordinator', 'reviewer', 'qa', 'admin', 'system'],

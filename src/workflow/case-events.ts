@@ -10,6 +10,9 @@ import {
   CaseRef,
   caseAssignments,
   caseEvents,
+  caseFacts,
+  caseItems,
+  caseParties,
   eventTime,
   fail,
   keep,
@@ -18,6 +21,7 @@ import {
   recordChange,
 } from './case-ops.js';
 import { attempt, type Scope } from './context.js';
+import { keepNotices, noticePages } from './correspondence.js';
 import { DocumentUpload, type PreparedDocuments, prepareDocuments } from './documents.js';
 import { CASE_ACTIONS } from './timeline.js';
 
@@ -41,7 +45,7 @@ export async function sendNoticeOfAssignment(
   scope: Scope,
   actor: Actor,
   raw: unknown,
-): Promise<Result<CaseResult, ImrError>> {
+): Promise<Result<CaseResult & { readonly documentIds?: readonly number[] }, ImrError>> {
   const parsed = parseCommandInput(SendNoticeInput, raw, 'notice of assignment');
   if (!parsed.ok) return parsed;
   const { method, sentAt, ...ref } = parsed.value;
@@ -49,12 +53,29 @@ export async function sendNoticeOfAssignment(
     scope.write(async (tx) => {
       const at = eventTime(sentAt, scope.at, 'sentAt');
       const c = await loadCase(tx, ref, 'sendNoticeOfAssignment');
-      return recordChange(tx, scope, actor, {
+      const changed = await recordChange(tx, scope, actor, {
         case: c,
         stage: 'records-requested',
         action: CASE_ACTIONS.noticeSent,
         details: { eventAt: at, method },
       });
+      if (!scope.options.correspondence) return changed;
+      // The notice itself, to each party: generated from the case as it now stands (records due date set).
+      const [itemList, partyList, facts] = await Promise.all([
+        caseItems(tx, changed.case, scope),
+        caseParties(tx, c.id, scope),
+        caseFacts(tx, changed.case, scope),
+      ]);
+      const notices = noticePages('notice-of-assignment', {
+        case: changed.case,
+        application: facts.application,
+        parties: partyList,
+        items: itemList,
+        letterhead: scope.options.letterhead,
+        at,
+      });
+      const documentIds = await keepNotices(tx, scope, actor, c.id, 'notice-of-assignment', notices);
+      return { ...changed, documentIds };
     }),
   );
 }

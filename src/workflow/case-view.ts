@@ -16,6 +16,7 @@ import { addCalendarDays, localDateOf } from '../domain/clock-dates.js';
 import type { Clock, ClockReport } from '../domain/clocks.js';
 import { cases, documents, eligibilityScreens, type Handle, items, parties, prepared } from '../store/index.js';
 import { type CaseFacts, caseAssignments, caseDeterminations, caseEvents, caseFacts, clocksOf } from './case-ops.js';
+import { type QaReturnView, qaReturnsOf } from './qa-return.js';
 import type { Urgency } from './reads.js';
 import { STAGE_CLOCK, type TimelineEvent } from './timeline.js';
 
@@ -48,6 +49,8 @@ export interface CaseView {
   readonly assignments: readonly (Assignment & { readonly reviewerName: string })[];
   readonly letters: readonly Omit<LetterRecord, 'letter'>[];
   readonly letterApproval: LetterApprovalView | undefined;
+  /** QA's returns of the determination to the reviewer, with their comments, oldest first. */
+  readonly qaReturns: readonly QaReturnView[];
   readonly eligibility: unknown;
 }
 
@@ -371,13 +374,14 @@ export async function caseView(
   const ref = await h.db.selectFrom('cases').select(['id', 'version']).where('id', '=', caseId).executeTakeFirst();
   const c = ref === undefined ? undefined : await caseAt(h, ref);
   if (c === undefined) return undefined;
-  const [clocked, { facts }, records, partyList, approval, screen] = await Promise.all([
+  const [clocked, { facts }, records, partyList, approval, screen, returns] = await Promise.all([
     clockedCase(h, c, now, dueSoonDays),
     timelineOf(h, c),
     recordsOf(h, c),
     parties.listByCase(h, c.id),
     letterApprovalOf(h, c),
     eligibilityScreens.latest(h, c.id),
+    qaReturnsOf(h, c.id),
   ]);
   return {
     ...clocked,
@@ -392,6 +396,7 @@ export async function caseView(
     assignments: records.assignments,
     letters: records.letters,
     letterApproval: approval,
+    qaReturns: returns,
     eligibility: screen?.result,
   };
 }

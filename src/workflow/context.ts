@@ -3,6 +3,7 @@ import type { LetterFormat } from '../domain/case.js';
 import { Instant } from '../domain/clock-dates.js';
 import { type ImrError, ImrFailure, imrError } from '../domain/errors.js';
 import { err, ok, type Result } from '../domain/result.js';
+import { DEMO_LETTERHEAD, type Letterhead } from '../letter/index.js';
 import type { Handle, Store, Tx } from '../store/index.js';
 
 /**
@@ -13,8 +14,15 @@ import type { Handle, Store, Tx } from '../store/index.js';
  */
 
 export interface WorkflowOptions {
-  /** Name of the IMR organization in letters (default: the letter layout's). */
+  /** Name of the IMR organization in letters (default: the letterhead's name). */
   readonly organization?: string;
+  /** The organization's name, address and signatory on its correspondence (default: a demonstration one). */
+  readonly letterhead?: Letterhead;
+  /**
+   * Generate the notices (assignment and request for information, ineligibility) as case documents
+   * when the commands run. Default off: simulations and imports send no mail; the server turns it on.
+   */
+  readonly correspondence?: boolean;
   /** Open review assignments a reviewer may carry (the store keeps no capacity per reviewer). Default 40. */
   readonly reviewerCapacity?: number;
   /** Letter formats `issueLetter` renders when the call does not say. Default text and PDF. */
@@ -26,7 +34,9 @@ export interface WorkflowOptions {
 }
 
 export interface ResolvedOptions {
-  readonly organization: string | undefined;
+  readonly organization: string;
+  readonly letterhead: Letterhead;
+  readonly correspondence: boolean;
   readonly reviewerCapacity: number;
   readonly letterFormats: readonly LetterFormat[];
   readonly dueSoonDays: number;
@@ -34,8 +44,12 @@ export interface ResolvedOptions {
 }
 
 export function resolveOptions(o: WorkflowOptions = {}): ResolvedOptions {
+  const letterhead =
+    o.letterhead ?? (o.organization === undefined ? DEMO_LETTERHEAD : { ...DEMO_LETTERHEAD, name: o.organization });
   return {
-    organization: o.organization,
+    organization: o.organization ?? letterhead.name,
+    letterhead,
+    correspondence: o.correspondence ?? false,
     reviewerCapacity: o.reviewerCapacity ?? 40,
     letterFormats: o.letterFormats ?? ['text', 'pdf'],
     dueSoonDays: o.dueSoonDays ?? 2,

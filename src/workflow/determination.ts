@@ -3,7 +3,8 @@ import { type Case, Id, type ItemDetermination, JsonObject } from '../domain/cas
 import { type ImrError, imrError } from '../domain/errors.js';
 import { Basis, Decision } from '../domain/letter.js';
 import type { Result } from '../domain/result.js';
-import { determinations, users } from '../store/index.js';
+import { checkRationale, type RationaleIssue } from '../letter/integrity.js';
+import { determinations, letterApprovals, users } from '../store/index.js';
 import type { Actor } from './actor.js';
 import { storeDocuments } from './case-events.js';
 import {
@@ -58,6 +59,28 @@ export interface RecordedDetermination {
   readonly summaryDocumentId: number | undefined;
 }
 
+/**
+ * The coded error for a rationale that contradicts its decision or holds the engine's notes. The
+ * details say which item and where the sentence is (offsets in the rationale as sent, trimmed), never
+ * its words: error details stay free of case text; the caller has the rationale and shows the sentence.
+ */
+export function rationaleError(itemId: number, issue: RationaleIssue, more: number): ImrError {
+  return imrError(
+    'IMR_RATIONALE_CONTRADICTS_DECISION',
+    issue.kind === 'internal-note'
+      ? 'The rationale holds a note of the decision-support engine that must not go into a letter.'
+      : `The rationale concludes the opposite of the decision (it reads as ${issue.says}).`,
+    {
+      itemId,
+      kind: issue.kind,
+      start: issue.start,
+      end: issue.end,
+      ...(issue.says === undefined ? {} : { says: issue.says }),
+      otherIssues: more,
+    },
+  );
+}
+
 function engineDecision(rec: JsonObject | undefined): Decision | undefined {
   const r = rec?.recommendation;
   return r === 'Upheld' || r === 'Overturned' ? r : undefined;
@@ -85,6 +108,11 @@ export async function recordDetermination(
       };
     }
   }
+  for (const d of decided) {
+    const issues = checkRationale(d.decision, d.rationale);
+    const first = issues[0];
+    if (first !== undefined) return { ok: false, error: rationaleError(d.itemId, first, issues.length - 1) };
+  }
   return attempt(async () => {
     const summary =
       clinicalSummary === undefined
@@ -105,6 +133,13 @@ export async function recordDetermination(
     if (summary !== undefined && !summary.ok) return summary;
     return scope.write(async (tx) => {
       const c = await loadCase(tx, ref, 'recordDetermination');
+      if (c.stage === 'determined') {
+        // The reviewer may revise until QA approves the letter as the case stands; then only a return reopens it.
+        const approval = await letterApprovals.latest(tx, c.id);
+        if (approval?.caseVersion === c.version) {
+          return fail(imrError('IMR_DETERMINATION_LOCKED', undefined, { caseId: c.id, approvedVersion: c.version }));
+        }
+      }
       if (actor.role === 'reviewer') {
         const user = actor.userId === 'system' ? undefined : await users.getById(tx, actor.userId);
         if (user?.reviewerId !== reviewerId) {

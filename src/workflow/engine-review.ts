@@ -5,6 +5,7 @@ import type { Basis, Decision } from '../domain/letter.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { reviewCase } from '../engine/review.js';
 import type { ItemReview } from '../engine/review-types.js';
+import { withoutInternalNotes } from '../letter/index.js';
 import { cases, documents, type Handle, items } from '../store/index.js';
 import { decidedItems } from './letter-build.js';
 
@@ -67,7 +68,8 @@ export function draftOf(review: ItemReview): ItemDraft {
       citations: review.citations,
       raw: review.citations.map((c) => c.text).join('; '),
     },
-    rationale: review.rationale,
+    // A draft is letter text: never the engine's notes (a Refer's "no topic in the knowledge base …" leaves it empty).
+    rationale: withoutInternalNotes(review.rationale),
   };
 }
 

@@ -254,7 +254,7 @@ for (const target of targets) {
       const good = letterFrom(161);
       const first = good.items[0];
       if (first === undefined) throw new Error('no item');
-      // The second item's request is blank: the case and the first item are written before it fails.
+      // The second item's request is blank: the case is written before the items (one batch) fail.
       const letter: Letter = { ...good, items: [first, { ...first, request: '   ' }] };
       const before = await counts(store);
       const r = await importLetter(store, letter, 'system');

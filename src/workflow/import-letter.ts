@@ -188,31 +188,37 @@ async function writeImport(tx: Tx, p: ImportPlan, actor: AuditActor, requestId: 
     }
     return { status: 'skipped', caseId: existing.id, caseNumber: p.caseNumber, syntheticCaseNumber: p.synthetic };
   }
-  const reviewerId = await placeholderReviewerId(tx);
-  for (const [i, item] of p.letter.items.entries()) {
-    const rationale = item.rationale.trim() === '' ? undefined : item.rationale;
-    const stored = await items.create(tx, {
+  // The items in one statement, then their determinations in one more (each batch validated once).
+  const itemIds = await items.createMany(
+    tx,
+    p.letter.items.map((item, i) => ({
       caseId: created.id,
       seq: i + 1,
       request: item.request,
       originalRequest: item.originalRequest,
       authorizedPortion: item.authorizedPortion,
-      status: 'determined',
+      status: 'determined' as const,
       decision: item.decision,
       claimsAdministratorBasis: item.claimsAdministratorBasis,
       reviewerBasis: item.reviewerBasis,
-      rationale,
-    });
-    // A determination needs a rationale; an item whose letter states none keeps its outcome on the item only.
-    if (rationale === undefined) continue;
-    await determinations.create(tx, {
-      itemId: stored.id,
-      reviewerId,
-      decision: item.decision,
-      basis: item.reviewerBasis,
-      rationale,
-      decidedAt: p.issuedAt,
-    });
+      rationale: item.rationale.trim() === '' ? undefined : item.rationale,
+    })),
+  );
+  // A determination needs a rationale; an item whose letter states none keeps its outcome on the item only.
+  const decided = p.letter.items.flatMap((item, i) => (item.rationale.trim() === '' ? [] : [{ item, i }]));
+  if (decided.length > 0) {
+    const reviewerId = await placeholderReviewerId(tx);
+    await determinations.createMany(
+      tx,
+      decided.map(({ item, i }) => ({
+        itemId: itemIds[i] as number,
+        reviewerId,
+        decision: item.decision,
+        basis: item.reviewerBasis,
+        rationale: item.rationale,
+        decidedAt: p.issuedAt,
+      })),
+    );
   }
   const record = await letters.create(tx, {
     caseId: created.id,

@@ -4,7 +4,7 @@ import { localDateOf } from '../domain/clock-dates.js';
 import { type ImrError, imrError } from '../domain/errors.js';
 import type { Letter } from '../domain/letter.js';
 import type { Result } from '../domain/result.js';
-import { renderLetterPdf, renderLetterText } from '../letter/index.js';
+import type { RecipientKind } from '../letter/index.js';
 import { documents, type Handle, items as itemRepo, letters, type StoredFile } from '../store/index.js';
 import type { Actor } from './actor.js';
 import {
@@ -22,6 +22,7 @@ import {
   recordChange,
 } from './case-ops.js';
 import { attempt, type Scope } from './context.js';
+import { addresseesOf, determinationPages, referenceOf, renderPages } from './correspondence.js';
 import { CLINICAL_SUMMARY_TITLE } from './determination.js';
 import { buildLetter, type ItemOutcome } from './letter-build.js';
 import { redactLetter, sensitiveTermsOf } from './redaction.js';
@@ -70,6 +71,7 @@ interface Prepared {
   readonly outcomes: readonly ItemOutcome[];
   readonly finalFiles: Partial<Record<LetterFormat, StoredFile>>;
   readonly publicFiles: Partial<Record<LetterFormat, StoredFile>>;
+  readonly partyFiles: readonly { role: PartyRole; format: LetterFormat; file: StoredFile | undefined }[];
   readonly recipients: readonly PartyRole[];
   readonly summaryDocumentId: number | undefined;
   readonly items: readonly DisputedItem[];
@@ -85,22 +87,21 @@ async function latestSummary(h: Handle, caseId: number): Promise<{ id: number; t
   return full?.extractedText === undefined ? undefined : { id: last.id, text: full.extractedText };
 }
 
+type Copy = Parameters<typeof determinationPages>[2];
+
+/** Renders one copy of the letter in each format and stores the files (side by side: mostly file-system waits). */
 async function render(
   scope: Scope,
   letter: Letter,
+  copy: Copy,
   formats: readonly LetterFormat[],
 ): Promise<Partial<Record<LetterFormat, StoredFile>>> {
-  const organization = scope.options.organization;
-  const layout = organization === undefined ? {} : { organization };
-  // The formats' files are written side by side: each write mostly waits on the file system.
+  const pages = determinationPages(scope.options.letterhead, letter, copy);
+  const day = letter.case.decisionDate ?? localDateOf(scope.at);
   const stored = await Promise.all(
-    formats.map(async (format) => {
-      const bytes =
-        format === 'text'
-          ? new TextEncoder().encode(renderLetterText(letter, layout))
-          : await renderLetterPdf(letter, layout);
-      return [format, await scope.store.files.put(bytes)] as const;
-    }),
+    formats.map(
+      async (format) => [format, await scope.store.files.put(await renderPages(pages, format, day))] as const,
+    ),
   );
   return Object.fromEntries(stored);
 }
@@ -132,17 +133,31 @@ async function prepare(scope: Scope, ref: CaseRef, input: z.infer<typeof IssueLe
     sensitiveTermsOf(partyList, facts.application, facts.urDecision),
   );
   const formats = [...new Set(input.formats ?? scope.options.letterFormats)];
-  const [finalFiles, publicFiles] = await Promise.all([
-    render(scope, built.value.letter, formats),
-    render(scope, publicLetter, formats),
+  // Each party's copy is the letter behind a cover page addressed to them (the PDF when there is one).
+  const delivered: LetterFormat = formats.includes('pdf') ? 'pdf' : 'text';
+  const letter = built.value.letter;
+  const reference = referenceOf(c, facts.application);
+  const date = localDateOf(scope.at);
+  const roles = (Object.keys(LETTER_RECIPIENT) as PartyRole[]).filter((r) => LETTER_RECIPIENT[r]);
+  const addressees = addresseesOf(roles as RecipientKind[], partyList, facts.application);
+  const [finalFiles, publicFiles, partyFiles] = await Promise.all([
+    render(scope, letter, { kind: 'file' }, formats),
+    render(scope, publicLetter, { kind: 'public' }, formats),
+    Promise.all(
+      addressees.map(async (addressee) => {
+        const files = await render(scope, letter, { kind: 'party', addressee, reference, date }, [delivered]);
+        return { role: addressee.kind as PartyRole, format: delivered, file: files[delivered] };
+      }),
+    ),
   ]);
   return {
-    letter: built.value.letter,
+    letter,
     publicLetter,
     outcomes: built.value.outcomes,
     finalFiles,
     publicFiles,
-    recipients: [...new Set(partyList.map((p) => p.role))].filter((r) => LETTER_RECIPIENT[r]),
+    partyFiles,
+    recipients: addressees.map((a) => a.kind as PartyRole),
     items: itemList,
     summaryDocumentId: summary?.id,
   };
@@ -210,19 +225,16 @@ export async function issueLetter(scope: Scope, actor: Actor, raw: unknown): Pro
           }),
         );
       }
-      // The copy each party receives is the final letter itself (the PDF when there is one).
-      const delivered = formats.includes('pdf') ? 'pdf' : 'text';
-      const copy = p.finalFiles[delivered];
-      if (copy === undefined) return fail(imrError('IMR_INTERNAL', 'The letter was not rendered.'));
-      for (const recipientRole of p.recipients) {
+      for (const copy of p.partyFiles) {
+        if (copy.file === undefined) return fail(imrError('IMR_INTERNAL', 'A party copy was not rendered.'));
         records.push(
           await letters.create(tx, {
             ...base,
             kind: 'party-copy',
-            recipientRole,
-            format: delivered,
-            storagePath: copy.storagePath,
-            sha256: copy.sha256,
+            recipientRole: copy.role,
+            format: copy.format,
+            storagePath: copy.file.storagePath,
+            sha256: copy.file.sha256,
             letter: p.letter,
           }),
         );

@@ -5,6 +5,7 @@ import { type ImrError, imrError } from '../domain/errors.js';
 import type { Letter } from '../domain/letter.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { renderLetterText } from '../letter/index.js';
+import { checkRationale } from '../letter/integrity.js';
 import { appendAudit, documents, type Handle, letterApprovals, type Store } from '../store/index.js';
 import { type Actor, authorize } from './actor.js';
 import {
@@ -20,7 +21,7 @@ import {
 } from './case-ops.js';
 import { type LetterApprovalView, letterApprovalOf } from './case-view.js';
 import { attempt } from './context.js';
-import { CLINICAL_SUMMARY_TITLE } from './determination.js';
+import { CLINICAL_SUMMARY_TITLE, rationaleError } from './determination.js';
 import type { IssuedLetter, IssueLetterInput } from './issue-letter.js';
 import { buildLetter } from './letter-build.js';
 import { redactLetter, sensitiveTermsOf } from './redaction.js';
@@ -130,6 +131,15 @@ export async function approveLetter(
       issuedOn: localDateOf(at),
     });
     if (!built.ok) return fail(built.error);
+    // A rationale that contradicts its decision (or prints the engine's notes) is never approved.
+    for (const [i, item] of built.value.letter.items.entries()) {
+      const issues = checkRationale(item.decision, item.rationale);
+      const first = issues[0];
+      const outcome = built.value.outcomes[i];
+      if (first !== undefined && outcome !== undefined) {
+        return fail(rationaleError(outcome.itemId, first, issues.length - 1));
+      }
+    }
     await letterApprovals.create(tx, { caseId: c.id, caseVersion: c.version, approvedBy: userId, approvedAt: at });
     await appendAudit(tx, {
       at,

@@ -20,6 +20,7 @@ import {
   caseEvents,
   caseFacts,
   caseItems,
+  caseParties,
   fail,
   keep,
   loadCase,
@@ -27,6 +28,7 @@ import {
   recordChange,
 } from './case-ops.js';
 import { attempt, type Scope } from './context.js';
+import { keepNotices, noticePages } from './correspondence.js';
 import { casesOnClaim, determinedItemsOfCases } from './queries.js';
 import { checkTransition } from './stages.js';
 import { CASE_ACTIONS, urServiceOf } from './timeline.js';
@@ -201,6 +203,30 @@ export async function screenApplication(
         );
       }
       keep(scope, changed.case, 'items', updated);
+      if (stage === 'ineligible' && scope.options.correspondence) {
+        const reasonOf = (r: { message: string; source: string }) => ({ message: r.message, source: r.source });
+        const notices = noticePages(
+          'notice-of-ineligibility',
+          {
+            case: changed.case,
+            application: app,
+            parties: await caseParties(tx, c.id, scope),
+            items: updated,
+            letterhead: scope.options.letterhead,
+            at: scope.at,
+          },
+          {
+            reasons: eligibility.reasons.map(reasonOf),
+            items: eligibility.items
+              .filter((i) => i.status === 'ineligible' && i.reasons.length > 0)
+              .map((i) => ({
+                request: disputed.find((d) => String(d.seq) === i.itemId)?.request ?? i.itemId,
+                reasons: i.reasons.map(reasonOf),
+              })),
+          },
+        );
+        await keepNotices(tx, scope, actor, c.id, 'notice-of-ineligibility', notices);
+      }
       return { case: changed.case, eligibility };
     }),
   );

@@ -19,6 +19,7 @@ export const CASE_COMMANDS = [
   'extendDecision',
   'terminate',
   'recordDetermination',
+  'returnToReviewer',
   'issueLetter',
   'closeCase',
 ] as const;
@@ -61,10 +62,13 @@ export const STAGE_MACHINE: Record<CaseCommand, StageRule> = {
   // 8 CCR 9792.10.6(a): terminated any time before the determination issues.
   terminate: { from: [...BEFORE_DECISION, 'determined'], to: ['terminated', 'withdrawn'] },
   // 8 CCR 9792.10.6(b)(2): the reviewer may decide without the claims administrator's records.
+  // The reviewer may revise a determined case until QA approves its letter (checked by the command).
   recordDetermination: {
-    from: ['records-requested', 'records-received', 'in-review'],
+    from: ['records-requested', 'records-received', 'in-review', 'determined'],
     to: ['in-review', 'determined'],
   },
+  // Clinical QA sends the determination back to the reviewer with a comment.
+  returnToReviewer: { from: ['determined'], to: ['in-review'] },
   issueLetter: { from: ['determined'], to: ['letter-issued'] },
   closeCase: { from: ['letter-issued'], to: ['closed'] },
 };

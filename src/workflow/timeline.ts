@@ -30,6 +30,8 @@ export const CASE_ACTIONS = {
   decisionExtended: 'case.decision-extended',
   terminated: 'case.terminated',
   determinationRecorded: 'case.determination-recorded',
+  returnedToReviewer: 'case.returned-to-reviewer',
+  correspondenceGenerated: 'case.correspondence-generated',
   letterIssued: 'case.letter-issued',
   closed: 'case.closed',
 } as const;

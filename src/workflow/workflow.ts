@@ -30,6 +30,7 @@ import {
 import { type RecordDeterminationInput, type RecordedDetermination, recordDetermination } from './determination.js';
 import { type ReceiveApplicationInput, type ReceivedApplication, receiveApplication } from './intake.js';
 import { type IssuedLetter, type IssueLetterInput, issueLetter } from './issue-letter.js';
+import { type ReturnedCase, type ReturnToReviewerInput, returnToReviewer } from './qa-return.js';
 import {
   type CaseClocks,
   caseClocks,
@@ -69,6 +70,8 @@ export interface Workflow {
   extendDecision(actor: Actor, input: ExtendDecisionInput): Out<CaseResult>;
   terminate(actor: Actor, input: TerminateInput): Out<CaseResult & { readonly assignmentsEnded: number }>;
   recordDetermination(actor: Actor, input: RecordDeterminationInput): Out<RecordedDetermination>;
+  /** Clinical QA sends a determined case back to its reviewer with a comment. */
+  returnToReviewer(actor: Actor, input: ReturnToReviewerInput): Out<ReturnedCase>;
   issueLetter(actor: Actor, input: IssueLetterInput): Out<IssuedLetter>;
   closeCase(actor: Actor, input: CaseRef): Out<CaseResult>;
   /** The document and, if asked, its bytes; writes a `document.read` audit event. */
@@ -131,6 +134,7 @@ export function createWorkflow(deps: WorkflowDeps): WorkflowService {
       extendDecision: (a, i) => run('extendDecision', a, (s, who) => extendDecision(s, who, i)),
       terminate: (a, i) => run('terminate', a, (s, who) => terminate(s, who, i)),
       recordDetermination: (a, i) => run('recordDetermination', a, (s, who) => recordDetermination(s, who, i)),
+      returnToReviewer: (a, i) => run('returnToReviewer', a, (s, who) => returnToReviewer(s, who, i)),
       issueLetter: (a, i) => run('issueLetter', a, (s, who) => issueLetter(s, who, i)),
       closeCase: (a, i) => run('closeCase', a, (s, who) => closeCase(s, who, i)),
       readDocument: (a, i) => run('readDocument', a, (s, who) => readDocument(s, who, i)),

@@ -141,6 +141,9 @@ describe.skipIf(!HAS_BROWSER)('an application from intake to an issued letter', 
     await page.getByRole('button', { name: 'Approve the letter' }).click();
     await page.getByText('Approved by QA').waitFor();
     await page.getByRole('button', { name: 'Issue the letter' }).click();
+    // Issuing asks first: the letter goes to the parties and cannot be taken back.
+    await page.getByRole('alertdialog', { name: 'Issue the Final Determination Letter?' }).waitFor();
+    await page.getByRole('button', { name: 'Yes, issue the letter' }).click();
     await page.getByText('The letter has been issued').waitFor();
 
     const rows = page.locator('table tbody tr th');

@@ -163,6 +163,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
         assignments: [...view.assignments],
         letters: view.letters.map(({ storagePath: _path, ...l }) => l),
         letterApproval: view.letterApproval ?? null,
+        qaReturns: [...view.qaReturns],
         eligibility: (view.eligibility ?? null) as EligibilityView | null,
       };
       return new SerializedBody(responseJson(ROUTES.caseDetail.response, body, check, 'GET', ROUTES.caseDetail.path), [

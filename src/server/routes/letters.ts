@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { LetterRecord } from '../../domain/case.js';
+import { DEMO_LETTERHEAD } from '../../letter/index.js';
 import { auditDocumentReads, readLetter } from '../../workflow/audited-reads.js';
 import { approveLetter, issueApprovedLetter, previewLetter } from '../../workflow/letter-approval.js';
 import { actorOf } from '../auth.js';
@@ -24,7 +25,14 @@ export function registerLetterRoutes(app: FastifyInstance, ctx: ServerContext): 
   const { store, workflow } = ctx;
 
   addRoute(app, 'letterPreview', async ({ params, request }) => {
-    const p = unwrap(await previewLetter(store, params.caseId, ctx.now(), ctx.config.organization));
+    const p = unwrap(
+      await previewLetter(
+        store,
+        params.caseId,
+        ctx.now(),
+        ctx.config.organization ?? ctx.config.letterhead?.name ?? DEMO_LETTERHEAD.name,
+      ),
+    );
     // The letter prints the reviewer's summary: reading it here is a read of that document.
     if (p.summaryDocumentId !== undefined) {
       unwrap(
@@ -57,6 +65,11 @@ export function registerLetterRoutes(app: FastifyInstance, ctx: ServerContext): 
       await issueApprovedLetter(store, workflow, actorOf(request), { caseId: params.caseId, ...body }),
     );
     return { case: issued.case, letters: issued.records.map(metaOf) };
+  });
+
+  addRoute(app, 'returnToReviewer', async ({ params, body, request }) => {
+    const returned = unwrap(await workflow.returnToReviewer(actorOf(request), { caseId: params.caseId, ...body }));
+    return { case: returned.case, qaReturn: returned.qaReturn };
   });
 
   addRoute(app, 'letter', async ({ params, request }) => {

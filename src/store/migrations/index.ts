@@ -4,6 +4,7 @@ import * as m0001 from './0001-initial.js';
 import * as m0003 from './0003-accounts-and-sessions.js';
 import * as m0004 from './0004-change-counter.js';
 import * as m0005 from './0005-sign-in-hardening.js';
+import * as m0006 from './0006-qa-returns.js';
 import { type Ddl, ddlFor } from './ddl.js';
 
 /**
@@ -15,6 +16,7 @@ const MIGRATIONS: Readonly<Record<string, { up(db: Kysely<unknown>, d: Ddl): Pro
   '0003-accounts-and-sessions': m0003,
   '0004-change-counter': m0004,
   '0005-sign-in-hardening': m0005,
+  '0006-qa-returns': m0006,
 };
 
 export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);

@@ -1,7 +1,9 @@
 import type { Insertable } from 'kysely';
+import { z } from 'zod';
 import { type ItemDetermination, NewItemDetermination } from '../../domain/case.js';
 import { codec, parseInput } from '../codec.js';
 import type { Handle, ItemDeterminationsTable, Tx } from '../schema.js';
+import { chunks } from './common.js';
 
 export const determinationCodec = codec<ItemDetermination>({
   id: 'value',
@@ -15,6 +17,8 @@ export const determinationCodec = codec<ItemDetermination>({
   decidedAt: 'value',
 });
 
+const NewItemDeterminationList = z.array(NewItemDetermination);
+
 /**
  * A reviewer's decision on one disputed item. Never changed: a revised decision is a new row, and
  * the latest per item stands. The outcome of record goes on the item when the letter issues.
@@ -27,6 +31,17 @@ export const determinations = {
     return determinationCodec.fromRow(
       await tx.db.insertInto('item_determinations').values(row).returningAll().executeTakeFirstOrThrow(),
     );
+  },
+
+  /** Records several determinations in one statement, validated as one batch; returns how many. */
+  async createMany(tx: Tx, input: readonly NewItemDetermination[]): Promise<number> {
+    if (input.length === 0) return 0;
+    const valid = parseInput(NewItemDeterminationList, input, 'determination');
+    for (const part of chunks(valid)) {
+      const rows = part.map((v) => determinationCodec.toInsertRow(v) as Insertable<ItemDeterminationsTable>);
+      await tx.db.insertInto('item_determinations').values(rows).execute();
+    }
+    return valid.length;
   },
 
   async getById(h: Handle, id: number): Promise<ItemDetermination | undefined> {

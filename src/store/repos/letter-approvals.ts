@@ -52,3 +52,51 @@ export const letterApprovals = {
     return row === undefined ? undefined : fromRow(row);
   },
 };
+
+/** A return of a determined case to its reviewer, with QA's comment (migration 0006). */
+export interface QaReturnRecord {
+  readonly id: number;
+  readonly caseId: number;
+  /** The case version QA read when it returned the case. */
+  readonly caseVersion: number;
+  readonly returnedBy: number;
+  readonly returnedAt: string;
+  readonly comment: string;
+}
+
+export const qaReturns = {
+  async create(tx: Tx, r: Omit<QaReturnRecord, 'id'>): Promise<QaReturnRecord> {
+    const row = await tx.db
+      .insertInto('qa_returns')
+      .values({
+        case_id: r.caseId,
+        case_version: r.caseVersion,
+        returned_by: r.returnedBy,
+        returned_at: r.returnedAt,
+        comment: r.comment,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return {
+      id: row.id,
+      caseId: row.case_id,
+      caseVersion: row.case_version,
+      returnedBy: row.returned_by,
+      returnedAt: row.returned_at,
+      comment: row.comment,
+    };
+  },
+
+  /** The case's returns, oldest first. */
+  async listByCase(h: Handle, caseId: number): Promise<QaReturnRecord[]> {
+    const rows = await h.db.selectFrom('qa_returns').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+    return rows.map((row) => ({
+      id: row.id,
+      caseId: row.case_id,
+      caseVersion: row.case_version,
+      returnedBy: row.returned_by,
+      returnedAt: row.returned_at,
+      comment: row.comment,
+    }));
+  },
+};

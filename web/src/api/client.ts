@@ -40,6 +40,8 @@ const ROUTE_TABLE = {
   removeCredential: { method: 'DELETE', path: '/api/v1/reviewers/:reviewerId/credentials/:credentialId' },
   addAffiliation: { method: 'POST', path: '/api/v1/reviewers/:reviewerId/affiliations' },
   removeAffiliation: { method: 'DELETE', path: '/api/v1/reviewers/:reviewerId/affiliations/:affiliationId' },
+  // Letter integrity (issue 11)
+  returnToReviewer: { method: 'POST', path: '/api/v1/cases/:caseId/letter/return' },
 } as const satisfies { readonly [N in RouteName]?: Pick<Routes[N], 'method' | 'path'> };
 
 export type CalledRoute = keyof typeof ROUTE_TABLE;

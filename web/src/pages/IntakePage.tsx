@@ -9,6 +9,7 @@ import { DocumentPicker, type PickedDocument, toOutgoing } from '../components/D
 import { EligibilityResult } from '../components/EligibilityResult.tsx';
 import { Field } from '../components/Field.tsx';
 import { Page } from '../components/Page.tsx';
+import { parseUrCitations, UrCitationsField } from '../components/UrCitationsField.tsx';
 
 type UrOutcome = 'denied' | 'modified' | 'conditionally-non-certified';
 
@@ -19,6 +20,8 @@ interface TreatmentRow {
   category: TreatmentKind | '';
   outcome: UrOutcome;
   authorizedPortion: string;
+  /** What the UR decision cited, free text (see UrCitationsField). */
+  citations: string;
 }
 
 const TREATMENT_KINDS: readonly TreatmentKind[] = [
@@ -169,7 +172,13 @@ function buildBody(form: Form, rows: readonly TreatmentRow[], notDuplicate: bool
       ...(opt(form.urOrganization) === undefined ? {} : { organization: form.urOrganization.trim() }),
     },
     parties,
-    items: rows.map((r) => (r.category === '' ? {} : { category: r.category })),
+    items: rows.map((r) => {
+      const basis = parseUrCitations(r.citations);
+      return {
+        ...(r.category === '' ? {} : { category: r.category }),
+        ...(basis === undefined ? {} : { claimsAdministratorBasis: basis }),
+      };
+    }),
     patient,
     confirmedNotDuplicate: notDuplicate,
   };
@@ -182,7 +191,7 @@ export function IntakePage() {
   const [form, setForm] = useState<Form>(EMPTY);
   const nextKey = useRef(2);
   const [rows, setRows] = useState<TreatmentRow[]>([
-    { key: 1, treatment: '', icd: '', category: '', outcome: 'denied', authorizedPortion: '' },
+    { key: 1, treatment: '', icd: '', category: '', outcome: 'denied', authorizedPortion: '', citations: '' },
   ]);
   const [docs, setDocs] = useState<PickedDocument[]>([]);
   const [errors, setErrors] = useState<Errors>({});
@@ -237,7 +246,15 @@ export function IntakePage() {
   function startOver() {
     setForm(EMPTY);
     setRows([
-      { key: nextKey.current++, treatment: '', icd: '', category: '', outcome: 'denied', authorizedPortion: '' },
+      {
+        key: nextKey.current++,
+        treatment: '',
+        icd: '',
+        category: '',
+        outcome: 'denied',
+        authorizedPortion: '',
+        citations: '',
+      },
     ]);
     setDocs([]);
     setReceived(undefined);
@@ -560,6 +577,13 @@ export function IntakePage() {
                   </Field>
                 ) : null}
               </div>
+              <div className="row">
+                <UrCitationsField
+                  id={`intake-ur-citations-${r.key}`}
+                  value={r.citations}
+                  onChange={(v) => setRow(r.key, { citations: v })}
+                />
+              </div>
               {rows.length > 1 ? (
                 <button
                   type="button"
@@ -584,6 +608,7 @@ export function IntakePage() {
                   category: '',
                   outcome: 'denied',
                   authorizedPortion: '',
+                  citations: '',
                 },
               ])
             }

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { call, fileUrl } from '../api/client.ts';
 import { caseKey } from '../api/queries.ts';
@@ -7,6 +8,7 @@ import { can } from '../auth/access.ts';
 import { useUser } from '../auth/session.tsx';
 import { Alert, ErrorAlert, Loading } from '../components/Alert.tsx';
 import { CaseFrame } from '../components/CaseFrame.tsx';
+import { Field } from '../components/Field.tsx';
 import { formatDate, titleCase } from '../components/format.ts';
 import { LetterView } from '../components/LetterView.tsx';
 import { Tabs } from '../components/Tabs.tsx';
@@ -14,7 +16,7 @@ import { Tabs } from '../components/Tabs.tsx';
 function letterName(l: LetterMeta): string {
   if (l.kind === 'final') return 'Final Determination Letter';
   if (l.kind === 'public-redacted') return 'Public redacted copy';
-  return `Copy for the ${titleCase(l.recipientRole ?? 'party')}`;
+  return `Copy for the ${titleCase(l.recipientRole ?? 'party')} (with its cover page)`;
 }
 
 function IssuedLetters({ caseId, letters }: { caseId: number; letters: readonly LetterMeta[] }) {
@@ -71,6 +73,21 @@ function Preview({ d }: { d: CaseDetail }) {
       call('issueLetter', { params: { caseId }, body: { expectedVersion: d.case.version, formats: ['pdf', 'text'] } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: caseKey(caseId) }),
   });
+  const [confirming, setConfirming] = useState(false);
+  const [comment, setComment] = useState('');
+  const [commentError, setCommentError] = useState<string | undefined>();
+  const giveBack = useMutation({
+    mutationFn: (text: string) =>
+      call('returnToReviewer', { params: { caseId }, body: { expectedVersion: d.case.version, comment: text } }),
+    onSuccess: () => {
+      setComment('');
+      return Promise.all([
+        qc.invalidateQueries({ queryKey: ['letter-preview', caseId] }),
+        qc.invalidateQueries({ queryKey: caseKey(caseId) }),
+      ]);
+    },
+  });
+  const recipients = new Set(d.parties.map((p) => p.role)).size;
   if (q.isPending) return <Loading what="the letter" />;
   if (q.error) return <ErrorAlert error={q.error} title="The letter could not be prepared" />;
   const p = q.data;
@@ -95,20 +112,20 @@ function Preview({ d }: { d: CaseDetail }) {
         <ErrorAlert error={approve.error} title="The approval was not recorded" />
         <ErrorAlert error={issue.error} title="The letter was not issued" />
         <div className="form-actions">
-          {can(user.role, 'approveLetter') && !approved ? (
+          {can(user.role, 'approveLetter') && !approved && d.case.stage === 'determined' ? (
             <button type="button" className="btn" disabled={approve.isPending} onClick={() => approve.mutate()}>
               Approve the letter
             </button>
           ) : null}
-          {can(user.role, 'issueLetter') ? (
+          {can(user.role, 'issueLetter') && !confirming ? (
             <button
               type="button"
               className="btn"
               disabled={!approved || issue.isPending}
               aria-describedby={approved ? undefined : 'issue-needs'}
-              onClick={() => issue.mutate()}
+              onClick={() => setConfirming(true)}
             >
-              {issue.isPending ? 'Issuing…' : 'Issue the letter'}
+              Issue the letter
             </button>
           ) : null}
           {approved || !can(user.role, 'issueLetter') ? null : (
@@ -117,7 +134,82 @@ function Preview({ d }: { d: CaseDetail }) {
             </span>
           )}
         </div>
+        {confirming && approved ? (
+          <div
+            className="alert warning"
+            role="alertdialog"
+            aria-labelledby="confirm-issue"
+            aria-describedby="confirm-issue-text"
+          >
+            <span className="alert-title" id="confirm-issue">
+              Issue the Final Determination Letter?
+            </span>
+            <p id="confirm-issue-text">
+              The letter goes to the parties ({recipients} on the case), each with a cover page addressed to them, and a
+              redacted copy is published. An issued letter cannot be changed or withdrawn here.
+            </p>
+            <div className="form-actions">
+              <button
+                type="button"
+                className="btn"
+                disabled={issue.isPending}
+                onClick={() => issue.mutate(undefined, { onSettled: () => setConfirming(false) })}
+              >
+                {issue.isPending ? 'Issuing…' : 'Yes, issue the letter'}
+              </button>
+              <button type="button" className="btn secondary" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : null}
       </section>
+      {can(user.role, 'approveLetter') && d.case.stage === 'determined' ? (
+        <section className="card" aria-labelledby="return-heading">
+          <h2 id="return-heading">Return to the reviewer</h2>
+          <p className="muted">
+            Send the determination back with what must change. The reviewer sees your comment beside their decisions;
+            you approve the letter again after they record.
+          </p>
+          <ErrorAlert error={giveBack.error} title="The case was not returned" />
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (comment.trim() === '') {
+                setCommentError('Write what the reviewer should change.');
+                return;
+              }
+              setCommentError(undefined);
+              giveBack.mutate(comment.trim());
+            }}
+          >
+            <Field label="Comment for the reviewer" error={commentError}>
+              <textarea id="qa-comment" rows={4} value={comment} onChange={(e) => setComment(e.target.value)} />
+            </Field>
+            <div className="form-actions">
+              <button type="submit" className="btn secondary" disabled={giveBack.isPending}>
+                {giveBack.isPending ? 'Returning…' : 'Return to the reviewer'}
+              </button>
+            </div>
+          </form>
+        </section>
+      ) : null}
+      {d.qaReturns.length === 0 ? null : (
+        <section className="card" aria-labelledby="returns-heading">
+          <h2 id="returns-heading">Returned by QA</h2>
+          <ul>
+            {d.qaReturns.map((r) => (
+              <li key={r.id}>
+                <span className="qa-comment">{r.comment}</span>{' '}
+                <span className="muted">
+                  — {r.returnedByName}, {formatDate(r.returnedAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <Tabs
         label="Letter copies"
         tabs={[

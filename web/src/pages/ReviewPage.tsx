@@ -3,6 +3,7 @@ import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { call } from '../api/client.ts';
 import type { DeterminationBody } from '../api/contract.ts';
+import { ApiError } from '../api/http.ts';
 import { caseKey } from '../api/queries.ts';
 import type {
   CaseDetail,
@@ -18,6 +19,7 @@ import { Badge, DecisionBadge } from '../components/Badges.tsx';
 import { CaseFrame } from '../components/CaseFrame.tsx';
 import { DocumentList } from '../components/DocumentList.tsx';
 import { Field } from '../components/Field.tsx';
+import { formatDate } from '../components/format.ts';
 import { focusSpan, HighlightedText, locate, type Span } from '../components/HighlightedText.tsx';
 import { Tabs } from '../components/Tabs.tsx';
 
@@ -288,10 +290,37 @@ function initialForm(item: ReviewItemView, review: ReviewWorkspace): ItemForm {
   };
 }
 
+/**
+ * A refusal because a rationale contradicts its decision (or holds the engine's notes): the item and
+ * the sentence, cut from the rationale that was sent at the offsets the server gave.
+ */
+function contradictionOf(
+  e: unknown,
+  body: DeterminationBody | undefined,
+): { itemId: number; message: string } | undefined {
+  if (!(e instanceof ApiError) || e.code !== 'IMR_RATIONALE_CONTRADICTS_DECISION' || body === undefined)
+    return undefined;
+  const details = (e.details ?? {}) as Record<string, unknown>;
+  const itemId = Number(details.itemId);
+  const item = body.items.find((i) => i.itemId === itemId);
+  if (item === undefined) return undefined;
+  const sentence = item.rationale.slice(Number(details.start), Number(details.end));
+  const index = body.items.indexOf(item) + 1;
+  const message =
+    details.kind === 'internal-note'
+      ? `Item ${index}: remove the decision-support engine’s note from the rationale: “${sentence}”`
+      : `Item ${index}: the rationale says the opposite of your decision (${item.decision}): “${sentence}” Reword it or change the decision.`;
+  return { itemId, message };
+}
+
 function Workspace({ d, review }: { d: CaseDetail; review: ReviewWorkspace }) {
   const user = useUser();
   const qc = useQueryClient();
-  const readOnly = user.role !== 'reviewer' || d.case.stage === 'determined';
+  // The reviewer may revise a determined case until QA approves its letter as it stands.
+  const approved = d.letterApproval?.current === true;
+  const readOnly = user.role !== 'reviewer' || (d.case.stage === 'determined' && approved);
+  const lastReturn = d.qaReturns.at(-1);
+  const returnedOpen = lastReturn !== undefined && d.case.stage === 'in-review';
   const record = useRef<HTMLElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<string | undefined>();
@@ -321,6 +350,13 @@ function Workspace({ d, review }: { d: CaseDetail; review: ReviewWorkspace }) {
   const save = useMutation({
     mutationFn: (body: DeterminationBody) => call('determine', { params: { caseId: d.case.id }, body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: caseKey(d.case.id) }),
+    onError: (e, body) => {
+      // The server names the sentence by its place in the rationale sent: show it beside that item.
+      const found = contradictionOf(e, body);
+      if (found === undefined) return;
+      setErrors({ [`rationale-${found.itemId}`]: found.message });
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    },
   });
 
   function show(key: string) {
@@ -422,7 +458,9 @@ function Workspace({ d, review }: { d: CaseDetail; review: ReviewWorkspace }) {
               </ul>
             </div>
           ) : null}
-          <ErrorAlert error={save.error} title="Your decisions were not recorded" />
+          {save.error !== null && contradictionOf(save.error, save.variables) !== undefined ? null : (
+            <ErrorAlert error={save.error} title="Your decisions were not recorded" />
+          )}
           {save.data === undefined ? null : (
             <Alert tone="success" title="Decisions recorded">
               <p>
@@ -434,12 +472,21 @@ function Workspace({ d, review }: { d: CaseDetail; review: ReviewWorkspace }) {
             </Alert>
           )}
         </div>
+        {returnedOpen && lastReturn !== undefined ? (
+          <Alert tone="warning" title="QA returned this case to you">
+            <p className="qa-comment">{lastReturn.comment}</p>
+            <p className="muted">
+              {lastReturn.returnedByName}, {formatDate(lastReturn.returnedAt)}. Revise your decisions and record them
+              again; QA approves the letter after that.
+            </p>
+          </Alert>
+        ) : null}
         {readOnly && save.data === undefined ? (
           <Alert tone="info">
             <p>
               {user.role !== 'reviewer'
                 ? 'You are seeing the engine’s review. Only the assigned physician reviewer records decisions.'
-                : 'Every item is decided; the case has gone on to its letter.'}
+                : 'QA has approved the letter as it stands; your decisions can change only if QA returns the case.'}
             </p>
           </Alert>
         ) : null}
