@@ -125,4 +125,37 @@ describe('helpers', () => {
     expect(bearsOn('right shoulder', ['knee'])).toBe(false);
     expect(bearsOn(undefined, ['knee'])).toBe(true);
   });
+
+  it('counts a spinal finding toward a nerve study of the limb that spine supplies, and only then', () => {
+    // An L5 sensory loss is found on a lumbar examination; a leg EMG tests the same roots.
+    expect(bearsOn('lumbar spine', ['lower extremity'], false, true)).toBe(true);
+    expect(bearsOn('cervical spine', ['upper extremity'], false, true)).toBe(true);
+    // Not across the body, and not for other requests (a lumbar MRI finding says nothing about a knee MRI).
+    expect(bearsOn('cervical spine', ['lower extremity'], false, true)).toBe(false);
+    expect(bearsOn('lumbar spine', ['lower extremity'])).toBe(false);
+    expect(bearsOn('lumbar spine', ['knee'], true, true)).toBe(false);
+  });
+
+  it('rates a lumbar deficit as a neurologic finding for a leg EMG', () => {
+    const neuro: Criterion = {
+      id: 'neuro',
+      text: 'Neurologic deficits are documented in the limb tested',
+      required: true,
+      evidence: { anyOf: [{ fact: 'exam-finding', expect: 'present', values: ['sensory-deficit'] }] },
+    };
+    const l5 = fact('exam-finding', {
+      value: 'sensory-deficit',
+      bodyPart: 'lumbar spine',
+      evidence: { quote: 'sensation reduced over the L5 dermatome', start: 0, end: 40 },
+    });
+    const leg = evalCriterion(
+      neuro,
+      ctx('EMG of the left lower extremity', [l5], { bodyRegions: ['lower extremity'] }),
+    );
+    expect(leg.status).toBe('met');
+    expect(leg.evidence.map((e) => e.quote)).toEqual(['sensation reduced over the L5 dermatome']);
+    // The same finding does not rate a knee brace request.
+    const brace = evalCriterion(neuro, ctx('Knee brace', [l5], { bodyRegions: ['knee'] }));
+    expect(brace.status).toBe('not-documented');
+  });
 });

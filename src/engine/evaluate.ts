@@ -94,13 +94,24 @@ const SPINE_LIMBS: Partial<Record<BodyRegion, readonly BodyRegion[]>> = {
  * findings bear on the spine that supplies the limb, except where `sameRegion` asks for the region
  * itself (a rib or wrist fracture is no red flag for a spine study).
  */
-export function bearsOn(part: string | undefined, requested: readonly BodyRegion[], sameRegion = false): boolean {
+export function bearsOn(
+  part: string | undefined,
+  requested: readonly BodyRegion[],
+  sameRegion = false,
+  limbFromSpine = false,
+): boolean {
   if (part === undefined || requested.length === 0) return true;
   const regions = regionsInText(part);
   if (regions.length === 0) return true;
   if (regionsOverlap(regions, requested)) return true;
   if (sameRegion) return false;
-  return requested.some((r) => (SPINE_LIMBS[r] ?? []).some((limb) => regions.includes(limb)));
+  if (requested.some((r) => (SPINE_LIMBS[r] ?? []).some((limb) => regions.includes(limb)))) return true;
+  // A nerve study of a limb tests the roots of the spine that supplies it: an L5 sensory loss or a
+  // lumbar MRI showing a compressed root is evidence about a leg study (`limbFromSpine`).
+  return (
+    limbFromSpine &&
+    regions.some((spine) => (SPINE_LIMBS[spine] ?? []).some((limb) => regionsOverlap([limb], requested)))
+  );
 }
 
 /** Utilization review restating the file is not the record; a plan states intent, not a finding. */
@@ -116,7 +127,7 @@ function evalFact(c: FactCondition, ctx: ItemContext): Outcome {
       factMatches(f, c, ctx.request) &&
       !f.uncertain &&
       fromRecord(f) &&
-      bearsOn(f.bodyPart, ctx.bodyRegions, f.kind === 'red-flag'),
+      bearsOn(f.bodyPart, ctx.bodyRegions, f.kind === 'red-flag', ctx.request.kind === 'electrodiagnostic'),
   );
   const positive = matching.filter((f) => !f.negated);
   const negative = matching.filter((f) => f.negated);

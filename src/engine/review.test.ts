@@ -133,3 +133,35 @@ describe('reviewCase: quotes at their place in the caller’s text', () => {
     for (const q of quotes) expect(caller.slice(q.start, q.end)).toBe(q.quote);
   });
 });
+
+describe('reviewCase: electrodiagnostic studies of the legs (ODG and MTUS ACOEM low back)', () => {
+  // An invented record: leg symptoms, a month and more of therapy, and a lumbar examination.
+  const history =
+    'She injured her low back lifting a crate on 3/2/2015. She reports low back pain radiating to the left leg. ' +
+    'Six weeks of physical therapy did not help. Examination shows decreased sensation in the left L5 dermatome ' +
+    'and weakness of the left extensor hallucis longus, 4/5.';
+  const review = (summary: string, request: string) =>
+    reviewCase({ decisionDate: '2017-03-01', clinicalSummary: summary, items: [{ request }] }).items[0];
+
+  it('quotes the lumbar examination as the neurologic finding a leg EMG asks for', () => {
+    const item = review(history, 'EMG of the left lower extremity');
+    const neuro = item?.criteria.find((c) => c.id === 'neurologic-findings');
+    expect(neuro?.status).toBe('met');
+    expect(neuro?.evidence.some((e) => e.quote.includes('L5 dermatome'))).toBe(true);
+  });
+
+  it('upholds a leg EMG when the deficits and an MRI showing the compressed root already make the radiculopathy plain', () => {
+    const obvious = review(
+      `${history} MRI of the lumbar spine showed an L4-5 disc extrusion compressing the left L5 nerve root.`,
+      'EMG of the left lower extremity',
+    );
+    expect(obvious?.criteria.find((c) => c.id === 'radiculopathy-not-obvious')?.status).toBe('unmet');
+    expect(obvious?.recommendation).toBe('Upheld');
+    // The same deficits with an MRI that shows no root compromise leave the criterion met: the study may help.
+    const subtle = review(
+      `${history} MRI of the lumbar spine showed mild disc desiccation at L4-5.`,
+      'EMG of the left lower extremity',
+    );
+    expect(subtle?.criteria.find((c) => c.id === 'radiculopathy-not-obvious')?.status).toBe('met');
+  });
+});

@@ -82,6 +82,8 @@ interface PreparedDrug {
 interface PreparedQuery {
   kind: TreatmentKind;
   text: string;
+  /** The request's own words, without the normalized modality. */
+  ownText: string;
   drugs: PreparedDrug[];
   regions: BodyRegion[];
   phase: Phase | undefined;
@@ -138,6 +140,7 @@ function prepare(q: TopicQuery): PreparedQuery {
   return {
     kind: q.kind,
     text,
+    ownText: requestText === undefined ? '' : normalize(requestText),
     drugs,
     regions: bodyRegionsOf(q.bodyParts, requestText ?? ''),
     phase: q.phase,
@@ -235,6 +238,7 @@ function matchTopic(t: Topic, q: PreparedQuery): Match | undefined {
     if (best !== '') {
       // Multi-word keywords ("functional capacity") are more specific than single words ("evaluation").
       score += 2 + 0.5 * (best.split(' ').length - 1) + Math.min(best.length, 30) / 60;
+      if (q.drugs.length === 0 && words.keywords.some((k) => keywordIn(q.ownText, k))) score += 1;
       selected = true;
       matched.push(`keyword ${best}`);
     }

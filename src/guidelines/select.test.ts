@@ -182,3 +182,28 @@ describe('request reading helpers', () => {
     expect(knownDrugClass('unknown')).toBeUndefined();
   });
 });
+
+describe('topicsFor: the requester’s own words', () => {
+  it('chooses the device the request names over the class the vocabulary files it under', () => {
+    // The parser files an interferential unit under "electrical stimulation unit", a TENS keyword; the
+    // requester wrote "interferential", and the MTUS has a section for exactly that.
+    const q = (text: string): TopicQuery => ({
+      kind: 'equipment',
+      text,
+      modality: 'electrical stimulation unit',
+      phase: 'chronic',
+      date: '2017-03-01',
+    });
+    expect(top(q('Interferential unit, 30-day rental'))).toBe('chronic-pain-2016.interferential');
+    expect(top(q('IF unit purchase'))).toBe('chronic-pain-2016.interferential');
+    expect(top(q('E-stim unit'))).toBe('chronic-pain-2016.tens');
+  });
+
+  it('routes electrodiagnostic requests the needle-EMG sections do not cover to their own sections', () => {
+    const q = (text: string): TopicQuery => ({ kind: 'electrodiagnostic', text, phase: 'chronic', date: '2017-03-01' });
+    expect(top(q('Surface EMG of the lumbar paraspinals'))).toBe('odg-low-back.surface-emg');
+    expect(top(q('SSEP of the bilateral lower extremities'))).toBe('odg-low-back.evoked-potentials');
+    expect(top(q('Quantitative sensory testing'))).toBe('odg-low-back.current-perception-threshold');
+    expect(top(q('EMG/NCV of the bilateral lower extremities'))).toBe('chronic-pain-2016.electrodiagnostic-testing');
+  });
+});

@@ -107,6 +107,8 @@ interface PreparedQuery {
   text: string;
   /** The phrases of the topic list's trie that `text` holds at a word start (see phrasesIn). */
   found: ReadonlySet<string>;
+  /** Of `found`, the phrases the request's own words hold (not only its normalized modality). */
+  own: ReadonlySet<string>;
   drugs: PreparedDrug[];
   regions: BodyRegion[];
   phase: Phase | undefined;
@@ -174,6 +176,7 @@ function prepare(q: TopicQuery, phrases: PhraseTrie): PreparedQuery {
     .join(' ');
   const text = normalize(rawText);
   const found = phrasesIn(phrases, text);
+  const own = requestText === undefined ? new Set<string>() : phrasesIn(phrases, normalize(requestText));
   if (q.kind === 'compounded-topical' || drugs.filter((d) => d.route === 'topical').length >= 2) {
     for (const d of drugs) if (!d.classes.includes('compounded')) d.classes.push('compounded');
   }
@@ -188,6 +191,7 @@ function prepare(q: TopicQuery, phrases: PhraseTrie): PreparedQuery {
     kind: q.kind,
     text,
     found,
+    own,
     drugs,
     regions: regionsOfRequest(q.bodyParts, requestText ?? ''),
     phase: q.phase,
@@ -405,6 +409,10 @@ function matchTopic(entry: IndexedTopic, q: PreparedQuery): Match | undefined {
     if (best !== '') {
       // Multi-word keywords ("functional capacity") are more specific than single words ("evaluation").
       score += 2 + 0.5 * (best.split(' ').length - 1) + Math.min(best.length, 30) / 60;
+      // A word the requester wrote ("interferential") names the device more closely than the class
+      // the vocabulary files it under ("electrical stimulation unit").
+      // Drug requests are named by the drug vocabulary itself (brand or generic alike); this is for services.
+      if (q.drugs.length === 0 && words.keywords.some((k) => q.own.has(k))) score += 1;
       selected = true;
       matched.push(`keyword ${best}`);
     }

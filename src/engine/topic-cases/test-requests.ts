@@ -185,6 +185,10 @@ export const NAMING_REQUESTS: Readonly<Record<string, readonly [item: string, am
   'odg-low-back.flexibility': ['Computerized range of motion testing'],
   'odg-low-back.computerized-muscle-testing': ['Computerized muscle testing'],
   'odg-head.eeg': ['Electroencephalogram'],
+  'odg-pain.polysomnography': ['Polysomnography (overnight sleep study)'],
+  'odg-low-back.surface-emg': ['Surface EMG of the lumbar paraspinal muscles'],
+  'odg-low-back.evoked-potentials': ['Somatosensory evoked potentials of the lower extremities'],
+  'odg-low-back.current-perception-threshold': ['Current perception threshold testing of the lower extremities'],
   // Surgery
   'acoem-2004-low-back.surgical-considerations-decompression': ['Lumbar microdiscectomy at left L5-S1'],
   'acoem-2004-low-back.surgical-considerations-fusion': ['Lumbar fusion at L4-L5'],

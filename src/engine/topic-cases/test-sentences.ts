@@ -906,10 +906,18 @@ export const BANK: readonly BankEntry[] = [
     st('sleep-disturbance'),
     'She denies difficulty sleeping.',
   ),
+  entry(
+    'treatment-failure of a sleep medication',
+    'She tried trazodone for sleep without benefit.',
+    [st('medication-use', 'trazodone'), failure('trazodone')],
+    'She has never tried trazodone for sleep.',
+    [no(st('medication-use', 'trazodone'))],
+  ),
 
   // Diagnoses (stated last in a record: the heading runs to the end of the text)
   diagnosis('acute flare of chronic pain', {}, [st('chronicity', 'acute-exacerbation')]),
   diagnosis('adhesive capsulitis'),
+  diagnosis('obstructive sleep apnea'),
   diagnosis('hypertension'),
   diagnosis('anxiety disorder', { qualifier: 'anxiety disorder' }, [st('psychological-symptoms', 'anxiety')]),
   diagnosis('bleeding disorder'),
