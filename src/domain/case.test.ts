@@ -37,11 +37,14 @@ describe('Case', () => {
     expect(Case.parse(stored)).toEqual(stored);
   });
 
-  it('knows exactly the fourteen stages, and which of them are finished', () => {
+  it('knows exactly the fourteen stages, which of them are finished, and that an issued letter is no open work', () => {
     expect(CaseStage.options).toHaveLength(14);
     expect(Object.keys(CASE_STAGE_INFO).sort()).toEqual([...CaseStage.options].sort());
-    const finished = CaseStage.options.filter((s) => !CASE_STAGE_INFO[s].open);
+    const finished = CaseStage.options.filter((s) => CASE_STAGE_INFO[s].final);
     expect(finished.sort()).toEqual(['closed', 'ineligible', 'terminated', 'withdrawn']);
+    const notOpen = CaseStage.options.filter((s) => !CASE_STAGE_INFO[s].open);
+    expect(notOpen.sort()).toEqual(['closed', 'ineligible', 'letter-issued', 'terminated', 'withdrawn']);
+    for (const s of CaseStage.options) if (CASE_STAGE_INFO[s].final) expect(CASE_STAGE_INFO[s].open, s).toBe(false);
   });
 
   it('refuses values outside the closed sets and malformed dates', () => {

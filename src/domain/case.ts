@@ -47,22 +47,29 @@ export const CaseStage = z.enum([
 ]);
 export type CaseStage = z.infer<typeof CaseStage>;
 
-/** What each stage means and whether a case in it still has work (and clocks) ahead. */
-export const CASE_STAGE_INFO: Record<CaseStage, { readonly label: string; readonly open: boolean }> = {
-  received: { label: 'Application received', open: true },
-  'eligibility-review': { label: 'Eligibility review', open: true },
-  ineligible: { label: 'Ineligible', open: false },
-  deferred: { label: 'Deferred (liability dispute)', open: true },
-  eligible: { label: 'Eligible', open: true },
-  assigned: { label: 'Assigned', open: true },
-  'records-requested': { label: 'Records requested', open: true },
-  'records-received': { label: 'Records received', open: true },
-  'in-review': { label: 'In review', open: true },
-  determined: { label: 'Determined', open: true },
-  'letter-issued': { label: 'Letter issued', open: true },
-  closed: { label: 'Closed', open: false },
-  terminated: { label: 'Terminated', open: false },
-  withdrawn: { label: 'Withdrawn', open: false },
+/**
+ * What each stage means; `open`: the desk still has work (and clocks) ahead on a case in it — the
+ * queue's and the dashboard's "open"; `final`: nothing moves a case out of it. An issued letter is
+ * neither: no work is due, but the case is still to be closed.
+ */
+export const CASE_STAGE_INFO: Record<
+  CaseStage,
+  { readonly label: string; readonly open: boolean; readonly final: boolean }
+> = {
+  received: { label: 'Application received', open: true, final: false },
+  'eligibility-review': { label: 'Eligibility review', open: true, final: false },
+  ineligible: { label: 'Ineligible', open: false, final: true },
+  deferred: { label: 'Deferred (liability dispute)', open: true, final: false },
+  eligible: { label: 'Eligible', open: true, final: false },
+  assigned: { label: 'Assigned', open: true, final: false },
+  'records-requested': { label: 'Records requested', open: true, final: false },
+  'records-received': { label: 'Records received', open: true, final: false },
+  'in-review': { label: 'In review', open: true, final: false },
+  determined: { label: 'Determined', open: true, final: false },
+  'letter-issued': { label: 'Letter issued', open: false, final: false },
+  closed: { label: 'Closed', open: false, final: true },
+  terminated: { label: 'Terminated', open: false, final: true },
+  withdrawn: { label: 'Withdrawn', open: false, final: true },
 };
 
 export const CasePriority = z.enum(['standard', 'expedited']);

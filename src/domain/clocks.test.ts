@@ -121,6 +121,48 @@ describe('notice of assignment (8 CCR 9792.10.4: one business day)', () => {
   });
 });
 
+describe('screening target (LC 4610.5(k): no period of its own)', () => {
+  it("runs the dispute's decision period from receipt: 30 days, 5 working days for a formulary dispute, 3 days expedited", () => {
+    const at = '2024-03-01T10:00:00-08:00'; // a Friday
+    const now = '2024-03-02T12:00:00Z';
+    const regular = clock(report({ ...standard, applicationReceivedAt: at }, now), 'screening');
+    expect(regular).toMatchObject({
+      dueDate: '2024-04-01',
+      extendedFrom: '2024-03-31',
+      unit: 'calendar-days',
+      period: 30,
+      status: 'pending',
+    });
+    const formulary = clock(
+      report({ ...standard, disputeKind: 'formulary', applicationReceivedAt: at }, now),
+      'screening',
+    );
+    expect(formulary).toMatchObject({ dueDate: '2024-03-08', unit: 'business-days', period: 5 });
+    const expedited = clock(
+      report({ ...standard, initialPriority: 'expedited', applicationReceivedAt: at }, now),
+      'screening',
+    );
+    expect(expedited).toMatchObject({ dueDate: '2024-03-04', period: 3 });
+  });
+
+  it('ends with any screening outcome, and is late when none came by the due day', () => {
+    const received = { ...standard, disputeKind: 'formulary', applicationReceivedAt: '2024-03-01' } as const;
+    expect(clock(report({ ...received, screenedAt: '2024-03-05' }, '2024-03-20T12:00:00Z'), 'screening').status).toBe(
+      'met',
+    );
+    expect(clock(report(received, '2024-03-09T12:00:00Z'), 'screening').status).toBe('late');
+    expect(clock(report({ ...standard }, '2024-03-09T12:00:00Z'), 'screening').status).toBe('not-started');
+  });
+
+  it('shortens to 3 days from a certification that comes while the application waits', () => {
+    const r = report(
+      { ...standard, applicationReceivedAt: '2024-03-01', expeditedCertificationAt: '2024-03-10T09:00:00-08:00' },
+      '2024-03-11T12:00:00Z',
+    );
+    expect(clock(r, 'screening')).toMatchObject({ dueDate: '2024-03-13', period: 3 });
+  });
+});
+
 describe('records (8 CCR 9792.10.5)', () => {
   it('are due 15 days after a mailed notice, carried past the weekend', () => {
     const r = report(

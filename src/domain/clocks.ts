@@ -175,7 +175,7 @@ export const MAX_EXTENSION_DAYS = 3;
 export const LATE_RECORDS_PENALTY_PER_DAY = 500;
 export const LATE_RECORDS_PENALTY_CAP = 5_000;
 
-export const ClockId = z.enum(['application-filing', 'notice-of-assignment', 'records', 'decision']);
+export const ClockId = z.enum(['application-filing', 'screening', 'notice-of-assignment', 'records', 'decision']);
 export type ClockId = z.infer<typeof ClockId>;
 
 export const ClockStatus = z.enum(['not-started', 'pending', 'met', 'late', 'stopped']);
@@ -189,6 +189,11 @@ export const CLOCK_RULES: Record<ClockId, { readonly label: string; readonly sou
     label: 'Application for IMR received',
     source:
       'LC 4610.5(h)(1); Avila v. UC Irvine (WCAB 2015) for +5 days by mail (CCP 1013(a)) — FS §1.3; CCP 12a extension',
+  },
+  screening: {
+    label: 'Eligibility screened (target)',
+    source:
+      'LC 4610.5(k) ("expeditiously"; no period of its own) — target: the dispute\'s decision period (LC 4610.6(d): 30 days / 5 working days formulary / 3 days expedited) counted from receipt — FS §1.4, §1.7',
   },
   'notice-of-assignment': {
     label: 'Notice of assignment (NOARFI) sent',
@@ -248,6 +253,8 @@ export const CaseTimeline = z
     urServiceMethod: ServiceMethod.optional(),
     applicationReceivedAt: When.optional(),
     eligibilityDeterminedAt: When.optional(),
+    /** When the application was screened, whatever the outcome (ends the screening target). */
+    screenedAt: When.optional(),
     noticeOfAssignmentSentAt: When.optional(),
     noticeMethod: NoticeMethod.optional(),
     recordsReceivedAt: When.optional(),
@@ -321,6 +328,7 @@ function eventsOf(t: CaseTimeline): readonly [string, When | undefined][] {
     ['urDecisionServedOn', t.urDecisionServedOn],
     ['applicationReceivedAt', t.applicationReceivedAt],
     ['eligibilityDeterminedAt', t.eligibilityDeterminedAt],
+    ['screenedAt', t.screenedAt],
     ['noticeOfAssignmentSentAt', t.noticeOfAssignmentSentAt],
     ['recordsReceivedAt', t.recordsReceivedAt],
     ['expeditedCertificationAt', t.expeditedCertificationAt],
@@ -403,6 +411,8 @@ export function computeClocks(
         : [],
   });
 
+  parts.push(screeningClock(t, certification, calendar));
+
   parts.push({
     id: 'notice-of-assignment',
     unit: 'business-days',
@@ -435,6 +445,74 @@ export function computeClocks(
     extensions: t.extensions,
     lateRecordsPenalty: { ...penalty, source: '8 CCR 9792.12(c)(6) — FS §1.6' },
   });
+}
+
+/**
+ * Screening has no statutory period (LC 4610.5(k): "expeditiously"). So that an unscreened application
+ * has a due date that ranks it with the rest of the work, the desk targets the decision period that
+ * the dispute will run on (30 calendar days, 5 working days for a formulary dispute, 3 days when
+ * expedited), counted from receipt: a screening later than that leaves no lawful time for the review.
+ */
+export function screeningDeadline(
+  receivedOn: CalendarDate,
+  disputeKind: DisputeKind,
+  expedited: boolean,
+  calendar: BusinessCalendar = CALIFORNIA_CALENDAR,
+): { readonly deadline: Deadline; readonly unit: ClockUnit; readonly period: number } {
+  if (expedited) {
+    const p = DECISION_PERIOD.expedited;
+    return { deadline: strictCalendarDayDeadline(receivedOn, p.days), unit: p.unit, period: p.days };
+  }
+  const p = DECISION_PERIOD[disputeKind];
+  const deadline =
+    p.unit === 'business-days'
+      ? businessDayDeadline(receivedOn, p.days, calendar)
+      : calendarDayDeadline(receivedOn, p.days, calendar);
+  return { deadline, unit: p.unit, period: p.days };
+}
+
+function screeningClock(t: CaseTimeline, certification: When | undefined, calendar: BusinessCalendar): ClockParts {
+  const received = t.applicationReceivedAt;
+  const completedAt = t.screenedAt ?? t.eligibilityDeterminedAt;
+  const regular = DECISION_PERIOD[t.disputeKind];
+  if (received === undefined) {
+    return {
+      id: 'screening',
+      unit: regular.unit,
+      period: regular.days,
+      startedAt: undefined,
+      deadline: undefined,
+      completedAt,
+    };
+  }
+  const notes = ['A desk target: the law says "expeditiously" and sets no period for screening.'];
+  const target = screeningDeadline(localDateOf(received), t.disputeKind, t.initialPriority === 'expedited', calendar);
+  const converts =
+    certification !== undefined && (completedAt === undefined || happenedAfter(completedAt, certification));
+  if (converts) {
+    // Certified while unscreened: 3 days from the certification, never later than before.
+    const expedited = screeningDeadline(localDateOf(certification), t.disputeKind, true, calendar);
+    const chosen = earlierDeadline(target.deadline, expedited.deadline);
+    const from = chosen === target.deadline ? target : expedited;
+    return {
+      id: 'screening',
+      unit: from.unit,
+      period: from.period,
+      startedAt: received,
+      deadline: chosen,
+      completedAt,
+      notes,
+    };
+  }
+  return {
+    id: 'screening',
+    unit: target.unit,
+    period: target.period,
+    startedAt: received,
+    deadline: target.deadline,
+    completedAt,
+    notes,
+  };
 }
 
 function recordsClock(

@@ -8,6 +8,8 @@ import {
   Case,
   CaseDocument,
   CaseKind,
+  CasePriority,
+  CaseSource,
   CaseStage,
   Credential,
   CredentialPatch,
@@ -32,6 +34,7 @@ import {
   Username,
   UserRole,
 } from '../domain/case.js';
+import { ClockId } from '../domain/clocks.js';
 import { ERROR_CODES, type ErrorCode } from '../domain/errors.js';
 import { Basis, Decision, IsoDate, Letter, Sex } from '../domain/letter.js';
 import { TreatmentKind } from '../domain/treatment.js';
@@ -158,7 +161,7 @@ export type RouteAccess = 'public' | 'signed-in' | readonly UserRole[];
 // Clocks and eligibility (the domain keeps these as interfaces; here is their wire shape)
 
 export const ClockView = z.object({
-  id: z.enum(['application-filing', 'notice-of-assignment', 'records', 'decision']),
+  id: ClockId,
   label: z.string(),
   source: z.string(),
   status: z.enum(['not-started', 'pending', 'met', 'late', 'stopped']),
@@ -233,17 +236,65 @@ export const QueueEntryView = z.object({
   next: ClockView.nullable(),
   /** Current reviewer(s), by reviewer id and name (staff only; a reviewer sees their own). */
   reviewers: z.array(z.object({ id: Id, name: z.string() })),
+  /** Only in search results (`q`): who and which claim, so the match can be seen. */
+  employeeName: z.string().optional(),
+  claimNumber: z.string().optional(),
 });
 export type QueueEntryView = z.infer<typeof QueueEntryView>;
 
-export const QueueQuery = z.object({
-  /** One stage or several (`?stage=assigned&stage=in-review`); by default every open stage. */
-  stage: z.union([CaseStage, z.array(CaseStage).min(1)]).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+// ---------------------------------------------------------------------------------------------
+// The work queue and case search (GET /api/v1/queue)
+
+/** Which cases by where they stand: open work (default), ended ones (ineligible, issued, closed…), or all. */
+export const QueueState = z.enum(['open', 'ended', 'all']);
+export type QueueState = z.infer<typeof QueueState>;
+
+export const QueueSort = z.enum(['due', 'received', 'case-number']);
+export type QueueSort = z.infer<typeof QueueSort>;
+
+/** Kinds of field a case search matched (the audit records these, never the term). */
+export const QueueSearchField = z.enum(['case-number', 'employee-name', 'claim-number']);
+
+const dayOrder = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a <= b;
+
+export const QueueQuery = z
+  .object({
+    /** One stage or several (`?stage=assigned&stage=in-review`); given, it replaces `state`. */
+    stage: z.union([CaseStage, z.array(CaseStage).min(1)]).optional(),
+    state: QueueState.default('open'),
+    priority: CasePriority.optional(),
+    kind: CaseKind.optional(),
+    source: CaseSource.optional(),
+    /** Case number, employee name or claim number (contains, any case). */
+    q: z.string().trim().min(2, 'Type at least 2 characters to search.').max(100).optional(),
+    receivedFrom: IsoDate.optional(),
+    receivedTo: IsoDate.optional(),
+    decidedFrom: IsoDate.optional(),
+    decidedTo: IsoDate.optional(),
+    /** `due`: soonest due first (overdue first), no due date last. */
+    sort: QueueSort.default('due'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .refine((q) => dayOrder(q.receivedFrom, q.receivedTo), {
+    path: ['receivedTo'],
+    message: 'Received "to" must be on or after "from".',
+  })
+  .refine((q) => dayOrder(q.decidedFrom, q.decidedTo), {
+    path: ['decidedTo'],
+    message: 'Decided "to" must be on or after "from".',
+  });
 export type QueueQuery = z.input<typeof QueueQuery>;
 
-export const QueueResponse = z.object({ asOf: Timestamp, entries: z.array(QueueEntryView) });
+export const QueueResponse = z.object({
+  asOf: Timestamp,
+  entries: z.array(QueueEntryView),
+  /** Every case matching the filters (the entries are one page of them). */
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+});
 export type QueueResponse = z.infer<typeof QueueResponse>;
 
 /** A document in a list: without its text. */
@@ -685,12 +736,17 @@ export const RateRow = z.object({
 });
 export type RateRow = z.infer<typeof RateRow>;
 
-export const DashboardQuery = z.object({
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
-  /** Which cases: those decided through the desk, imported published letters, or both (default). */
-  source: z.enum(['all', 'intake', 'import']).default('all'),
-});
+export const DashboardQuery = z
+  .object({
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    /** Which cases: those decided through the desk, imported published letters, or both (default). */
+    source: z.enum(['all', 'intake', 'import']).default('all'),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    path: ['to'],
+    message: '"To" must be on or after "From".',
+  });
 export type DashboardQuery = z.input<typeof DashboardQuery>;
 
 export const DashboardResponse = z.object({

@@ -88,14 +88,19 @@ export class ReadAuditLog {
     });
   }
 
-  /** Someone saw a queue listing these cases (`scope`: the desk's queue, or a reviewer's own). */
-  queueRead(request: FastifyRequest, scope: string, caseIds: readonly number[]): Promise<void> {
+  /** Someone saw a queue listing these cases (`scope`: the desk's queue, or a reviewer's own; `asked`: the filters, as codes). */
+  queueRead(
+    request: FastifyRequest,
+    scope: string,
+    caseIds: readonly number[],
+    asked: Readonly<Record<string, string | number | boolean>> = {},
+  ): Promise<void> {
     return this.record({
       ...this.#who(request),
       action: QUEUE_READ_ACTION,
       entityType: 'queue',
       entityId: scope,
-      details: { count: caseIds.length, ...idListDetails('caseIds', caseIds) },
+      details: { ...asked, count: caseIds.length, ...idListDetails('caseIds', caseIds) },
     });
   }
 

@@ -42,6 +42,9 @@ type Output<N extends RouteName> = Spec<N>['response'] extends infer R extends z
   ? DeepReadonly<z.output<R>>
   : FileBody;
 
+/** The parsed query of route `N` (defaults applied). */
+export type RouteQueryOut<N extends RouteName> = Part<N, 'query'>;
+
 /** What a route's handler returns (its response body, domain values readonly as they are). */
 export type ResponseOf<N extends RouteName> = Output<N>;
 

@@ -25,6 +25,14 @@ export {
   idListDetails,
   idsInDetails,
 } from './repos/audit.js';
+export {
+  CASE_LIST_SORTS,
+  type CaseListFilter,
+  type CaseListPage,
+  type CaseListSort,
+  caseList,
+  type SearchField,
+} from './repos/case-list.js';
 export { type CaseRef, cases, type ListByStageOptions } from './repos/cases.js';
 export { determinations } from './repos/determinations.js';
 export { documents } from './repos/documents.js';

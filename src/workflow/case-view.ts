@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import {
   type Application,
   type Assignment,
@@ -14,7 +13,17 @@ import {
 } from '../domain/case.js';
 import { addCalendarDays, localDateOf } from '../domain/clock-dates.js';
 import type { Clock, ClockReport } from '../domain/clocks.js';
-import { cases, documents, eligibilityScreens, type Handle, items, parties, prepared } from '../store/index.js';
+import {
+  type CaseListFilter,
+  caseList,
+  cases,
+  documents,
+  eligibilityScreens,
+  type Handle,
+  items,
+  parties,
+  prepared,
+} from '../store/index.js';
 import { type CaseFacts, caseAssignments, caseDeterminations, caseEvents, caseFacts, clocksOf } from './case-ops.js';
 import { type QaReturnView, qaReturnsOf } from './qa-return.js';
 import type { Urgency } from './reads.js';
@@ -120,8 +129,6 @@ export interface ClockedCase {
   readonly next: Clock | undefined;
   readonly urgency: Urgency;
 }
-
-const URGENCY_ORDER: Record<Urgency, number> = { overdue: 0, 'due-soon': 1, 'on-track': 2, 'no-deadline': 3 };
 
 /**
  * Records of a case kept per case version, as the workflow's `CaseCache` reasons: every command that
@@ -302,39 +309,32 @@ export async function clockedCase(h: Handle, c: Case, now: string, dueSoonDays: 
   return { case: c, ...value };
 }
 
-function byUrgency(a: ClockedCase, b: ClockedCase): number {
-  const due = (x: ClockedCase) => x.next?.dueAt ?? (x.next?.dueDate === undefined ? '~' : `${x.next.dueDate}~`);
-  return URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || due(a).localeCompare(due(b)) || a.case.id - b.case.id;
-}
-
 const OPEN_STAGES = (Object.keys(CASE_STAGE_INFO) as CaseStage[]).filter((s) => CASE_STAGE_INFO[s].open);
 
+export interface CasePage {
+  readonly entries: readonly ClockedCase[];
+  /** Every case matching the filter. */
+  readonly total: number;
+}
+
 /**
- * The work queue: cases in `stages` (every open stage by default), overdue first, then due soon, then
- * the rest, soonest due first — as the workflow's `queue`, with the clocks' inputs kept per case version.
- * The store lists cases by their stored next due date, so the `limit` most urgent come back.
+ * The work queue and case search: one page of cases (every open stage by default), filtered, sorted
+ * (soonest due first by default: overdue cases have the earliest due dates) and counted by the store,
+ * with their clocks at `now`, kept per case version. `reviewerId`: only that reviewer's current cases.
  */
-export async function deskQueue(
+export async function casePage(
   h: Handle,
   now: string,
-  options: { readonly stages?: readonly CaseStage[]; readonly limit: number; readonly dueSoonDays: number },
-): Promise<ClockedCase[]> {
-  // Ids and versions only (the order of `cases.listByStage`); the rows come from the cache when current.
-  const refs = await h.db
-    .selectFrom('cases')
-    .select(['id', 'version'])
-    .where('stage', 'in', [...(options.stages ?? OPEN_STAGES)])
-    .orderBy(sql`due_date is null`)
-    .orderBy('due_date')
-    .orderBy('id')
-    .limit(Math.min(Math.max(options.limit, 1), 1000))
-    .execute();
-  const out: ClockedCase[] = [];
-  for (const ref of refs) {
+  filter: Omit<CaseListFilter, 'stages'> & { readonly stages?: readonly CaseStage[] },
+  dueSoonDays: number,
+): Promise<CasePage> {
+  const page = await caseList.page(h, { ...filter, stages: filter.stages ?? OPEN_STAGES });
+  const entries: ClockedCase[] = [];
+  for (const ref of page.refs) {
     const c = await caseAt(h, ref);
-    if (c !== undefined) out.push(await clockedCase(h, c, now, options.dueSoonDays));
+    if (c !== undefined) entries.push(await clockedCase(h, c, now, dueSoonDays));
   }
-  return out.sort(byUrgency);
+  return { entries, total: page.total };
 }
 
 /** The case at the version listed: from the cache, or read (and kept). */
@@ -344,36 +344,6 @@ async function caseAt(h: Handle, ref: { readonly id: number; readonly version: n
   const c = await cases.getById(h, ref.id);
   if (c !== undefined && c.version === ref.version) v.row = c;
   return c;
-}
-
-/**
- * The open cases a reviewer is currently assigned to, in the queue's order (overdue, due soon, then
- * the rest, soonest due first).
- */
-export async function reviewerQueue(
-  h: Handle,
-  reviewerId: number,
-  now: string,
-  options: { readonly stages?: readonly CaseStage[]; readonly limit: number; readonly dueSoonDays: number },
-): Promise<ClockedCase[]> {
-  const stages = options.stages ?? OPEN_STAGES;
-  const rows = await h.db
-    .selectFrom('assignments')
-    .innerJoin('cases', 'cases.id', 'assignments.case_id')
-    .select(['cases.id', 'cases.version'])
-    .distinct()
-    .where('assignments.reviewer_id', '=', reviewerId)
-    .where('assignments.ended_at', 'is', null)
-    .where('cases.stage', 'in', [...stages])
-    .orderBy('cases.id')
-    .limit(options.limit)
-    .execute();
-  const out: ClockedCase[] = [];
-  for (const ref of rows) {
-    const c = await caseAt(h, ref);
-    if (c !== undefined) out.push(await clockedCase(h, c, now, options.dueSoonDays));
-  }
-  return out.sort(byUrgency);
 }
 
 /** The latest QA approval of the case's letter, and whether it is for the case as it is now. */

@@ -14,6 +14,7 @@ import {
   type UrDecision,
 } from '../domain/case.js';
 import { localDateOf, When } from '../domain/clock-dates.js';
+import { screeningDeadline } from '../domain/clocks.js';
 import {
   type ConsolidationApplication,
   type DuplicateReason,
@@ -362,6 +363,8 @@ export async function receiveApplication(
           kind: input.kind,
           source: 'intake',
           receivedDate: receivedDay,
+          // The screening target (domain/clocks.ts), so the queue ranks it with the rest of the work.
+          dueDate: screeningDeadline(receivedDay, input.kind, priority === 'expedited').deadline.dueDate,
           ...(urDecisionDate === undefined ? {} : { urDecisionDate }),
           ...(age === undefined ? {} : { patientAge: age }),
           ...(input.patient.sex === undefined ? {} : { patientSex: input.patient.sex }),

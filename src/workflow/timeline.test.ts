@@ -52,6 +52,7 @@ describe('buildTimeline', () => {
         urServiceMethod: 'mail',
         applicationReceivedAt: '2024-03-01T17:00:00.000Z',
         eligibilityDeterminedAt: '2024-03-04T17:00:00.000Z',
+        screenedAt: '2024-03-04T17:00:00.000Z',
         noticeOfAssignmentSentAt: '2024-03-05T17:00:00.000Z',
         noticeMethod: 'electronic',
         expeditedCertificationAt: '2024-03-06T17:00:00.000Z',

@@ -96,6 +96,7 @@ export function buildTimeline(facts: TimelineFacts, events: readonly TimelineEve
   let initialPriority: CasePriority | undefined;
   let applicationReceivedAt: string | undefined;
   let eligibilityDeterminedAt: string | undefined;
+  let screenedAt: string | undefined;
   let noticeOfAssignmentSentAt: string | undefined;
   let noticeMethod: NoticeMethod | undefined;
   let recordsReceivedAt: string | undefined;
@@ -115,6 +116,8 @@ export function buildTimeline(facts: TimelineFacts, events: readonly TimelineEve
       }
       case CASE_ACTIONS.screened:
         if (e.details.outcome === 'eligible') eligibilityDeterminedAt = at;
+        // A deferred screen waits on the liability dispute: the application is still to be screened.
+        if (e.details.outcome !== 'deferred') screenedAt = at;
         break;
       case CASE_ACTIONS.noticeSent: {
         const method = NoticeMethod.safeParse(e.details.method);
@@ -159,6 +162,7 @@ export function buildTimeline(facts: TimelineFacts, events: readonly TimelineEve
     ...(service === undefined ? {} : { urDecisionServedOn: service.servedOn, urServiceMethod: service.method }),
     ...(applicationReceivedAt === undefined ? {} : { applicationReceivedAt }),
     ...(eligibilityDeterminedAt === undefined ? {} : { eligibilityDeterminedAt }),
+    ...(screenedAt === undefined ? {} : { screenedAt }),
     ...(noticeOfAssignmentSentAt === undefined || noticeMethod === undefined
       ? {}
       : { noticeOfAssignmentSentAt, noticeMethod }),
@@ -180,8 +184,8 @@ export const REVIEW_STAGES: readonly CaseStage[] = [
 
 /** The clock that sets a stage's next deadline (the IMRO's own next duty, or the records it waits for). */
 export const STAGE_CLOCK: Record<CaseStage, ClockId | undefined> = {
-  received: undefined,
-  'eligibility-review': undefined,
+  received: 'screening',
+  'eligibility-review': 'screening',
   ineligible: undefined,
   deferred: undefined,
   eligible: 'notice-of-assignment',

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { CaseStage } from '../../domain/case.js';
+import { CASE_STAGE_INFO, type CaseStage } from '../../domain/case.js';
 import { imrError } from '../../domain/errors.js';
 import { TreatmentKind } from '../../domain/treatment.js';
 import { parseRequest } from '../../engine/request.js';
-import { auditEvents, eligibilityScreens, type Handle } from '../../store/index.js';
+import { auditEvents, caseList, eligibilityScreens, type Handle } from '../../store/index.js';
 import { rankCandidates } from '../../workflow/candidates.js';
-import { caseView, currentReviewersOf, deskQueue, reviewerQueue } from '../../workflow/case-view.js';
+import { casePage, caseView, currentReviewersOf } from '../../workflow/case-view.js';
 import type { DocumentOcr } from '../../workflow/documents.js';
 import { actorOf, uploadLimitOf } from '../auth.js';
-import { type EligibilityView, type IntakeBody, ROUTES } from '../contract.js';
+import { type EligibilityView, type IntakeBody, type QueueState, ROUTES } from '../contract.js';
 import { generationOf, ResponseCache } from '../response-cache.js';
-import { addRoute, failWith, notFound, type ResponseOf, unwrap } from '../route.js';
+import { addRoute, failWith, notFound, type ResponseOf, type RouteQueryOut, unwrap } from '../route.js';
 import { responseJson, SerializedBody } from '../serialize.js';
 import { decodeDocuments } from '../uploads.js';
 import type { ServerContext } from './context.js';
@@ -29,6 +29,60 @@ async function caseNumbersOf(h: Handle, ids: readonly number[]): Promise<string[
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r.case_number]));
   return ids.map((id) => byId.get(id) ?? String(id));
+}
+
+const ALL_STAGES = Object.keys(CASE_STAGE_INFO) as CaseStage[];
+
+/** The stages of each queue state (derived from the stage table: open work, or not). */
+const QUEUE_STATE_STAGES: Record<QueueState, readonly CaseStage[]> = {
+  open: ALL_STAGES.filter((s) => CASE_STAGE_INFO[s].open),
+  ended: ALL_STAGES.filter((s) => !CASE_STAGE_INFO[s].open),
+  all: ALL_STAGES,
+};
+
+/** `o` without its undefined values (for exactOptionalPropertyTypes). */
+function definedOnly<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
+}
+
+interface EmployeeAndClaim {
+  employeeName?: string;
+  claimNumber?: string;
+}
+
+/** The employee's name and the claim number of each case's first application (search results only). */
+async function employeeAndClaimOf(h: Handle, ids: readonly number[]): Promise<Map<number, EmployeeAndClaim>> {
+  const out = new Map<number, EmployeeAndClaim>();
+  if (ids.length === 0) return out;
+  const rows = await h.db
+    .selectFrom('applications')
+    .select(['case_id', 'employee_name', 'claim_number'])
+    .where('case_id', 'in', [...ids])
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    if (out.has(r.case_id)) continue;
+    out.set(r.case_id, {
+      ...(r.employee_name === null ? {} : { employeeName: r.employee_name }),
+      ...(r.claim_number === null ? {} : { claimNumber: r.claim_number }),
+    });
+  }
+  return out;
+}
+
+/** What a queue read was asked for, as codes (the search term itself stays out of the audit). */
+function queueAuditDetails(
+  query: RouteQueryOut<'queue'>,
+  matched: readonly string[],
+): Record<string, string | number | boolean> {
+  const stages = query.stage === undefined ? undefined : Array.isArray(query.stage) ? query.stage : [query.stage];
+  return {
+    ...(stages === undefined ? { state: query.state } : { stages: stages.join(',') }),
+    ...definedOnly({ priority: query.priority, kind: query.kind, source: query.source }),
+    sort: `${query.sort} ${query.order}`,
+    offset: query.offset,
+    ...(query.q === undefined ? {} : { search: true, matched: matched.join(',') }),
+  };
 }
 
 type ItemDetails = NonNullable<IntakeBody['items']>;
@@ -73,48 +127,78 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   addRoute(app, 'queue', async ({ query, request }) => {
     const asOf = ctx.now();
     const user = request.signedIn?.user;
-    const stages = query.stage === undefined ? undefined : Array.isArray(query.stage) ? query.stage : [query.stage];
     const reviewerId = user?.role === 'reviewer' ? (user.reviewerId ?? null) : undefined;
     const scope = reviewerId === undefined ? 'desk' : `reviewer ${String(reviewerId)}`;
     const generation = await generationOf(store, asOf, request.signedIn?.changeCount);
     // Kept with the `asOf` of the request that made it: the instant its clocks were computed.
-    const kept = await queueBodies.body(generation, JSON.stringify([scope, stages ?? null, query.limit]), async () => {
-      const body: ResponseOf<'queue'> = { asOf, entries: await queueEntries(reviewerId, asOf, stages, query.limit) };
+    const kept = await queueBodies.body(generation, JSON.stringify([scope, query]), async () => {
+      const body: ResponseOf<'queue'> = { asOf, ...(await queuePage(reviewerId, asOf, query)) };
       const json = responseJson(ROUTES.queue.response, body, check, 'GET', ROUTES.queue.path);
       return new SerializedBody(
         json,
         body.entries.map((e) => e.case.id),
       );
     });
-    // Every read is audited, kept body or not: which cases the caller was shown.
-    await ctx.readAudit.queueRead(request, scope.replace(' ', '-'), kept.caseIds);
+    // Every read is audited, kept body or not: which cases the caller was shown, with the filters
+    // and, for a search, which kinds of field matched (never the term: it may be a name).
+    const matched = query.q === undefined ? [] : await caseList.matchedFields(store, kept.caseIds, query.q);
+    await ctx.readAudit.queueRead(request, scope.replace(' ', '-'), kept.caseIds, queueAuditDetails(query, matched));
     return kept;
   });
 
-  /** The queue's entries: a reviewer's own cases (none without a reviewer record), or the desk's. */
-  async function queueEntries(
+  /** The queue's page: a reviewer's own cases (none without a reviewer record), or the desk's. */
+  async function queuePage(
     reviewerId: number | null | undefined,
     asOf: string,
-    stages: CaseStage[] | undefined,
-    limit: number,
-  ): Promise<ResponseOf<'queue'>['entries']> {
-    const options = { ...(stages === undefined ? {} : { stages }), limit, dueSoonDays: ctx.dueSoonDays };
-    const clocked =
-      reviewerId === null
-        ? []
-        : reviewerId === undefined
-          ? await deskQueue(store, asOf, options)
-          : await reviewerQueue(store, reviewerId, asOf, options);
-    const names = await currentReviewersOf(
+    query: RouteQueryOut<'queue'>,
+  ): Promise<Omit<ResponseOf<'queue'>, 'asOf'>> {
+    const page = { total: 0, offset: query.offset, limit: query.limit };
+    if (reviewerId === null) return { entries: [], ...page };
+    const stages =
+      query.stage === undefined
+        ? QUEUE_STATE_STAGES[query.state]
+        : Array.isArray(query.stage)
+          ? query.stage
+          : [query.stage];
+    const listed = await casePage(
       store,
-      clocked.map((e) => e.case.id),
+      asOf,
+      {
+        stages,
+        sort: query.sort,
+        order: query.order,
+        limit: query.limit,
+        offset: query.offset,
+        ...(reviewerId === undefined ? {} : { reviewerId }),
+        ...definedOnly({
+          priority: query.priority,
+          kind: query.kind,
+          source: query.source,
+          search: query.q,
+          receivedFrom: query.receivedFrom,
+          receivedTo: query.receivedTo,
+          decidedFrom: query.decidedFrom,
+          decidedTo: query.decidedTo,
+        }),
+      },
+      ctx.dueSoonDays,
     );
-    return clocked.map((e) => ({
-      case: e.case,
-      urgency: e.urgency,
-      next: e.next ?? null,
-      reviewers: names.get(e.case.id) ?? [],
-    }));
+    const ids = listed.entries.map((e) => e.case.id);
+    const [names, who] = await Promise.all([
+      currentReviewersOf(store, ids),
+      query.q === undefined ? Promise.resolve(new Map<number, EmployeeAndClaim>()) : employeeAndClaimOf(store, ids),
+    ]);
+    return {
+      ...page,
+      total: listed.total,
+      entries: listed.entries.map((e) => ({
+        case: e.case,
+        urgency: e.urgency,
+        next: e.next ?? null,
+        reviewers: names.get(e.case.id) ?? [],
+        ...who.get(e.case.id),
+      })),
+    };
   }
 
   addRoute(app, 'intake', async ({ body, request }) => {
