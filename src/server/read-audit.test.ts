@@ -110,11 +110,15 @@ describe('reads of the case page and the queue are audited', () => {
     expect(idsInDetails('caseIds', second?.details ?? {})).toEqual(listed);
     expect(third).toMatchObject({ actor: reviewer.id, entityId: `reviewer-${t.demo.reviewerId}` });
     expect(idsInDetails('caseIds', third?.details ?? {})).toEqual(own);
-    // Nothing but ids and a count: no names, claim numbers or addresses.
+    // Nothing but ids, a count and the filters as codes: no names, claim numbers or addresses.
     for (const e of events) {
       for (const [key, value] of Object.entries(e.details)) {
-        expect(key).toMatch(/^(count|caseIds(_\d+)?)$/);
-        expect(String(value)).toMatch(/^[\d,]*$/);
+        if (key === 'state') expect(value).toBe('open');
+        else if (key === 'sort') expect(value).toBe('due asc');
+        else {
+          expect(key).toMatch(/^(count|offset|caseIds(_\d+)?)$/);
+          expect(String(value)).toMatch(/^[\d,]*$/);
+        }
       }
     }
   });

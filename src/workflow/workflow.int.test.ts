@@ -268,6 +268,7 @@ for (const target of targets) {
       const clocks = value(await wf.caseClocks(coordinator, received.case.id, '2024-04-01T00:00:00Z'));
       expect(clocks.clocks.clocks.map((c) => [c.id, c.status])).toEqual([
         ['application-filing', 'met'],
+        ['screening', 'met'],
         ['notice-of-assignment', 'met'],
         ['records', 'met'],
         ['decision', 'met'],

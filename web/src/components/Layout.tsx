@@ -25,7 +25,8 @@ export function Layout() {
         </Link>
         <div className="who">
           <span>
-            Signed in as <strong>{user.displayName}</strong>
+            <span className="signed-in-as">Signed in as </span>
+            <strong>{user.displayName}</strong>
           </span>
           <span className="role">{ROLE_LABEL[user.role]}</span>
           <button type="button" className="btn small secondary" onClick={() => void signOut()}>

@@ -18,6 +18,7 @@ export const STAGE_LABEL: Record<CaseStage, string> = {
   withdrawn: 'Withdrawn',
 };
 
+/** Stages with work still due (the domain's CASE_STAGE_INFO `open`): the queue's default. */
 export const OPEN_STAGES: readonly CaseStage[] = [
   'received',
   'eligibility-review',
@@ -28,8 +29,15 @@ export const OPEN_STAGES: readonly CaseStage[] = [
   'records-received',
   'in-review',
   'determined',
-  'letter-issued',
 ];
+
+/** The rest: no work due (an issued letter waits only to be closed). */
+export const ENDED_STAGES: readonly CaseStage[] = ['ineligible', 'letter-issued', 'closed', 'terminated', 'withdrawn'];
+
+export const CASE_SOURCE_LABEL: Record<'intake' | 'import', string> = {
+  intake: 'decided through the desk',
+  import: 'imported published letters',
+};
 
 const dateFmt = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 const timeFmt = new Intl.DateTimeFormat('en-US', {
