@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useId, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Link, useNavigate } from 'react-router-dom';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { call } from '../api/client.ts';
 import type { DashboardQuery } from '../api/contract.ts';
-import type { RateRow } from '../api/types.ts';
+import type { Dashboard, RateRow } from '../api/types.ts';
 import { ErrorAlert, Loading } from '../components/Alert.tsx';
 import { Field } from '../components/Field.tsx';
 import { percent } from '../components/format.ts';
@@ -13,6 +14,7 @@ const BLUE = '#0b4f8a';
 const TEAL = '#13795b';
 const RED = '#b3261e';
 const AXIS = { fontSize: 12, fill: '#4a5361' };
+const AXIS_LABEL = { fontSize: 12, fill: '#1b1f24' };
 
 /** A chart with its title, a one-line summary for screen readers, and the numbers as a table. */
 function ChartCard({
@@ -80,6 +82,7 @@ function RateChart({ title, rows, what }: { title: string; rows: readonly RateRo
   const data = top.map((r) => ({
     label: r.label.length > 56 ? `${r.label.slice(0, 55).trimEnd()}…` : r.label,
     rate: Math.round(r.overturnRate * 1000) / 10,
+    value: `${percent(r.overturnRate)} of ${r.decided}`,
     decided: r.decided,
   }));
   const highest = [...top].sort((a, b) => b.overturnRate - a.overturnRate)[0];
@@ -92,50 +95,184 @@ function RateChart({ title, rows, what }: { title: string; rows: readonly RateRo
       title={title}
       summary={summary}
       table={<RateTable rows={rows} what={what} />}
-      height={Math.max(200, 38 * data.length + 60)}
+      height={Math.max(220, 40 * data.length + 90)}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
+        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 72, bottom: 24 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" domain={[0, 100]} unit="%" tick={AXIS} />
-          <YAxis type="category" dataKey="label" width={230} tick={AXIS} interval={0} />
+          <XAxis
+            type="number"
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            unit="%"
+            tick={AXIS}
+            label={{ value: 'Overturned, % of decided items', position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
+          />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={190}
+            tick={AXIS}
+            interval={0}
+            label={{ value: what, angle: -90, position: 'insideLeft', offset: 0, ...AXIS_LABEL }}
+          />
           <Tooltip formatter={(v) => [`${String(v)}%`, 'Overturned']} />
-          <Bar dataKey="rate" name="Overturn rate" fill={BLUE} isAnimationActive={false} />
+          <Bar dataKey="rate" name="Overturn rate" fill={BLUE} isAnimationActive={false}>
+            <LabelList dataKey="value" position="right" style={{ fontSize: 12, fill: '#1b1f24' }} />
+          </Bar>
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
   );
 }
 
+type MonthRow = { month: string; received: number; decided: number };
+
+/** `YYYY-MM` plus `n` months. */
+function addMonths(month: string, n: number): string {
+  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + n, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+const monthFmt = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+export function monthLabel(month: string): string {
+  return monthFmt.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** The last day of a `YYYY-MM` month. */
+function monthEnd(month: string): string {
+  return new Date(Date.parse(`${addMonths(month, 1)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
- * The twelve calendar months up to the latest month with cases (or `asOf`), months without cases as
- * zeros, so the axis is continuous and old imported letters do not crowd the recent months.
+ * The volumes over the months the data covers, first to last month with cases — never months before
+ * or after it. Up to 24 months are shown month by month (months in between without cases are real
+ * zeros); a longer span is summed by year, so old imported letters and this month's cases both show.
  */
-function lastTwelveMonths(
-  byMonth: readonly { month: string; received: number; decided: number }[],
-  asOf: string,
-): { month: string; received: number; decided: number }[] {
-  const latest = byMonth
-    .map((m) => m.month)
-    .sort()
-    .at(-1);
-  const end = new Date(`${(latest ?? asOf).slice(0, 7)}-01T00:00:00Z`);
-  const out: { month: string; received: number; decided: number }[] = [];
-  for (let i = 11; i >= 0; i--) {
-    const d = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - i, 1));
-    const month = d.toISOString().slice(0, 7);
-    const found = byMonth.find((m) => m.month === month);
-    out.push({ month, received: found?.received ?? 0, decided: found?.decided ?? 0 });
+export function volumeSeries(byMonth: readonly MonthRow[]): {
+  unit: 'month' | 'year';
+  rows: { key: string; label: string; from: string; to: string; received: number; decided: number }[];
+} {
+  const months = byMonth.map((m) => m.month).sort();
+  const first = months[0];
+  const last = months.at(-1);
+  if (first === undefined || last === undefined) return { unit: 'month', rows: [] };
+  let span = 0;
+  while (addMonths(first, span) < last) span += 1;
+  if (span < 24) {
+    const rows = [];
+    for (let i = 0; i <= span; i++) {
+      const month = addMonths(first, i);
+      const found = byMonth.find((m) => m.month === month);
+      rows.push({
+        key: month,
+        label: monthLabel(month),
+        from: `${month}-01`,
+        to: monthEnd(month),
+        received: found?.received ?? 0,
+        decided: found?.decided ?? 0,
+      });
+    }
+    return { unit: 'month', rows };
   }
-  return out;
+  const years = new Map<string, { received: number; decided: number }>();
+  for (let y = Number(first.slice(0, 4)); y <= Number(last.slice(0, 4)); y++)
+    years.set(String(y), { received: 0, decided: 0 });
+  for (const m of byMonth) {
+    const row = years.get(m.month.slice(0, 4));
+    if (row === undefined) continue;
+    row.received += m.received;
+    row.decided += m.decided;
+  }
+  return {
+    unit: 'year',
+    rows: [...years.entries()].map(([year, v]) => ({
+      key: year,
+      label: year,
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      ...v,
+    })),
+  };
+}
+
+/** The queue's address for cases matching a dashboard figure. */
+function queueLink(filter: Record<string, string | undefined>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '') p.set(k, v);
+  return `/queue?${p.toString()}`;
+}
+
+type Row = readonly (string | number)[];
+
+/** The dashboard's figures as CSV: one section per table, a header row each. */
+export function dashboardCsv(d: Dashboard, filter: { from: string; to: string; source: string }): string {
+  const rows: Row[] = [
+    [
+      'IMR Desk dashboard',
+      `as of ${d.asOf}`,
+      `from ${filter.from || 'the start'}`,
+      `to ${filter.to || 'now'}`,
+      `cases: ${filter.source}`,
+    ],
+    [],
+    ['Summary', 'Value'],
+    ['Open cases', d.volumes.openCases],
+    ['Open cases overdue', d.timeliness.openOverdue],
+    ['Cases decided', d.volumes.decidedCases],
+    ['Items decided', d.volumes.decidedItems],
+    ['Decided on time', d.timeliness.onTime],
+    ['Decided late', d.timeliness.late],
+    ['Median days from application to decision', d.timeliness.medianDaysToDecision ?? ''],
+    [],
+    ['Month', 'Received', 'Decided'],
+    ...d.volumes.byMonth.map((m) => [m.month, m.received, m.decided]),
+    [],
+    ['Month of decision', 'On time', 'Late'],
+    ...d.timeliness.byMonth.map((m) => [m.month, m.onTime, m.late]),
+    [],
+    ['Stage', 'Open cases'],
+    ...d.volumes.byStage.map((s) => [s.label, s.count]),
+  ];
+  for (const [title, list] of [
+    ['Kind of request', d.overturn.byKind],
+    ['Guideline', d.overturn.byGuideline],
+    ['Reviewer specialty', d.overturn.bySpecialty],
+  ] as const) {
+    rows.push([], [title, 'Decided', 'Overturned', 'Overturn rate']);
+    for (const r of list) rows.push([r.label, r.decided, r.overturned, r.overturnRate.toFixed(4)]);
+  }
+  const cell = (v: string | number) => {
+    const text = String(v);
+    // Quoted when needed; a leading = + - @ is neutralized so a spreadsheet never runs it as a formula.
+    const safe = /^[=+\-@\t\r]/.test(text) && typeof v === 'string' ? `'${text}` : text;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function DashboardPage() {
+  const navigate = useNavigate();
   const [filters, setFilters] = useState<{ from: string; to: string; source: 'all' | 'intake' | 'import' }>({
     from: '',
     to: '',
     source: 'all',
   });
+  const rangeError =
+    filters.from !== '' && filters.to !== '' && filters.from > filters.to
+      ? '"To" must be on or after "From". Change one of the dates to see the figures.'
+      : undefined;
   const query: DashboardQuery = {
     source: filters.source,
     ...(filters.from === '' ? {} : { from: filters.from }),
@@ -144,11 +281,37 @@ export function DashboardPage() {
   const q = useQuery({
     queryKey: ['dashboard', query],
     queryFn: ({ signal }) => call('dashboard', { query, signal }),
+    enabled: rangeError === undefined,
   });
-  const d = q.data;
-  const recent = d === undefined ? [] : lastTwelveMonths(d.volumes.byMonth, d.asOf);
+  const d = rangeError === undefined ? q.data : undefined;
+  const volumes = d === undefined ? { unit: 'month' as const, rows: [] } : volumeSeries(d.volumes.byMonth);
+  const first = volumes.rows[0];
+  const last = volumes.rows.at(-1);
+  const source = filters.source === 'all' ? undefined : filters.source;
+  /** The queue of every case (any state) matching a figure, within the dashboard's own filter. */
+  const cases = (f: Record<string, string | undefined>) => queueLink({ state: 'all', source, ...f });
+  const timelyRows = (d?.timeliness.byMonth ?? []).map((m) => ({
+    ...m,
+    label: monthLabel(m.month),
+    from: `${m.month}-01`,
+    to: monthEnd(m.month),
+  }));
   return (
-    <Page title="Dashboard" sub="Volumes, timeliness and overturn rates">
+    <Page
+      title="Dashboard"
+      sub="Volumes, timeliness and overturn rates"
+      actions={
+        d === undefined ? undefined : (
+          <button
+            type="button"
+            className="btn secondary"
+            onClick={() => download(`imr-dashboard-${d.asOf.slice(0, 10)}.csv`, dashboardCsv(d, filters))}
+          >
+            Download CSV
+          </button>
+        )
+      }
+    >
       <form className="row card" aria-label="Dashboard filters" onSubmit={(e) => e.preventDefault()}>
         <Field label="From">
           <input
@@ -157,7 +320,7 @@ export function DashboardPage() {
             onChange={(e) => setFilters((f) => ({ ...f, from: e.target.value }))}
           />
         </Field>
-        <Field label="To">
+        <Field label="To" error={rangeError}>
           <input type="date" value={filters.to} onChange={(e) => setFilters((f) => ({ ...f, to: e.target.value }))} />
         </Field>
         <Field label="Cases">
@@ -171,17 +334,23 @@ export function DashboardPage() {
           </select>
         </Field>
       </form>
-      {q.isPending ? <Loading what="the figures" /> : null}
+      {q.isPending && rangeError === undefined ? <Loading what="the figures" /> : null}
       <ErrorAlert error={q.error} title="The dashboard could not be loaded" />
       {d === undefined ? null : (
         <>
           <div className="grid-3" style={{ marginBottom: '1rem' }}>
             <div className="card">
-              <div className="stat">{d.volumes.openCases}</div>
+              <div className="stat">
+                <Link to="/queue">{d.volumes.openCases}</Link>
+              </div>
               <div className="stat-label">Open cases ({d.timeliness.openOverdue} overdue)</div>
             </div>
             <div className="card">
-              <div className="stat">{d.volumes.decidedCases}</div>
+              <div className="stat">
+                <Link to={cases({ decidedFrom: filters.from || '1900-01-01', decidedTo: filters.to || undefined })}>
+                  {d.volumes.decidedCases}
+                </Link>
+              </div>
               <div className="stat-label">Cases decided ({d.volumes.decidedItems} items)</div>
             </div>
             <div className="card">
@@ -205,13 +374,17 @@ export function DashboardPage() {
           </div>
           <div className="grid-2">
             <ChartCard
-              title="Volumes by month"
-              summary={`${recent.reduce((n, m) => n + m.received, 0)} applications received and ${recent.reduce((n, m) => n + m.decided, 0)} cases decided in the last 12 months${d.volumes.byMonth.length > 0 ? ` (every month with cases in the numbers)` : ''}.`}
+              title={volumes.unit === 'month' ? 'Volumes by month' : 'Volumes by year'}
+              summary={
+                first === undefined || last === undefined
+                  ? 'No cases in this period.'
+                  : `${volumes.rows.reduce((n, m) => n + m.received, 0)} applications received and ${volumes.rows.reduce((n, m) => n + m.decided, 0)} cases decided, ${first.label} to ${last.label}${volumes.unit === 'year' ? ' (more than two years: by year; narrow the dates for months)' : ''}. Select a bar for its cases.`
+              }
               table={
                 <table className="data">
                   <thead>
                     <tr>
-                      <th scope="col">Month</th>
+                      <th scope="col">{volumes.unit === 'month' ? 'Month' : 'Year'}</th>
                       <th scope="col" className="num">
                         Received
                       </th>
@@ -221,11 +394,15 @@ export function DashboardPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {d.volumes.byMonth.map((m) => (
-                      <tr key={m.month}>
-                        <th scope="row">{m.month}</th>
-                        <td className="num">{m.received}</td>
-                        <td className="num">{m.decided}</td>
+                    {volumes.rows.map((m) => (
+                      <tr key={m.key}>
+                        <th scope="row">{m.label}</th>
+                        <td className="num">
+                          <Link to={cases({ receivedFrom: m.from, receivedTo: m.to })}>{m.received}</Link>
+                        </td>
+                        <td className="num">
+                          <Link to={cases({ decidedFrom: m.from, decidedTo: m.to })}>{m.decided}</Link>
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -233,20 +410,53 @@ export function DashboardPage() {
               }
             >
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={recent}>
+                <BarChart data={volumes.rows} margin={{ bottom: 24, left: 8 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="month" tick={AXIS} />
-                  <YAxis allowDecimals={false} tick={AXIS} />
+                  <XAxis
+                    dataKey="label"
+                    tick={AXIS}
+                    label={{
+                      value: volumes.unit === 'month' ? 'Month' : 'Year',
+                      position: 'insideBottom',
+                      offset: -14,
+                      ...AXIS_LABEL,
+                    }}
+                  />
+                  <YAxis
+                    allowDecimals={false}
+                    tick={AXIS}
+                    label={{ value: 'Cases', angle: -90, position: 'insideLeft', ...AXIS_LABEL }}
+                  />
                   <Tooltip />
-                  <Legend />
-                  <Bar dataKey="received" name="Received" fill={BLUE} isAnimationActive={false} />
-                  <Bar dataKey="decided" name="Decided" fill={TEAL} isAnimationActive={false} />
+                  <Legend verticalAlign="top" />
+                  <Bar
+                    dataKey="received"
+                    name="Received"
+                    fill={BLUE}
+                    isAnimationActive={false}
+                    cursor="pointer"
+                    onClick={(bar: { payload?: { from: string; to: string } }) => {
+                      if (bar.payload)
+                        void navigate(cases({ receivedFrom: bar.payload.from, receivedTo: bar.payload.to }));
+                    }}
+                  />
+                  <Bar
+                    dataKey="decided"
+                    name="Decided"
+                    fill={TEAL}
+                    isAnimationActive={false}
+                    cursor="pointer"
+                    onClick={(bar: { payload?: { from: string; to: string } }) => {
+                      if (bar.payload)
+                        void navigate(cases({ decidedFrom: bar.payload.from, decidedTo: bar.payload.to }));
+                    }}
+                  />
                 </BarChart>
               </ResponsiveContainer>
             </ChartCard>
             <ChartCard
               title="Timeliness of decisions"
-              summary={`${d.timeliness.onTime} decided on time and ${d.timeliness.late} late.`}
+              summary={`${d.timeliness.onTime} decided on time and ${d.timeliness.late} late (cases decided through the desk, by month of decision). Select a bar for its cases.`}
               table={
                 <table className="data">
                   <thead>
@@ -261,9 +471,15 @@ export function DashboardPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {d.timeliness.byMonth.map((m) => (
+                    {timelyRows.map((m) => (
                       <tr key={m.month}>
-                        <th scope="row">{m.month}</th>
+                        <th scope="row">
+                          <Link
+                            to={queueLink({ state: 'all', source: 'intake', decidedFrom: m.from, decidedTo: m.to })}
+                          >
+                            {m.label}
+                          </Link>
+                        </th>
                         <td className="num">{m.onTime}</td>
                         <td className="num">{m.late}</td>
                       </tr>
@@ -273,20 +489,49 @@ export function DashboardPage() {
               }
             >
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={[...d.timeliness.byMonth]}>
+                <BarChart data={timelyRows} margin={{ bottom: 24, left: 8 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="month" tick={AXIS} />
-                  <YAxis allowDecimals={false} tick={AXIS} />
+                  <XAxis
+                    dataKey="label"
+                    tick={AXIS}
+                    label={{ value: 'Month of decision', position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
+                  />
+                  <YAxis
+                    allowDecimals={false}
+                    tick={AXIS}
+                    label={{ value: 'Cases', angle: -90, position: 'insideLeft', ...AXIS_LABEL }}
+                  />
                   <Tooltip />
-                  <Legend />
-                  <Bar dataKey="onTime" name="On time" stackId="t" fill={TEAL} isAnimationActive={false} />
-                  <Bar dataKey="late" name="Late" stackId="t" fill={RED} isAnimationActive={false} />
+                  <Legend verticalAlign="top" />
+                  {(['onTime', 'late'] as const).map((key) => (
+                    <Bar
+                      key={key}
+                      dataKey={key}
+                      name={key === 'onTime' ? 'On time' : 'Late'}
+                      stackId="t"
+                      fill={key === 'onTime' ? TEAL : RED}
+                      isAnimationActive={false}
+                      cursor="pointer"
+                      onClick={(bar: { payload?: { from: string; to: string } }) => {
+                        if (bar.payload) {
+                          void navigate(
+                            queueLink({
+                              state: 'all',
+                              source: 'intake',
+                              decidedFrom: bar.payload.from,
+                              decidedTo: bar.payload.to,
+                            }),
+                          );
+                        }
+                      }}
+                    />
+                  ))}
                 </BarChart>
               </ResponsiveContainer>
             </ChartCard>
             <ChartCard
               title="Open cases by stage"
-              summary={`${d.volumes.openCases} open cases across ${d.volumes.byStage.filter((s) => s.count > 0).length} stages.`}
+              summary={`${d.volumes.openCases} open cases across ${d.volumes.byStage.filter((s) => s.count > 0).length} stages. Select a bar for its cases.`}
               table={
                 <table className="data">
                   <thead>
@@ -300,7 +545,9 @@ export function DashboardPage() {
                   <tbody>
                     {d.volumes.byStage.map((s) => (
                       <tr key={s.stage}>
-                        <th scope="row">{s.label}</th>
+                        <th scope="row">
+                          <Link to={queueLink({ stage: s.stage })}>{s.label}</Link>
+                        </th>
                         <td className="num">{s.count}</td>
                       </tr>
                     ))}
@@ -309,12 +556,28 @@ export function DashboardPage() {
               }
             >
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={[...d.volumes.byStage]} layout="vertical" margin={{ left: 8, right: 24 }}>
+                <BarChart data={[...d.volumes.byStage]} layout="vertical" margin={{ left: 8, right: 40, bottom: 24 }}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                  <XAxis type="number" allowDecimals={false} tick={AXIS} />
+                  <XAxis
+                    type="number"
+                    allowDecimals={false}
+                    tick={AXIS}
+                    label={{ value: 'Open cases', position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
+                  />
                   <YAxis type="category" dataKey="label" width={170} tick={AXIS} interval={0} />
                   <Tooltip />
-                  <Bar dataKey="count" name="Cases" fill={BLUE} isAnimationActive={false} />
+                  <Bar
+                    dataKey="count"
+                    name="Cases"
+                    fill={BLUE}
+                    isAnimationActive={false}
+                    cursor="pointer"
+                    onClick={(bar: { payload?: { stage: string } }) => {
+                      if (bar.payload) void navigate(queueLink({ stage: bar.payload.stage }));
+                    }}
+                  >
+                    <LabelList dataKey="count" position="right" style={{ fontSize: 12, fill: '#1b1f24' }} />
+                  </Bar>
                 </BarChart>
               </ResponsiveContainer>
             </ChartCard>
