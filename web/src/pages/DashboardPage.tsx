@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { call } from '../api/client.ts';
@@ -78,9 +78,10 @@ function RateTable({ rows, what }: { rows: readonly RateRow[]; what: string }) {
 }
 
 function RateChart({ title, rows, what }: { title: string; rows: readonly RateRow[]; what: string }) {
+  const narrow = useNarrow();
   const top = [...rows].sort((a, b) => b.decided - a.decided).slice(0, 12);
   const data = top.map((r) => ({
-    label: r.label.length > 56 ? `${r.label.slice(0, 55).trimEnd()}…` : r.label,
+    label: r.label.length > 60 ? `${r.label.slice(0, 59).trimEnd()}…` : r.label,
     rate: Math.round(r.overturnRate * 1000) / 10,
     value: `${percent(r.overturnRate)} of ${r.decided}`,
     decided: r.decided,
@@ -111,7 +112,7 @@ function RateChart({ title, rows, what }: { title: string; rows: readonly RateRo
           <YAxis
             type="category"
             dataKey="label"
-            width={190}
+            width={narrow ? 120 : 260}
             tick={AXIS}
             interval={0}
             label={{ value: what, angle: -90, position: 'insideLeft', offset: 0, ...AXIS_LABEL }}
@@ -124,6 +125,19 @@ function RateChart({ title, rows, what }: { title: string; rows: readonly RateRo
       </ResponsiveContainer>
     </ChartCard>
   );
+}
+
+/** Whether the window is phone-narrow (the charts give their labels less room). */
+function useNarrow(): boolean {
+  const query = '(max-width: 600px)';
+  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia(query);
+    const on = () => setNarrow(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, []);
+  return narrow;
 }
 
 type MonthRow = { month: string; received: number; decided: number };
@@ -581,6 +595,8 @@ export function DashboardPage() {
                 </BarChart>
               </ResponsiveContainer>
             </ChartCard>
+          </div>
+          <div className="rate-charts">
             <RateChart title="Overturn rate by kind of request" rows={d.overturn.byKind} what="Kind of request" />
             <RateChart title="Overturn rate by guideline" rows={d.overturn.byGuideline} what="Guideline" />
             <RateChart title="Overturn rate by reviewer specialty" rows={d.overturn.bySpecialty} what="Specialty" />

@@ -66,7 +66,12 @@ export function QueuePage() {
   const priority = oneOf(params.get('priority'), ['standard', 'expedited', ''], '');
   const kind = oneOf(params.get('kind'), ['regular', 'formulary', ''], '');
   const source = oneOf(params.get('source'), ['intake', 'import', ''], '');
-  const sort = oneOf<Sort>(params.get('sort'), ['due', 'received', 'case-number'], 'due');
+  // Ended cases have nothing due: the newest first, unless asked otherwise.
+  const sort = oneOf<Sort>(
+    params.get('sort'),
+    ['due', 'received', 'case-number'],
+    state === 'ended' ? 'received' : 'due',
+  );
   const q = params.get('q') ?? '';
   const page = Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0);
   const dates = Object.fromEntries(
@@ -124,6 +129,7 @@ export function QueuePage() {
   const overdue = entries.filter((e) => e.urgency === 'overdue').length;
   const soon = entries.filter((e) => e.urgency === 'due-soon').length;
   const searching = q !== '';
+  const ended = state === 'ended';
   const drill = (Object.keys(dates) as DateFilter[]).map((k) => `${DATE_FILTERS[k]} ${formatDate(dates[k])}`);
   if (source !== '') drill.unshift(CASE_SOURCE_LABEL[source]);
 
@@ -142,7 +148,7 @@ export function QueuePage() {
             key={s.id}
             type="button"
             aria-pressed={s.id === state}
-            onClick={() => update({ state: s.id === 'open' ? null : s.id, stage: null })}
+            onClick={() => update({ state: s.id === 'open' ? null : s.id, stage: null, sort: null })}
           >
             {s.label}
           </button>
@@ -192,11 +198,7 @@ export function QueuePage() {
         </div>
         <div className="field">
           <label htmlFor={ids.sort}>Sort by</label>
-          <select
-            id={ids.sort}
-            value={sort}
-            onChange={(e) => update({ sort: e.target.value === 'due' ? null : e.target.value })}
-          >
+          <select id={ids.sort} value={sort} onChange={(e) => update({ sort: e.target.value })}>
             {(Object.keys(SORTS) as Sort[]).map((s) => (
               <option key={s} value={s}>
                 {SORTS[s].label}
@@ -250,10 +252,11 @@ export function QueuePage() {
               <tr>
                 <th scope="col">Case</th>
                 {searching ? <th scope="col">Employee, claim</th> : null}
-                <th scope="col">Urgency</th>
+                {ended ? null : <th scope="col">Urgency</th>}
                 <th scope="col">Stage</th>
-                <th scope="col">Current clock</th>
-                <th scope="col">Due</th>
+                {ended ? null : <th scope="col">Current clock</th>}
+                {ended ? null : <th scope="col">Due</th>}
+                {ended ? <th scope="col">Received</th> : null}
                 <th scope="col">Priority</th>
                 {reviewer ? null : <th scope="col">Reviewer</th>}
               </tr>
@@ -274,20 +277,23 @@ export function QueuePage() {
                     <td>
                       {e.employeeName ?? '—'}
                       <br />
-                      <span className="muted">Claim {e.claimNumber ?? '—'}</span>
+                      <span className="muted nowrap">Claim {e.claimNumber ?? '—'}</span>
                     </td>
                   ) : null}
-                  <td>
-                    <UrgencyBadge urgency={e.urgency} />
-                  </td>
+                  {ended ? null : (
+                    <td>
+                      <UrgencyBadge urgency={e.urgency} />
+                    </td>
+                  )}
                   <td>
                     <StageBadge stage={e.case.stage} />
                     {e.case.stageReason === undefined ? null : (
                       <div className="muted small">Reason: {titleCase(e.case.stageReason)}</div>
                     )}
                   </td>
-                  <td>{e.next?.label ?? '—'}</td>
-                  <td className="nowrap">{clockDue(e.next)}</td>
+                  {ended ? null : <td>{e.next?.label ?? '—'}</td>}
+                  {ended ? null : <td className="nowrap">{clockDue(e.next)}</td>}
+                  {ended ? <td className="nowrap">{formatDate(e.case.receivedDate)}</td> : null}
                   <td>{e.case.priority === 'expedited' ? <strong>Expedited</strong> : 'Standard'}</td>
                   {reviewer ? null : <td>{e.reviewers.map((r) => r.name).join(', ') || '—'}</td>}
                 </tr>
