@@ -56,7 +56,7 @@ const FACT_WORDS: Record<FactKind, string> = {
   'work-status': 'a work status',
   'urine-drug-screen': 'a urine drug screen',
   'opioid-agreement': 'an opioid treatment agreement',
-  'aberrant-behavior': 'aberrant drug-related behaviour',
+  'aberrant-behavior': 'aberrant drug-related behavior',
   'home-exercise': 'a home exercise program',
   chronicity: 'how long the condition has lasted',
   diagnosis: 'a diagnosis',
@@ -417,7 +417,7 @@ export function renderIndexDoc(chapters: readonly TopicChapter[]): string {
     'From `src/guidelines/sources.json`. Tier is the step of the Medical Evidence Search Sequence (8 CCR',
     '9792.21.1): 1 = MTUS, 2 = ACOEM or ODG when the MTUS is silent, 3 = other guidelines, 4 = studies.',
     '',
-    '| Source | Tier | Cited as | Licence | Edition | In force (request dates) | Topics |',
+    '| Source | Tier | Cited as | License | Edition | In force (request dates) | Topics |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const s of SOURCES) {

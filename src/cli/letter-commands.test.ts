@@ -92,7 +92,7 @@ describe('imr letter parse', () => {
     expect(errorCode(jsonLines(r.out)[0])).toBe('IMR_INPUT_TOO_LARGE');
   });
 
-  it('goes on past bad files in a batch, keeps the order, and summarises', async () => {
+  it('goes on past bad files in a batch, keeps the order, and summarizes', async () => {
     const files = ['good.txt', 'junk.bin', 'no-such-file.txt', 'good.pdf'].map((f) => join(dir, f));
     const r = await run(['letter', 'parse', ...files]);
     expect(r.code).toBe(1);

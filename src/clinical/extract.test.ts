@@ -416,7 +416,7 @@ describe('monitoring of opioid treatment', () => {
     expect(read('The plan includes a urine drug screen.', 'urine-drug-screen')).toEqual([]);
   });
 
-  it('reads opioid agreements and aberrant behaviour', () => {
+  it('reads opioid agreements and aberrant behavior', () => {
     expect(one('He signed an opioid agreement.', 'opioid-agreement').qualifier).toBe('signed');
     expect(one('There is no opioid contract on file.', 'opioid-agreement').negated).toBe(true);
     expect(one('No aberrant drug behavior was noted.', 'aberrant-behavior').negated).toBe(true);
@@ -426,7 +426,7 @@ describe('monitoring of opioid treatment', () => {
 });
 
 describe('home-exercise', () => {
-  it('tells a programme done from one recommended', () => {
+  it('tells a program done from one recommended', () => {
     expect(one('She continues a home exercise program.', 'home-exercise').qualifier).toBe('performed');
     expect(one('The provider recommended a home exercise program.', 'home-exercise').qualifier).toBe('recommended');
   });

@@ -30,7 +30,7 @@ import { err, ok, type Result } from './result.js';
  *   Saturdays, Sundays, CCP 135 judicial holidays, and state-office closures under CCP 12b). The fact
  *   sheet does not discuss CCP 12a; applying it is our reading of the statute. **Expedited clocks
  *   (24 hours, 3 days) are not extended**: they exist for an "imminent and serious threat" (FS §1.7)
- *   and we keep them as short as the text says — flagged as a judgement call.
+ *   and we keep them as short as the text says — flagged as a judgment call.
  * - **Business / working days** skip Saturdays, Sundays and state holidays (LC 4600.4(b); see
  *   holidays.ts) and are never "extended": they cannot end on a holiday.
  */

@@ -110,7 +110,7 @@ describe('consolidation (8 CCR 9792.10.4)', () => {
 });
 
 describe('duplicates', () => {
-  it('recognises the same employee, UR decision date and treatments as a duplicate of the earlier one', () => {
+  it('recognizes the same employee, UR decision date and treatments as a duplicate of the earlier one', () => {
     const again: Input = {
       ...first,
       id: 'app-9',
@@ -126,7 +126,7 @@ describe('duplicates', () => {
     expect(s.groups).toEqual([]);
   });
 
-  it('recognises an identical document even when the fields were keyed differently', () => {
+  it('recognizes an identical document even when the fields were keyed differently', () => {
     const s = suggest([
       { ...first, documentHash: 'sha256:abc' },
       { ...first, id: 'app-2', receivedAt: '2024-02-02', employee: { name: 'Jon Smyth' }, documentHash: 'sha256:abc' },

@@ -221,7 +221,7 @@ export const Criterion = z
      * record silent on all of them meets the criterion instead of leaving it undocumented.
      */
     silentMeansNone: z.literal(true).optional(),
-    /** Not applicable to a request that names one of these (a step-up programme is not judged by the step below). */
+    /** Not applicable to a request that names one of these (a step-up program is not judged by the step below). */
     unlessRequestMentions: z.array(z.string().min(2)).min(1).optional(),
   })
   .strict();

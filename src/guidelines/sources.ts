@@ -4,7 +4,7 @@ import { type Chapter, type Edition, Source } from './schema.js';
 
 /**
  * Guideline sources as data (sources.json beside this module), validated at module load. Shared code
- * reads their properties (tier, editions and dates, licence, how letters name them); nothing branches on
+ * reads their properties (tier, editions and dates, license, how letters name them); nothing branches on
  * a source id.
  */
 export const SourcesFile = z

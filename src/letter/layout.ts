@@ -18,7 +18,7 @@ import { basisText } from './format-basis.js';
 /**
  * - `body`: plain text (paragraph lines, credentials, intro lines, blank lines);
  * - `heading`: a centered section heading (bold in PDF), centered in text by `indent` spaces;
- * - `label`: the first line of a labelled paragraph; its first `boldPrefixLength` characters are
+ * - `label`: the first line of a labeled paragraph; its first `boldPrefixLength` characters are
  *   the label (e.g. "Decision rationale:"), bold in PDF; the paragraph's other lines are `body`;
  * - `item`: a line of a disputed item's header; the first `boldPrefixLength` characters are bold
  *   (the whole line except the decision word and the space before it on the last line);

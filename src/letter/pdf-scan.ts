@@ -13,7 +13,7 @@
  *
  * The scan finds streams by their `stream`/`endstream` keywords, not through the cross-reference
  * table, so it sees the streams a damaged file's reader would find too. It can be fooled (a content
- * stream labelled as an image is not inflated here): the worker's time and memory limits are the
+ * stream labeled as an image is not inflated here): the worker's time and memory limits are the
  * backstop. It runs in the PDF worker, never on the event loop.
  */
 import { inflateSync } from 'node:zlib';

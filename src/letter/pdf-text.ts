@@ -77,7 +77,7 @@ export interface ExtractLimits {
   readonly maxInflatedBytes: number;
   /** Deepest nesting of arrays and dictionaries. */
   readonly maxNesting: number;
-  /** Text items one page may produce; past it the page's text stream is cancelled. */
+  /** Text items one page may produce; past it the page's text stream is canceled. */
   readonly maxPageItems: number;
 }
 
@@ -170,7 +170,7 @@ type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['prom
 
 /**
  * A page's text items, read as a stream so that a page drawing text without end is cut off at
- * `max` items (its stream cancelled) instead of being collected whole first.
+ * `max` items (its stream canceled) instead of being collected whole first.
  */
 async function pageItems(page: PdfPage, max: number): Promise<(TextItem | TextMarkedContent)[] | 'too-many'> {
   // Normalized once over the whole text: cheaper than pdfjs doing it item by item.

@@ -25,7 +25,7 @@ import {
  * physician-patient, partnership or employment, ownership in a professional corporation, or a
  * contractor arrangement amounting to a financial affiliation — staff privileges alone excluded.
  *
- * Severity: `conflict` excludes the reviewer; `review` needs a person's judgement (a similar but not
+ * Severity: `conflict` excludes the reviewer; `review` needs a person's judgment (a similar but not
  * identical name, an affiliation that has ended, a relative employed by a party, an unknown income
  * share). Hits carry roles, kinds and indexes into the reviewer record — never names — so the stored
  * result can be shown and logged.
@@ -109,7 +109,7 @@ export interface ConflictScreen {
   readonly asOf: CalendarDate;
   /** No `conflict` hit. */
   readonly clear: boolean;
-  /** Some hit needs a person's judgement. */
+  /** Some hit needs a person's judgment. */
   readonly needsReview: boolean;
   readonly hits: readonly ConflictHit[];
   /** Affiliations that matched a party but are excluded by the statute (staff privileges, ≤5% income). */

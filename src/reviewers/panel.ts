@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../domain/result.js';
 /**
  * The outcome of one disputed item when more than one reviewer decided it. More than one reviewer
  * needs the AD's written approval (8 CCR 9792.10.6(c)); the majority prevails and an even split goes
- * in favour of providing the service, i.e. Overturned (LC 4610.6(e) — fact sheet §1.7).
+ * in favor of providing the service, i.e. Overturned (LC 4610.6(e) — fact sheet §1.7).
  */
 
 export type PanelRule = 'single-reviewer' | 'majority' | 'even-split-favours-service';

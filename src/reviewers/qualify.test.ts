@@ -40,19 +40,19 @@ describe('qualify', () => {
     expect(q.criteria.every((c) => c.source.includes('FS §1.11'))).toBe(true);
   });
 
-  it('accepts a licence from another state (California is only preferred)', () => {
+  it('accepts a license from another state (California is only preferred)', () => {
     const q = check({ ...physiatrist, licences: [{ state: 'NC', status: 'active', restricted: false }] });
     expect(q.qualified).toBe(true);
     expect(q.californiaLicensed).toBe(false);
   });
 
-  it('refuses a restricted, expired or suspended licence', () => {
-    for (const licence of [
+  it('refuses a restricted, expired or suspended license', () => {
+    for (const license of [
       { state: 'CA', status: 'active', restricted: true },
       { state: 'CA', status: 'active', restricted: false, expiresOn: '2024-05-31' },
       { state: 'CA', status: 'suspended', restricted: false },
     ] as const) {
-      expect(failed(check({ ...physiatrist, licences: [licence] }))).toEqual(['active-unrestricted-licence']);
+      expect(failed(check({ ...physiatrist, licences: [license] }))).toEqual(['active-unrestricted-licence']);
     }
   });
 

@@ -37,7 +37,7 @@ export const QUALIFICATION_RULES: Record<
   { readonly label: string; readonly source: string; readonly basis: CriterionBasis }
 > = {
   'active-unrestricted-licence': {
-    label: 'An active, nonrestricted licence in a US state (California preferred)',
+    label: 'An active, nonrestricted license in a US state (California preferred)',
     source: 'LC 139.5(d)(4)(B) — FS §1.11',
     basis: 'statute',
   },
@@ -123,8 +123,8 @@ export function qualifyParsed(reviewer: ReviewerRecord, needs: CaseNeeds): Quali
       'active-unrestricted-licence',
       licensedIn.length > 0,
       licensedIn.length > 0
-        ? `active unrestricted licence: ${licensedIn.join(', ')}`
-        : `no active unrestricted licence (${reviewer.licences.length} on record)`,
+        ? `active unrestricted license: ${licensedIn.join(', ')}`
+        : `no active unrestricted license (${reviewer.licences.length} on record)`,
     ),
   );
 

@@ -54,7 +54,7 @@ describe('rankReviewers', () => {
     expect(r.excluded).toEqual([]);
   });
 
-  it('balances workload by open assignments against capacity, then prefers a California licence', () => {
+  it('balances workload by open assignments against capacity, then prefers a California license', () => {
     const r = rank(
       [
         md('a', 'pain-medicine'),
@@ -63,7 +63,7 @@ describe('rankReviewers', () => {
       ],
       { a: load(4, 16), b: load(2, 4), nc: load(3, 8) },
     );
-    // Utilisation 0.25, 0.375, 0.5 — not raw open counts (which would put b first).
+    // Utilization 0.25, 0.375, 0.5 — not raw open counts (which would put b first).
     expect(r.ranked.map((x) => x.reviewerId)).toEqual(['a', 'nc', 'b']);
     const tie = rank(
       [

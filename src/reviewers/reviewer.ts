@@ -208,7 +208,7 @@ export type BodySystem = z.infer<typeof BodySystem>;
 export const CaseNeeds = z.object({
   treatmentKind: TreatmentKind,
   bodySystem: BodySystem,
-  /** The day qualification is judged (licence and certification in force, years of practice). */
+  /** The day qualification is judged (license and certification in force, years of practice). */
   asOf: CalendarDate,
 });
 export type CaseNeeds = z.infer<typeof CaseNeeds>;

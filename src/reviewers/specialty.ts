@@ -5,7 +5,7 @@ import type { BodySystem, Reviewer, Specialty, TreatmentKind } from './reviewer.
  * How well a reviewer's specialties fit the disputed treatment. LC 139.5(d)(4)(A) asks for a
  * reviewer "knowledgeable" in treating the condition and in the proposed treatment; the IMRO
  * selects by "expertise in the same or similar specialties" (letter boilerplate, fact sheet §2.1).
- * The weights below are our judgement, written as data: fit to the kind of treatment times fit to
+ * The weights below are our judgment, written as data: fit to the kind of treatment times fit to
  * the body system. Examples the tables encode: spine injections → PM&R, pain medicine,
  * anesthesiology, orthopedics; psychological treatment → psychiatry, psychology; chiropractic →
  * chiropractors; surgery → the surgical specialty of that body system.
@@ -639,7 +639,7 @@ const BODY_PART_SYSTEMS: readonly [RegExp, BodySystem][] = [
   [/\b(heart|lung|lungs|abdomen|stomach|gastrointestinal|hernia|bladder|kidney)\b/, 'internal'],
 ];
 
-/** The body system of the first body part recognised (engine body parts: "lumbar spine", "knee"…). */
+/** The body system of the first body part recognized (engine body parts: "lumbar spine", "knee"…). */
 export function bodySystemFromParts(parts: readonly string[]): BodySystem {
   for (const part of parts) {
     const text = foldText(part);

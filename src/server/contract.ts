@@ -1266,7 +1266,7 @@ export const ROUTES = {
     method: 'POST',
     path: '/api/v1/reviewers/:reviewerId/credentials',
     access: ADMIN,
-    summary: 'Add a licence, board certification or specialty',
+    summary: 'Add a license, board certification or specialty',
     tag: 'admin',
     params: ReviewerParams,
     body: NewCredentialBody,

@@ -39,7 +39,7 @@ describe('storeErrorOf', () => {
     expect(storeErrorOf(agg)?.code).toBe('IMR_STORE_UNAVAILABLE');
   });
 
-  it('recognises pg connection errors that carry no code', () => {
+  it('recognizes pg connection errors that carry no code', () => {
     expect(storeErrorOf(new Error('Connection terminated unexpectedly'))?.code).toBe('IMR_STORE_UNAVAILABLE');
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Body regions: the parts of the body guideline chapters and topics are organised by. A request's or a
+ * Body regions: the parts of the body guideline chapters and topics are organized by. A request's or a
  * finding's body parts map onto these (see body-parts.ts). 'ear' is a region no musculoskeletal chapter
  * covers (tinnitus, hearing): naming it keeps a request off the chapters written for other regions.
  */

@@ -67,7 +67,7 @@ const KIND_LABELS: Record<TreatmentKind, string> = {
   surgery: 'Surgery',
   'surgical-associated': 'Surgery-associated service',
   equipment: 'Equipment (DME)',
-  program: 'Programme',
+  program: 'Program',
   consultation: 'Consultation',
   laboratory: 'Laboratory',
   'home-care': 'Home care',

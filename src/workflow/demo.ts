@@ -14,7 +14,7 @@ import { createWorkflow, type WorkflowService } from './workflow.js';
 
 /**
  * Demo data for a first start: everything invented by our own generators, nothing from real cases.
- * - a history: the simulation's world (reviewers with licences, specialties and affiliations; cases
+ * - a history: the simulation's world (reviewers with licenses, specialties and affiliations; cases
  *   received over the last months) played through the workflow up to now, so cases sit at every
  *   stage and the decided ones have letters for the dashboard;
  * - showcase cases for the demo reviewer, whose records are synthetic clinical summaries the engine

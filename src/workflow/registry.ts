@@ -30,7 +30,7 @@ import type { ReviewerProfile } from '../store/index.js';
 /**
  * Store records → the narrow inputs of src/reviewers. Where the store keeps less than the screen
  * wants, the mapping says what it assumes:
- * - licences carry no "restricted" flag: every licence is taken as unrestricted;
+ * - licenses carry no "restricted" flag: every license is taken as unrestricted;
  * - discipline is a flag: a flagged reviewer gets one final sanction of unknown date (1970-01-01);
  * - affiliations carry no income share: contractor, consulting and financial ties are "unknown
  *   share", which the screen sends to a person (severity `review`), never clears silently.

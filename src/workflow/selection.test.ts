@@ -173,7 +173,7 @@ describe('reviewerInputOf', () => {
     ],
   };
 
-  it('maps licences, certifications, specialties, QME status and affiliations', () => {
+  it('maps licenses, certifications, specialties, QME status and affiliations', () => {
     expect(reviewerInputOf(profile, '2024-05-01')).toEqual({
       id: '12',
       name: 'Dr. Hana Okafor',

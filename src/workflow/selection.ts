@@ -3,14 +3,14 @@ import { Reviewer, rankReviewers, specialtyMatch } from '../reviewers/index.js';
 
 /**
  * Choosing reviewers without screening the whole registry for every case. `rankReviewers` orders the
- * qualified, conflict-free candidates by specialty fit, workload, California licence, open
+ * qualified, conflict-free candidates by specialty fit, workload, California license, open
  * assignments and id; qualification and the conflict screen only remove candidates, never reorder
- * them. So: order every candidate by those keys first (cheap: a specialty match and a licence check),
+ * them. So: order every candidate by those keys first (cheap: a specialty match and a license check),
  * then hand candidates to `rankReviewers` one at a time in that order until enough pass. The pick is
  * the one `rankReviewers` over the whole registry would put first (a property test holds it to that);
  * only the candidates before it are screened, which is what makes assignment fast on a large registry.
  *
- * A candidate whose screen needs a person's judgement (`needsConflictReview`) is passed over by the
+ * A candidate whose screen needs a person's judgment (`needsConflictReview`) is passed over by the
  * automatic choice and listed, so a coordinator can confirm and assign them by name.
  */
 
@@ -136,7 +136,7 @@ export function selectReviewers(
       continue;
     }
     if (top.matchScore !== k.score || top.californiaLicensed !== k.california) {
-      throw new Error('selectReviewers pre-order disagrees with rankReviewers (specialty score or licence)');
+      throw new Error('selectReviewers pre-order disagrees with rankReviewers (specialty score or license)');
     }
     if (top.needsConflictReview) {
       screened.push({ reviewerId: k.id, order: i + 1, outcome: 'needs-conflict-review', reasons: [] });
@@ -152,7 +152,7 @@ export function selectReviewers(
 export function explainSelection(selection: Selection): string {
   const picked = selection.picked.map(
     (p) =>
-      `reviewer ${p.reviewerId} (specialty fit ${p.matchScore.toFixed(2)}, ${p.workload.open}/${p.workload.capacity} open, ${p.californiaLicensed ? 'California licence' : 'licensed outside California'})`,
+      `reviewer ${p.reviewerId} (specialty fit ${p.matchScore.toFixed(2)}, ${p.workload.open}/${p.workload.capacity} open, ${p.californiaLicensed ? 'California license' : 'licensed outside California'})`,
   );
   const passed = selection.screened
     .filter((s) => s.outcome !== 'picked')
@@ -161,7 +161,7 @@ export function explainSelection(selection: Selection): string {
         `${s.reviewerId}: ${s.outcome === 'excluded' ? s.reasons.map(describeReason).join('; ') : 'conflict screen needs a person'}`,
     );
   return (
-    `Chose ${picked.join(' and ')} from ${selection.candidates} reviewers, in order of specialty fit, workload and California licence` +
+    `Chose ${picked.join(' and ')} from ${selection.candidates} reviewers, in order of specialty fit, workload and California license` +
     (passed.length === 0 ? '; no better-placed reviewer was passed over.' : `; passed over: ${passed.join(' | ')}.`)
   );
 }

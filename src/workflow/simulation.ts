@@ -21,7 +21,7 @@ import type { ReceiveApplicationInput } from './intake.js';
 import type { Workflow, WorkflowService } from './workflow.js';
 
 /**
- * A deterministic world for the simulation and the benchmark: reviewers (licences, specialties,
+ * A deterministic world for the simulation and the benchmark: reviewers (licenses, specialties,
  * affiliations with some of the parties) and cases (parties, dates, service methods, expedited and
  * formulary shares, ineligible and deferred applications, duplicates, conflicts), each case with the
  * schedule of what happens to it and when. The same seed gives the same world. Everything is

@@ -54,7 +54,7 @@ export interface ReviewerSpec {
   readonly active?: boolean;
 }
 
-/** A reviewer with licences, certifications, specialties and affiliations; returns the id. */
+/** A reviewer with licenses, certifications, specialties and affiliations; returns the id. */
 export async function seedReviewer(tx: Tx, spec: ReviewerSpec): Promise<number> {
   const r = await reviewers.create(tx, {
     name: spec.name,

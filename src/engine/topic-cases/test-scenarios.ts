@@ -139,13 +139,13 @@ const isFact = (c: Condition): c is FactCondition => 'fact' in c;
 const isNumber = (c: Condition): c is RequestNumberCondition => 'request' in c && ('min' in c || 'max' in c);
 
 /**
- * A bank sentence that makes the condition hold (`favourable`) and its counterpart: the statement for a
+ * A bank sentence that makes the condition hold (`favorable`) and its counterpart: the statement for a
  * condition on a present fact, the denial for one on an absent fact. Entries whose counterpart makes the
  * condition false come first (a real trap), then those whose counterpart leaves it undecided.
  */
-const ENTRIES = new Map<string, { favourable: Use; opposite: Use }[]>();
+const ENTRIES = new Map<string, { favorable: Use; opposite: Use }[]>();
 
-function entriesFor(c: FactCondition, base: World): { favourable: Use; opposite: Use }[] {
+function entriesFor(c: FactCondition, base: World): { favorable: Use; opposite: Use }[] {
   // Only the request and the phase of the world matter here (each sentence is rated alone).
   const key = `${JSON.stringify(c)}|${base.request}|${base.decisionDate}|${base.injuryDate}|${base.phases?.join()}`;
   let found = ENTRIES.get(key);
@@ -156,9 +156,9 @@ function entriesFor(c: FactCondition, base: World): { favourable: Use; opposite:
   return found;
 }
 
-function findEntries(c: FactCondition, base: World): { favourable: Use; opposite: Use }[] {
-  const strong: { favourable: Use; opposite: Use }[] = [];
-  const weak: { favourable: Use; opposite: Use }[] = [];
+function findEntries(c: FactCondition, base: World): { favorable: Use; opposite: Use }[] {
+  const strong: { favorable: Use; opposite: Use }[] = [];
+  const weak: { favorable: Use; opposite: Use }[] = [];
   for (const entry of BANK) {
     if (!entry.saysFacts.some((s) => s.kind === c.fact) && !entry.deniesFacts.some((s) => s.kind === c.fact)) continue;
     const says: Use = { entry, says: true };
@@ -167,11 +167,11 @@ function findEntries(c: FactCondition, base: World): { favourable: Use; opposite
     // fact ("did not help" is a failure) can also be the sentence that meets it.
     const pairs =
       c.expect === 'present' ? [[says, denies] as const, [denies, says] as const] : [[denies, says] as const];
-    for (const [favourable, opposite] of pairs) {
-      if (conditionValue(c, base, [favourable]) !== true) continue;
+    for (const [favorable, opposite] of pairs) {
+      if (conditionValue(c, base, [favorable]) !== true) continue;
       const other = conditionValue(c, base, [opposite]);
-      if (other === false) strong.push({ favourable, opposite });
-      else if (other === undefined) weak.push({ favourable, opposite });
+      if (other === false) strong.push({ favorable, opposite });
+      else if (other === undefined) weak.push({ favorable, opposite });
       break;
     }
   }
@@ -186,7 +186,7 @@ function satisfyAll(conds: readonly Condition[], base: World): Use[] | undefined
     if (c.expect === 'absent' && conditionValue(c, base, uses) !== false) continue; // silence counts as none
     const found = entriesFor(c, base)[0];
     if (found === undefined) return undefined;
-    uses.push(found.favourable);
+    uses.push(found.favorable);
   }
   return uses;
 }
@@ -317,13 +317,13 @@ interface FactPlan {
   when: Use[];
   /** Sentences for the other conditions (allOf facts, another anyOf alternative when the key is not one). */
   support: Use[];
-  favourable: Use;
+  favorable: Use;
   opposite: Use;
 }
 
 /**
  * A world and sentences under which the fact condition `key` alone decides the criterion: met with the
- * favourable sentence, not met with its counterpart.
+ * favorable sentence, not met with its counterpart.
  */
 function planFor(
   topic: Topic,
@@ -348,18 +348,18 @@ function planFor(
     if (where !== 'anyOf' && e.anyOf !== undefined && !anyMet) {
       const alt = e.anyOf
         .filter(isFact)
-        .map((x) => entriesFor(x, base)[0]?.favourable)
+        .map((x) => entriesFor(x, base)[0]?.favorable)
         .find((u) => u !== undefined);
       if (alt === undefined) continue;
       support.push(alt);
     }
     for (const k of entriesFor(key, base)) {
-      const favourable = where === 'noneOf' ? k.opposite : k.favourable;
-      const opposite = where === 'noneOf' ? k.favourable : k.opposite;
-      if (declaredStatus(c, base, [...when, ...support, favourable]) !== 'met') continue;
+      const favorable = where === 'noneOf' ? k.opposite : k.favorable;
+      const opposite = where === 'noneOf' ? k.favorable : k.opposite;
+      if (declaredStatus(c, base, [...when, ...support, favorable]) !== 'met') continue;
       // The counterpart must not meet it, unless the criterion asks for the fact stated either way.
       if (declaredStatus(c, base, [...when, ...support, opposite]) === 'met' && !eitherWay(c, key)) continue;
-      return { base, when, support, favourable, opposite };
+      return { base, when, support, favorable, opposite };
     }
   }
   return undefined;
@@ -397,12 +397,12 @@ function factCases(topic: Topic, c: Criterion, out: CriterionCase[]): Missing[] 
       });
     };
     const given = [...plan.when, ...plan.support];
-    push('states', [...given, plan.favourable]);
+    push('states', [...given, plan.favorable]);
     push('trap', [...given, plan.opposite]);
     push('silent', given);
     if (made === 0 && plan.when.length > 0) {
       // Without the fact the criterion depends on, it does not apply.
-      const uses = [...plan.support, plan.favourable];
+      const uses = [...plan.support, plan.favorable];
       if (declaredStatus(c, plan.base, uses) === 'not-applicable') push('not-applicable', uses);
     }
     made++;

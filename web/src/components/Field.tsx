@@ -7,7 +7,7 @@ interface ControlProps {
 }
 
 /**
- * A labelled form control with an optional hint and error, wired together with `for`/`id` and
+ * A labeled form control with an optional hint and error, wired together with `for`/`id` and
  * `aria-describedby`, and `aria-invalid` set when there is an error.
  */
 export function Field({

@@ -108,6 +108,29 @@ export function clockDue(c: ClockView | null | undefined): string {
   return formatDate(c.dueDate);
 }
 
+/** Abbreviations that stay in capitals when a code is turned into words (`ur-organization` → "UR organization"). */
+const ACRONYMS = new Set([
+  'ur',
+  'imr',
+  'imro',
+  'icd',
+  'pdf',
+  'qme',
+  'ame',
+  'mtus',
+  'odg',
+  'acoem',
+  'wcab',
+  'eams',
+  'npi',
+  'dme',
+  'noarfi',
+  'qa',
+]);
+
 export function titleCase(s: string): string {
-  return s.replace(/[-_]/g, ' ').replace(/^\w/, (m) => m.toUpperCase());
+  return s
+    .replace(/[-_]/g, ' ')
+    .replace(/\b[a-z]+\b/g, (w) => (ACRONYMS.has(w) ? w.toUpperCase() : w))
+    .replace(/^\w/, (m) => m.toUpperCase());
 }

@@ -102,7 +102,7 @@ function Candidates({ d, onAssigned }: { d: CaseDetail; onAssigned: (explanation
                   <th scope="col" className="num">
                     Workload
                   </th>
-                  <th scope="col">California licence</th>
+                  <th scope="col">California license</th>
                 </tr>
               </thead>
               <tbody>
