@@ -226,9 +226,7 @@ export async function assignReviewer(
         explanation =
           `Named by the coordinator: ${chosen.map((r) => `reviewer ${r.reviewerId} (specialty fit ${r.matchScore.toFixed(2)})`).join(' and ')}; ` +
           'qualified and screened against every party' +
-          (chosen.some((r) => r.needsConflictReview)
-            ? '; conflict-screen hits needing judgment were confirmed.'
-            : '.');
+          (chosen.some((r) => r.needsConflictReview) ? '; conflict-screen hits needing judgment were confirmed.' : '.');
       }
 
       const credentials = publishedCredentials(
