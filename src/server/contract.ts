@@ -271,6 +271,11 @@ export const QueueQuery = z
     receivedTo: IsoDate.optional(),
     decidedFrom: IsoDate.optional(),
     decidedTo: IsoDate.optional(),
+    /** A dashboard overturn chart's group (`kind:medication`, `guideline:…`, `specialty:…`): its cases. */
+    group: z
+      .string()
+      .regex(/^(kind|guideline|specialty):.{1,300}$/s, 'Expected kind:, guideline: or specialty: and a key.')
+      .optional(),
     /** `due`: soonest due first (overdue first), no due date last. */
     sort: QueueSort.default('due'),
     order: z.enum(['asc', 'desc']).default('asc'),

@@ -113,6 +113,36 @@ describe('GET /api/v1/queue: what is due', () => {
   });
 });
 
+describe("GET /api/v1/queue?group=: a dashboard overturn chart's cases", () => {
+  it('lists the cases decided in each group, every decided case in some group', async () => {
+    const d = (await coordinator.request('GET', '/api/v1/dashboard')).json() as {
+      volumes: { decidedCases: number };
+      overturn: { byKind: { key: string; decided: number }[] };
+    };
+    const seen = new Set<number>();
+    for (const row of d.overturn.byKind) {
+      const q = ok(
+        await coordinator.request(
+          'GET',
+          `/api/v1/queue?state=all&limit=500&group=${encodeURIComponent(`kind:${row.key}`)}`,
+        ),
+      );
+      expect(q.total, row.key).toBeGreaterThan(0);
+      // A case holds one or more of the group's decided items.
+      expect(q.total, row.key).toBeLessThanOrEqual(row.decided);
+      for (const e of q.entries) {
+        expect(e.case.decisionDate, row.key).toBeDefined();
+        seen.add(e.case.id);
+      }
+    }
+    expect(seen.size).toBe(d.volumes.decidedCases);
+    const none = ok(await coordinator.request('GET', '/api/v1/queue?state=all&group=kind:no-such-kind'));
+    expect(none).toMatchObject({ entries: [], total: 0 });
+    const bad = failure(await coordinator.request('GET', '/api/v1/queue?group=reviewer:7'));
+    expect(bad).toMatchObject({ status: 400, code: 'IMR_VALIDATION' });
+  });
+});
+
 describe('GET /api/v1/queue?q=: case search', () => {
   it('finds a case by claim number, by employee name and by case number, and shows who and which claim', async () => {
     for (const q of [CLAIM, CLAIM.toLowerCase().slice(3), 'quastorff', formulary.caseNumber]) {

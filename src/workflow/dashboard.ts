@@ -269,3 +269,45 @@ export async function dashboard(
 }
 
 const TREATMENT_KIND_COUNT = TreatmentKind.options.length;
+
+/** The groups the overturn charts break decided items down by. */
+export const DASHBOARD_DIMENSIONS = ['kind', 'guideline', 'specialty'] as const;
+export type DashboardDimension = (typeof DASHBOARD_DIMENSIONS)[number];
+
+/**
+ * The cases with a decided item in one group of an overturn chart (`key` as the dashboard gave it),
+ * under the same filter and the same classification as the chart: what its drill-down lists. The
+ * "Other (n groups)" row has no cases of its own here (it is a sum of groups, each listed by key).
+ */
+export async function casesInGroup(
+  h: Handle,
+  filter: DashboardFilter,
+  dimension: DashboardDimension,
+  key: string,
+): Promise<number[]> {
+  let q = h.db
+    .selectFrom('case_items')
+    .innerJoin('cases', 'cases.id', 'case_items.case_id')
+    .select([
+      'case_items.case_id',
+      'case_items.request',
+      'case_items.category',
+      'case_items.reviewer_basis',
+      'cases.reviewer_credentials',
+    ])
+    .where('case_items.decision', 'is not', null);
+  if (filter.source !== 'all') q = q.where('cases.source', '=', filter.source);
+  if (filter.from !== undefined) q = q.where('cases.decision_date', '>=', filter.from);
+  if (filter.to !== undefined) q = q.where('cases.decision_date', '<=', filter.to);
+  const ids = new Set<number>();
+  for (const r of await q.execute()) {
+    const k =
+      dimension === 'kind'
+        ? kindOf(r.request, r.category)
+        : dimension === 'guideline'
+          ? guidelineOf(r.reviewer_basis).key
+          : specialtyOf(r.reviewer_credentials).key;
+    if (k === key) ids.add(r.case_id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}

@@ -142,6 +142,19 @@ describe.skipIf(!HAS_BROWSER)('the dashboard', () => {
       .filter({ hasText: `of ${count} ` })
       .waitFor();
 
+    // From an overturn chart's numbers: the cases decided in that group.
+    await page.goBack();
+    const kinds = page.locator('section.card', {
+      has: page.getByRole('heading', { name: 'Overturn rate by kind of request' }),
+    });
+    await kinds.getByText('Show the numbers').click();
+    const firstKind = kinds.locator('tbody tr th a').first();
+    const kindLabel = (await firstKind.textContent()) ?? '';
+    await firstKind.click();
+    await page.getByText(`From the dashboard: Kind of request: ${kindLabel}`).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Showing' }).waitFor();
+    expect(await page.locator('table.queue-table tbody tr').count()).toBeGreaterThan(0);
+
     await page.goBack();
     await page.getByLabel('From').fill('2025-06-01');
     await page.getByLabel('To').fill('2025-01-01');

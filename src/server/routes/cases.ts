@@ -6,6 +6,7 @@ import { parseRequest } from '../../engine/request.js';
 import { auditEvents, caseList, eligibilityScreens, type Handle } from '../../store/index.js';
 import { rankCandidates } from '../../workflow/candidates.js';
 import { casePage, caseView, currentReviewersOf } from '../../workflow/case-view.js';
+import { casesInGroup, type DashboardDimension } from '../../workflow/dashboard.js';
 import type { DocumentOcr } from '../../workflow/documents.js';
 import { actorOf, uploadLimitOf } from '../auth.js';
 import { type EligibilityView, type IntakeBody, type QueueState, ROUTES } from '../contract.js';
@@ -78,7 +79,7 @@ function queueAuditDetails(
   const stages = query.stage === undefined ? undefined : Array.isArray(query.stage) ? query.stage : [query.stage];
   return {
     ...(stages === undefined ? { state: query.state } : { stages: stages.join(',') }),
-    ...definedOnly({ priority: query.priority, kind: query.kind, source: query.source }),
+    ...definedOnly({ priority: query.priority, kind: query.kind, source: query.source, group: query.group }),
     sort: `${query.sort} ${query.order}`,
     offset: query.offset,
     ...(query.q === undefined ? {} : { search: true, matched: matched.join(',') }),
@@ -146,6 +147,21 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
     return kept;
   });
 
+  /** The cases of a dashboard group, under the same source and decision dates as the query. */
+  async function groupCases(query: RouteQueryOut<'queue'>): Promise<number[]> {
+    const [dimension, ...rest] = (query.group ?? '').split(':');
+    return casesInGroup(
+      store,
+      {
+        source: query.source ?? 'all',
+        ...(query.decidedFrom === undefined ? {} : { from: query.decidedFrom }),
+        ...(query.decidedTo === undefined ? {} : { to: query.decidedTo }),
+      },
+      dimension as DashboardDimension,
+      rest.join(':'),
+    );
+  }
+
   /** The queue's page: a reviewer's own cases (none without a reviewer record), or the desk's. */
   async function queuePage(
     reviewerId: number | null | undefined,
@@ -160,11 +176,13 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
         : Array.isArray(query.stage)
           ? query.stage
           : [query.stage];
+    const caseIds = query.group === undefined ? undefined : await groupCases(query);
     const listed = await casePage(
       store,
       asOf,
       {
         stages,
+        ...(caseIds === undefined ? {} : { caseIds }),
         sort: query.sort,
         order: query.order,
         limit: query.limit,

@@ -22,6 +22,8 @@ export interface CaseListFilter {
   readonly source?: CaseSource;
   /** Case number, employee name or claim number contains this (case-insensitive). */
   readonly search?: string;
+  /** Only these cases (a dashboard group's, worked out by the caller). */
+  readonly caseIds?: readonly number[];
   /** Only cases this reviewer is currently assigned to. */
   readonly reviewerId?: number;
   readonly receivedFrom?: string;
@@ -53,6 +55,9 @@ function contains(column: string, pattern: string): Expression<SqlBool> {
 
 function conditions(eb: Eb, f: CaseListFilter): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [eb('cases.stage', 'in', [...f.stages])];
+  if (f.caseIds !== undefined) {
+    out.push(f.caseIds.length === 0 ? sql<SqlBool>`1 = 0` : eb('cases.id', 'in', [...f.caseIds]));
+  }
   if (f.priority !== undefined) out.push(eb('cases.priority', '=', f.priority));
   if (f.kind !== undefined) out.push(eb('cases.kind', '=', f.kind));
   if (f.source !== undefined) out.push(eb('cases.source', '=', f.source));

@@ -46,7 +46,15 @@ function ChartCard({
   );
 }
 
-function RateTable({ rows, what }: { rows: readonly RateRow[]; what: string }) {
+function RateTable({
+  rows,
+  what,
+  link,
+}: {
+  rows: readonly RateRow[];
+  what: string;
+  link: (r: RateRow) => string | undefined;
+}) {
   return (
     <table className="data">
       <thead>
@@ -64,38 +72,53 @@ function RateTable({ rows, what }: { rows: readonly RateRow[]; what: string }) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td className="num">{r.decided}</td>
-            <td className="num">{r.overturned}</td>
-            <td className="num">{percent(r.overturnRate)}</td>
-          </tr>
-        ))}
+        {rows.map((r) => {
+          const to = link(r);
+          return (
+            <tr key={r.key}>
+              <th scope="row">{to === undefined ? r.label : <Link to={to}>{r.label}</Link>}</th>
+              <td className="num">{r.decided}</td>
+              <td className="num">{r.overturned}</td>
+              <td className="num">{percent(r.overturnRate)}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
 }
 
-function RateChart({ title, rows, what }: { title: string; rows: readonly RateRow[]; what: string }) {
+function RateChart({
+  title,
+  rows,
+  what,
+  link,
+}: {
+  title: string;
+  rows: readonly RateRow[];
+  what: string;
+  link: (r: RateRow) => string | undefined;
+}) {
   const narrow = useNarrow();
+  const navigate = useNavigate();
   const top = [...rows].sort((a, b) => b.decided - a.decided).slice(0, 12);
   const data = top.map((r) => ({
     label: r.label.length > 60 ? `${r.label.slice(0, 59).trimEnd()}…` : r.label,
     rate: Math.round(r.overturnRate * 1000) / 10,
     value: `${percent(r.overturnRate)} of ${r.decided}`,
     decided: r.decided,
+    to: link(r),
   }));
   const highest = [...top].sort((a, b) => b.overturnRate - a.overturnRate)[0];
   const summary =
     top.length === 0
       ? 'No decided items yet.'
-      : `${top.length} groups with the most decisions. Highest overturn rate: ${highest?.label} at ${percent(highest?.overturnRate ?? 0)} of ${highest?.decided} decided.`;
+      : `${top.length} groups with the most decisions. Highest overturn rate: ${highest?.label} at ${percent(highest?.overturnRate ?? 0)} of ${highest?.decided} decided. Select a bar for its cases.`;
   return (
     <ChartCard
       title={title}
       summary={summary}
-      table={<RateTable rows={rows} what={what} />}
+      table={<RateTable rows={rows} what={what} link={link} />}
       height={Math.max(220, 40 * data.length + 90)}
     >
       <ResponsiveContainer width="100%" height="100%">
@@ -118,7 +141,16 @@ function RateChart({ title, rows, what }: { title: string; rows: readonly RateRo
             label={{ value: what, angle: -90, position: 'insideLeft', offset: 0, ...AXIS_LABEL }}
           />
           <Tooltip formatter={(v) => [`${String(v)}%`, 'Overturned']} />
-          <Bar dataKey="rate" name="Overturn rate" fill={BLUE} isAnimationActive={false}>
+          <Bar
+            dataKey="rate"
+            name="Overturn rate"
+            fill={BLUE}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(bar: { payload?: { to?: string } }) => {
+              if (bar.payload?.to !== undefined) void navigate(bar.payload.to);
+            }}
+          >
             <LabelList dataKey="value" position="right" style={{ fontSize: 12, fill: '#1b1f24' }} />
           </Bar>
         </BarChart>
@@ -304,6 +336,18 @@ export function DashboardPage() {
   const source = filters.source === 'all' ? undefined : filters.source;
   /** The queue of every case (any state) matching a figure, within the dashboard's own filter. */
   const cases = (f: Record<string, string | undefined>) => queueLink({ state: 'all', source, ...f });
+  /** The cases decided in a chart's group, within the dashboard's dates; "Other (n groups)" has none of its own. */
+  const groupLink =
+    (dimension: 'kind' | 'guideline' | 'specialty', what: string) =>
+    (r: RateRow): string | undefined =>
+      r.key === 'other-groups'
+        ? undefined
+        : cases({
+            group: `${dimension}:${r.key}`,
+            groupLabel: `${what}: ${r.label}`,
+            decidedFrom: filters.from || undefined,
+            decidedTo: filters.to || undefined,
+          });
   const timelyRows = (d?.timeliness.byMonth ?? []).map((m) => ({
     ...m,
     label: monthLabel(m.month),
@@ -597,9 +641,24 @@ export function DashboardPage() {
             </ChartCard>
           </div>
           <div className="rate-charts">
-            <RateChart title="Overturn rate by kind of request" rows={d.overturn.byKind} what="Kind of request" />
-            <RateChart title="Overturn rate by guideline" rows={d.overturn.byGuideline} what="Guideline" />
-            <RateChart title="Overturn rate by reviewer specialty" rows={d.overturn.bySpecialty} what="Specialty" />
+            <RateChart
+              title="Overturn rate by kind of request"
+              rows={d.overturn.byKind}
+              what="Kind of request"
+              link={groupLink('kind', 'Kind of request')}
+            />
+            <RateChart
+              title="Overturn rate by guideline"
+              rows={d.overturn.byGuideline}
+              what="Guideline"
+              link={groupLink('guideline', 'Guideline')}
+            />
+            <RateChart
+              title="Overturn rate by reviewer specialty"
+              rows={d.overturn.bySpecialty}
+              what="Specialty"
+              link={groupLink('specialty', 'Reviewer specialty')}
+            />
           </div>
         </>
       )}

@@ -73,6 +73,8 @@ export function QueuePage() {
     state === 'ended' ? 'received' : 'due',
   );
   const q = params.get('q') ?? '';
+  const group = params.get('group') ?? '';
+  const groupLabel = params.get('groupLabel') ?? group;
   const page = Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0);
   const dates = Object.fromEntries(
     (Object.keys(DATE_FILTERS) as DateFilter[])
@@ -94,6 +96,7 @@ export function QueuePage() {
     ...(kind === '' ? {} : { kind }),
     ...(source === '' ? {} : { source }),
     ...(q === '' ? {} : { q }),
+    ...(group === '' ? {} : { group }),
     ...dates,
   };
   const result = useQuery({
@@ -132,6 +135,7 @@ export function QueuePage() {
   const ended = state === 'ended';
   const drill = (Object.keys(dates) as DateFilter[]).map((k) => `${DATE_FILTERS[k]} ${formatDate(dates[k])}`);
   if (source !== '') drill.unshift(CASE_SOURCE_LABEL[source]);
+  if (group !== '') drill.unshift(groupLabel);
 
   return (
     <Page
@@ -214,10 +218,15 @@ export function QueuePage() {
             type="button"
             className="btn small secondary"
             onClick={() =>
-              update({ source: null, ...Object.fromEntries(Object.keys(DATE_FILTERS).map((k) => [k, null])) })
+              update({
+                source: null,
+                group: null,
+                groupLabel: null,
+                ...Object.fromEntries(Object.keys(DATE_FILTERS).map((k) => [k, null])),
+              })
             }
           >
-            Show all dates
+            Clear these filters
           </button>
         </p>
       ) : null}
