@@ -101,9 +101,11 @@ function RateChart({
 }) {
   const narrow = useNarrow();
   const navigate = useNavigate();
+  // On a phone the labels get a narrow column: shortened (the table below has them whole).
+  const maxLabel = narrow ? 26 : 60;
   const top = [...rows].sort((a, b) => b.decided - a.decided).slice(0, 12);
   const data = top.map((r) => ({
-    label: r.label.length > 60 ? `${r.label.slice(0, 59).trimEnd()}…` : r.label,
+    label: r.label.length > maxLabel ? `${r.label.slice(0, maxLabel - 1).trimEnd()}…` : r.label,
     rate: Math.round(r.overturnRate * 1000) / 10,
     value: `${percent(r.overturnRate)} of ${r.decided}`,
     decided: r.decided,
@@ -144,6 +146,7 @@ function RateChart({
           <Bar
             dataKey="rate"
             name="Overturn rate"
+            minPointSize={2}
             fill={BLUE}
             isAnimationActive={false}
             cursor="pointer"
@@ -627,6 +630,7 @@ export function DashboardPage() {
                   <Bar
                     dataKey="count"
                     name="Cases"
+                    minPointSize={2}
                     fill={BLUE}
                     isAnimationActive={false}
                     cursor="pointer"
