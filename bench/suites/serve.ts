@@ -103,6 +103,13 @@ export const suite: Suite = {
         { label: 'case page', path: (i) => `/api/v1/cases/${ids[i % ids.length] as number}`, headers: browser },
         { label: 'queue (100 cases)', path: () => '/api/v1/queue', headers: browser },
         { label: 'queue, uncompressed', path: () => '/api/v1/queue', headers: {}, reference: true },
+        {
+          // Ten different claim-number fragments over every case (kept per term like any queue filter).
+          label: 'case search (claim number, all cases)',
+          path: (i) => `/api/v1/queue?state=all&q=SC-0${i % 10}`,
+          headers: browser,
+          reference: true,
+        },
       ];
       const sizes = await Promise.all(
         [health, ...endpoints].map(
