@@ -104,9 +104,10 @@ export const suite: Suite = {
         { label: 'queue (100 cases)', path: () => '/api/v1/queue', headers: browser },
         { label: 'queue, uncompressed', path: () => '/api/v1/queue', headers: {}, reference: true },
         {
-          // Ten different claim-number fragments over every case (kept per term like any queue filter).
-          label: 'case search (claim number, all cases)',
-          path: (i) => `/api/v1/queue?state=all&q=SC-0${i % 10}`,
+          // Ten different two-digit fragments (claim and case numbers hold them) over every case; a
+          // page of 100 like the queue row; kept per term like any queue filter.
+          label: 'case search (number fragment, all cases)',
+          path: (i) => `/api/v1/queue?state=all&q=${(i % 9) + 1}${i % 10}`,
           headers: browser,
           reference: true,
         },
