@@ -122,6 +122,8 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   // Kept responses (response-cache.ts): the queue per scope (the desk's, or one reviewer's own) and
   // filter; the case page per case — its body is the same for every role that may open the case.
   const queueBodies = new ResponseCache(200);
+  /** What a kept search body's term matched (for its read audit), worked out once with the body. */
+  const searchMatches = new WeakMap<SerializedBody, string[]>();
   const caseBodies = new ResponseCache(2000);
   const check = ctx.config.checkResponses;
 
@@ -135,14 +137,19 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const kept = await queueBodies.body(generation, JSON.stringify([scope, query]), async () => {
       const body: ResponseOf<'queue'> = { asOf, ...(await queuePage(reviewerId, asOf, query)) };
       const json = responseJson(ROUTES.queue.response, body, check, 'GET', ROUTES.queue.path);
-      return new SerializedBody(
+      const made = new SerializedBody(
         json,
         body.entries.map((e) => e.case.id),
       );
+      if (query.q !== undefined) searchMatches.set(made, await caseList.matchedFields(store, made.caseIds, query.q));
+      return made;
     });
     // Every read is audited, kept body or not: which cases the caller was shown, with the filters
     // and, for a search, which kinds of field matched (never the term: it may be a name).
-    const matched = query.q === undefined ? [] : await caseList.matchedFields(store, kept.caseIds, query.q);
+    const matched =
+      query.q === undefined
+        ? []
+        : (searchMatches.get(kept) ?? (await caseList.matchedFields(store, kept.caseIds, query.q)));
     await ctx.readAudit.queueRead(request, scope.replace(' ', '-'), kept.caseIds, queueAuditDetails(query, matched));
     return kept;
   });
