@@ -24,7 +24,7 @@ export const QUEUE_READ_ACTION = 'queue.read';
 export const ACCESS_REFUSED_ACTION = 'access.refused';
 
 /** Why a request on a case route was refused. */
-export type RefusalReason = 'role' | 'not-assigned' | 'missing';
+export type RefusalReason = 'role' | 'not-assigned' | 'missing' | 'read-only';
 
 /** Events written in one statement at most. */
 const MAX_BATCH = 200;
