@@ -498,7 +498,8 @@ function Choice({
 function clockText(c: ClockView | undefined): string {
   if (c === undefined) return '—';
   const status = CLOCK_STATUS[c.status].label;
-  const due = c.dueDate === undefined && c.dueAt === undefined ? '' : `, due ${clockDue(c)}`;
+  const due =
+    c.status === 'stopped' || (c.dueDate === undefined && c.dueAt === undefined) ? '' : `, due ${clockDue(c)}`;
   const extended =
     c.extensionDays > 0 ? ` (extended ${c.extensionDays} ${c.extensionDays === 1 ? 'day' : 'days'})` : '';
   return `${status}${due}${extended}`;
@@ -560,8 +561,8 @@ function Effect({
                     {after.label}
                     <div className="muted small">{after.source}</div>
                   </th>
-                  <td>{clockText(before)}</td>
-                  <td>
+                  <td data-label="Now">{clockText(before)}</td>
+                  <td data-label="After">
                     <strong>{clockText(after)}</strong>
                   </td>
                 </tr>
