@@ -224,6 +224,10 @@ describe('the timeline tells the audit trail in plain language', () => {
     const opened = tl.entries.find((e) => e.what === 'Opened the case');
     expect(opened?.who).toBe('Test reviewer (physician reviewer)');
     expect(opened?.kind).toBe('read');
+    // Reading the timeline is itself audited: the next reading shows it.
+    const again = json<CaseTimelineResponse>(await qa.request('GET', `/api/v1/cases/${caseId}/timeline`));
+    const readIt = again.entries.filter((e) => e.what === 'Read the timeline');
+    expect(readIt.map((e) => e.who)).toEqual(['Test qa (quality assurance)']);
     for (const e of tl.entries) {
       const text = `${e.who} ${e.what} ${e.detail ?? ''}`;
       expect(text).not.toMatch(/IMR_|\b[a-z]+\.[a-z-]+\b|reviewerIds|eventAt/);

@@ -77,14 +77,14 @@ export class ReadAuditLog {
     }
   }
 
-  /** Someone saw a case page. */
-  caseRead(request: FastifyRequest, caseId: number): Promise<void> {
+  /** Someone saw a case page (`via`: the page, or the case's timeline). */
+  caseRead(request: FastifyRequest, caseId: number, via: 'case-page' | 'timeline' = 'case-page'): Promise<void> {
     return this.record({
       ...this.#who(request),
       action: CASE_READ_ACTION,
       entityType: 'case',
       entityId: String(caseId),
-      details: { via: 'case-page' },
+      details: { via },
     });
   }
 

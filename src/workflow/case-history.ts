@@ -270,7 +270,7 @@ function tell(e: AuditEvent, names: NameBook): Told {
     case 'case.imported':
       return { kind: 'change', what: 'Imported from a published determination letter' };
     case 'case.read':
-      return { kind: 'read', what: 'Opened the case' };
+      return { kind: 'read', what: d.via === 'timeline' ? 'Read the timeline' : 'Opened the case' };
     case DOCUMENT_READ_ACTION: {
       const id = Number(e.entityId);
       const title = Number.isInteger(id) ? names.document(id) : undefined;

@@ -13,7 +13,12 @@ import type { ServerContext } from './context.js';
 export function registerCaseOperationRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store } = ctx;
 
-  addRoute(app, 'caseTimeline', async ({ params }) => ({ entries: await caseHistory(store, params.caseId) }));
+  addRoute(app, 'caseTimeline', async ({ params, request }) => {
+    const entries = await caseHistory(store, params.caseId);
+    // It names who worked on the case and its documents' titles: reading it is audited as a case read.
+    await ctx.readAudit.caseRead(request, params.caseId, 'timeline');
+    return { entries };
+  });
 
   addRoute(app, 'operationPreview', async ({ params, query, request }) => {
     const { at, certifiedAt, days, reason, ...rest } = query;
