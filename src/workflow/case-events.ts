@@ -31,7 +31,7 @@ import {
   prepareDocuments,
   recordOcr,
 } from './documents.js';
-import { CASE_ACTIONS, type TimelineEvent } from './timeline.js';
+import { CASE_ACTIONS } from './timeline.js';
 
 /**
  * The steps between assignment and decision, and the ways a review ends early: the notice of
@@ -266,8 +266,10 @@ export const ExtendDecisionInput = CaseRef.extend({
 });
 export type ExtendDecisionInput = z.input<typeof ExtendDecisionInput>;
 
-/** The extension days already recorded on a case. */
-export function grantedExtensionDays(events: readonly TimelineEvent[]): number {
+/** The extension days already recorded on a case (from its lifecycle events). */
+export function grantedExtensionDays(
+  events: readonly { readonly action: string; readonly details: Readonly<Record<string, unknown>> }[],
+): number {
   return events
     .filter((e) => e.action === CASE_ACTIONS.decisionExtended)
     .reduce((sum, e) => sum + (typeof e.details.days === 'number' ? e.details.days : 0), 0);
