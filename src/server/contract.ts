@@ -8,7 +8,6 @@ import {
   Case,
   CaseDocument,
   CaseKind,
-  CasePriority,
   CaseStage,
   Credential,
   CredentialPatch,
@@ -861,7 +860,7 @@ export type OperationPreviewQuery = z.input<typeof OperationPreviewQuery>;
 export const OperationPreviewResponse = z.object({
   operation: CaseOperation,
   stage: z.object({ from: CaseStage, to: CaseStage }),
-  priority: z.object({ from: CasePriority, to: CasePriority }),
+  priority: z.object({ from: Case.shape.priority, to: Case.shape.priority }),
   /** The clocks now, and as they would be after the operation. */
   before: ClockReportView,
   after: ClockReportView,
