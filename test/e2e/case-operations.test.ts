@@ -66,7 +66,8 @@ describe.skipIf(!HAS_BROWSER)('case actions show their effect before they are co
     await page.getByRole('button', { name: 'Review the effect' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Fix this first' });
     await summary.getByRole('link', { name: 'Choose why the extension was approved.' }).waitFor();
-    expect((await focused(page))?.tag).toBe('DIV');
+    // Focus moves to the summary (on the next frame), so the keyboard user hears it.
+    await expect.poll(async () => (await focused(page))?.tag).toBe('DIV');
 
     await page.getByLabel('Good cause').check();
     await page.getByLabel('Days of extension').selectOption('2');
@@ -76,7 +77,7 @@ describe.skipIf(!HAS_BROWSER)('case actions show their effect before they are co
     const row = effect(page).getByRole('row', { name: /Final determination issued/ });
     expect(await row.getByRole('cell').nth(1).innerText()).toContain('extended 2 days');
     expect(await row.getByRole('cell').nth(0).innerText()).not.toContain('extended');
-    expect((await focused(page))?.text).toBe('What will change');
+    await expect.poll(async () => (await focused(page))?.text).toBe('What will change');
 
     await page.getByRole('button', { name: 'Confirm the extension' }).click();
     await page.getByRole('status').filter({ hasText: 'The extension is recorded' }).waitFor();
@@ -263,5 +264,32 @@ describe.skipIf(!HAS_BROWSER)('a reviewer reopens a case they decided', () => {
     await other.page.goto(`/cases/${caseId}`);
     await other.page.getByRole('heading', { level: 1, name: 'Case not available' }).waitFor();
     for (const c of [reviewer.context, qa.context, coordinator.context, other.context]) await c.close();
+  });
+
+  it('when the request is withdrawn after their decision, the assignment ends and the case stays readable', async () => {
+    const reviewer = await e2e.signedIn('reviewer');
+    const mine = await apiCall<QueueResponse>(reviewer.context, 'GET', '/api/v1/queue?stage=determined');
+    const caseId = mine.body.entries[0]?.case.id;
+    if (caseId === undefined) throw new Error('the demo reviewer has no second decided case');
+    const coordinator = await e2e.signedIn('coordinator');
+    await openCase(coordinator.page, caseId);
+    await coordinator.page.getByRole('button', { name: 'Terminate or withdraw' }).click();
+    await coordinator.page.getByLabel('The employee withdrew the request').check();
+    await coordinator.page.getByRole('button', { name: 'Review the effect' }).click();
+    await effect(coordinator.page).getByText('from “Determined” to “Withdrawn”').waitFor();
+    await coordinator.page.getByRole('button', { name: 'Confirm the termination' }).click();
+    await coordinator.page.getByRole('status').filter({ hasText: 'The review has ended' }).waitFor();
+
+    const page = reviewer.page;
+    await page.goto(`/cases/${caseId}`);
+    const mineSection = page.locator('section', { has: page.getByRole('heading', { name: 'Your determination' }) });
+    await mineSection.getByText('The request was withdrawn.').waitFor();
+    await page.getByText('The case is no longer assigned to you').waitFor();
+    expect(await page.getByRole('button', { name: 'Show text' }).count()).toBe(0);
+    // The server agrees: the record's documents and the review are closed to them now, the case is not.
+    expect((await apiCall(reviewer.context, 'GET', `/api/v1/cases/${caseId}/review`)).status).toBe(403);
+    expect((await apiCall(reviewer.context, 'GET', `/api/v1/cases/${caseId}`)).status).toBe(200);
+    await reviewer.context.close();
+    await coordinator.context.close();
   });
 });

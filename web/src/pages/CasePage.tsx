@@ -320,7 +320,12 @@ export function CasePage() {
           {d.eligibility === null ? null : <EligibilityResult eligibility={d.eligibility} items={d.items} />}
           <section className="card" aria-labelledby="docs-heading">
             <h2 id="docs-heading">Documents</h2>
-            <DocumentList caseId={d.case.id} documents={d.documents} />
+            {user.role === 'reviewer' &&
+            !d.assignments.some((a) => a.reviewerId === user.reviewerId && a.endedAt === undefined) ? (
+              <p>The case is no longer assigned to you: its documents are open only to its current reviewers.</p>
+            ) : (
+              <DocumentList caseId={d.case.id} documents={d.documents} />
+            )}
           </section>
           <SupplementalRecords d={d} />
           {can(user.role, 'audit') ? <CaseTimeline caseId={d.case.id} version={d.case.version} /> : null}
