@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import type { CaseDetail, QueueResponse } from '../../src/server/contract.js';
-import { apiCall, type E2E, focused, HAS_BROWSER, startE2E } from './harness.js';
+import { apiCall, type E2E, focused, HAS_BROWSER, STEP_TIMEOUT_MS, startE2E } from './harness.js';
 
 /**
  * The case actions through the pages: an extension, a conversion to expedited review, a termination
@@ -67,7 +67,7 @@ describe.skipIf(!HAS_BROWSER)('case actions show their effect before they are co
     const summary = page.getByRole('alert').filter({ hasText: 'Fix this first' });
     await summary.getByRole('link', { name: 'Choose why the extension was approved.' }).waitFor();
     // Focus moves to the summary (on the next frame), so the keyboard user hears it.
-    await expect.poll(async () => (await focused(page))?.tag).toBe('DIV');
+    await expect.poll(async () => (await focused(page))?.tag, { timeout: STEP_TIMEOUT_MS }).toBe('DIV');
 
     await page.getByLabel('Good cause').check();
     await page.getByLabel('Days of extension').selectOption('2');
@@ -77,7 +77,7 @@ describe.skipIf(!HAS_BROWSER)('case actions show their effect before they are co
     const row = effect(page).getByRole('row', { name: /Final determination issued/ });
     expect(await row.getByRole('cell').nth(1).innerText()).toContain('extended 2 days');
     expect(await row.getByRole('cell').nth(0).innerText()).not.toContain('extended');
-    await expect.poll(async () => (await focused(page))?.text).toBe('What will change');
+    await expect.poll(async () => (await focused(page))?.text, { timeout: STEP_TIMEOUT_MS }).toBe('What will change');
 
     await page.getByRole('button', { name: 'Confirm the extension' }).click();
     await page.getByRole('status').filter({ hasText: 'The extension is recorded' }).waitFor();

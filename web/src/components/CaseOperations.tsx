@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, type RefObject, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { call, callWithDocuments } from '../api/client.ts';
 import type { OperationPreviewResponse, RouteBody } from '../api/contract.ts';
 import { ApiError, errorMessage } from '../api/http.ts';
@@ -219,7 +219,6 @@ function OperationForm({
   const [preview, setPreview] = useState<OperationPreviewResponse | undefined>();
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
-  const effect = useRef<HTMLHeadingElement>(null);
 
   const set = (patch: Partial<Fields>) => {
     setFields((f) => ({ ...f, ...patch }));
@@ -272,7 +271,6 @@ function OperationForm({
         },
       });
       setPreview(p);
-      requestAnimationFrame(() => effect.current?.focus());
     } catch (thrown) {
       showError(thrown);
     } finally {
@@ -432,7 +430,7 @@ function OperationForm({
           </button>
         </div>
       ) : (
-        <Effect preview={preview} headingRef={effect}>
+        <Effect preview={preview}>
           <div className="form-actions">
             <button type="button" className="btn" disabled={busy} onClick={() => void confirm()}>
               {busy ? 'Recording…' : TEXT[op].confirm}
@@ -506,21 +504,16 @@ function clockText(c: ClockView | undefined): string {
 }
 
 /** What the operation would change: the stage, the priority, the reviewer's assignment and each clock. */
-function Effect({
-  preview: p,
-  headingRef,
-  children,
-}: {
-  preview: OperationPreviewResponse;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  children: ReactNode;
-}) {
+function Effect({ preview: p, children }: { preview: OperationPreviewResponse; children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Once it is on the page, focus goes to it, so a keyboard or screen-reader user meets it first.
+  useEffect(() => heading.current?.focus(), []);
   const changed = p.after.clocks
     .map((after) => ({ after, before: p.before.clocks.find((b) => b.id === after.id) }))
     .filter(({ before, after }) => clockText(before) !== clockText(after));
   return (
     <div className="op-effect">
-      <h4 ref={headingRef} tabIndex={-1}>
+      <h4 ref={heading} tabIndex={-1}>
         What will change
       </h4>
       <ul>
