@@ -60,6 +60,12 @@ describe('narrate', () => {
         formats: 'pdf,text',
       }),
       event('access.refused', { reason: 'not-assigned', route: 'caseDetail' }),
+      event('case.returned-to-reviewer', { qaReturnId: 2, returnedVersion: 5 }),
+      event('case.correspondence-generated', {
+        kind: 'notice-of-assignment',
+        recipients: 'employee,claims-administrator',
+        documents: 2,
+      }),
     ].map((e) => narrate(e, names));
     expect(told.map((e) => e.what)).toEqual([
       'Application received',
@@ -73,7 +79,10 @@ describe('narrate', () => {
       'Letter approved by quality assurance',
       'Final Determination Letter issued',
       'Was refused access: the case is not assigned to this reviewer',
+      'Returned to the reviewer by quality assurance',
+      'Notice of assignment and request for information generated',
     ]);
+    expect(told[12]?.detail).toBe('For the employee and the claims administrator.');
     expect(told[0]?.detail).toBe(
       '2 disputed items. 1 document with it. A drug formulary dispute (shorter clocks). Expedited review requested.',
     );

@@ -3,6 +3,7 @@ import { ELIGIBILITY_REASONS, EligibilityReason } from '../domain/eligibility.js
 import { auditEvents, type Handle } from '../store/index.js';
 import { LETTER_READ_ACTION } from './audited-reads.js';
 import { caseAuditEvents } from './case-ops.js';
+import { CORRESPONDENCE_TITLE, type CorrespondenceKind } from './correspondence.js';
 import { LETTER_APPROVED_ACTION } from './letter-approval.js';
 import { CASE_ACTIONS, DOCUMENT_READ_ACTION } from './timeline.js';
 
@@ -240,6 +241,24 @@ function tell(e: AuditEvent, names: NameBook): Told {
             : undefined,
           d.complete === true ? 'Every item is decided' : 'Some items are still to be decided',
         ]),
+      };
+    }
+    case CASE_ACTIONS.returnedToReviewer:
+      return {
+        kind: 'change',
+        what: 'Returned to the reviewer by quality assurance',
+        detail: "With a comment for the reviewer; the letter needs QA's approval again.",
+      };
+    case CASE_ACTIONS.correspondenceGenerated: {
+      const title = CORRESPONDENCE_TITLE[str(d.kind) as CorrespondenceKind] as string | undefined;
+      const to = (str(d.recipients) ?? '')
+        .split(',')
+        .map((r) => PARTY_LABEL[r as PartyRole])
+        .filter((x) => x !== undefined);
+      return {
+        kind: 'change',
+        what: title === undefined ? 'Correspondence generated' : `${title} generated`,
+        detail: sentences([to.length === 0 ? undefined : `For ${list(to)}`]),
       };
     }
     case LETTER_APPROVED_ACTION:
