@@ -107,14 +107,20 @@ describe.skipIf(!HAS_BROWSER)('case actions show their effect before they are co
     await page.getByRole('link', { name: /Add the physician's certification/ }).waitFor();
 
     // The case page has another document picker (supplemental records): this one is the form's.
-    await page.locator('.op-form').getByLabel('Add documents').setInputFiles([
-      {
-        name: 'certification.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from('Synthetic certification of an imminent and serious threat, invented for a test.'),
-      },
-    ]);
-    await page.locator('.op-form').getByRole('cell', { name: /^certification\.txt/ }).waitFor();
+    await page
+      .locator('.op-form')
+      .getByLabel('Add documents')
+      .setInputFiles([
+        {
+          name: 'certification.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('Synthetic certification of an imminent and serious threat, invented for a test.'),
+        },
+      ]);
+    await page
+      .locator('.op-form')
+      .getByRole('cell', { name: /^certification\.txt/ })
+      .waitFor();
     await page.getByRole('button', { name: 'Review the effect' }).click();
     await effect(page).getByText('The review becomes expedited.').waitFor();
     expect(
