@@ -18,6 +18,7 @@ import { GUARD_OPTIONS, installRequestGuards } from './request-guards.js';
 import { setRouteGuards } from './route.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerCaseOperationRoutes } from './routes/case-operations.js';
 import { registerCaseRoutes } from './routes/cases.js';
 import { routeGuards, type ServerContext } from './routes/context.js';
 import { registerInsightRoutes } from './routes/insights.js';
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   setRouteGuards(app, routeGuards(ctx));
   registerAuthRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerCaseOperationRoutes(app, ctx);
   registerReviewRoutes(app, ctx);
   registerLetterRoutes(app, ctx);
   registerInsightRoutes(app, ctx);

@@ -61,7 +61,9 @@ import { ItemReview } from '../engine/review-types.js';
  *   `multipart/form-data` with a field `body` holding the JSON without `documents`, a field
  *   `documents` holding a JSON array `[{ title, kind, documentDate? }]` describing the file parts in
  *   order, and one file part per document (its content type is the document's MIME type).
- * - A reviewer sees only cases currently assigned to them; any other case answers 404, as if absent.
+ * - A reviewer sees only cases currently assigned to them; any other case answers 404, as if absent —
+ *   except a case they decided that is no longer assigned to them: they may read it, their
+ *   determination and its letters (`DECIDED_REVIEWER_ROUTES`), and anything else answers 403.
  * - Every read of a case document or letter file, of a case page and of the queue writes an audit
  *   event, and so does a refused request on a case route; a missing case answers one 404 on every
  *   case route.
@@ -95,6 +97,8 @@ import { ItemReview } from '../engine/review-types.js';
  *   GET    /api/v1/cases/:caseId/letters/:letterId             — coordinator, qa, admin, intake; reviewer (assigned)
  *   GET    /api/v1/cases/:caseId/letters/:letterId/file        — same; audited (text or PDF bytes)
  *   GET    /api/v1/cases/:caseId/audit                         — qa, admin
+ *   GET    /api/v1/cases/:caseId/timeline                      — qa, admin (the audit trail in plain language)
+ *   GET    /api/v1/cases/:caseId/operations/preview            — intake, coordinator, admin (as the operation's own route)
  *   GET    /api/v1/dashboard                                   — coordinator, qa, admin
  *   GET    /api/v1/search/letters                              — all roles (published, redacted letters only)
  *   GET    /api/v1/published-letters/:letterId                 — all roles (published, redacted letters only)
@@ -894,6 +898,60 @@ export const HealthResponse = z.object({ status: z.literal('ok') });
 export const EmptyResponse = z.object({});
 
 // ---------------------------------------------------------------------------------------------
+// Case operations (extension, termination, expedite, close), the case timeline, reviewer access
+
+/** The operations a preview can show; each runs through its own route (extend, terminate, expedite, close). */
+export const CaseOperation = z.enum(['extension', 'termination', 'expedite', 'close']);
+export type CaseOperation = z.infer<typeof CaseOperation>;
+
+/**
+ * What the operation would do, asked before confirming it: the same fields as the operation's body
+ * (the workflow checks them per operation, with the operation's role, stage and limits).
+ */
+export const OperationPreviewQuery = z.object({
+  operation: CaseOperation,
+  expectedVersion: z.coerce.number().int().positive(),
+  days: z.coerce.number().int().optional(),
+  reason: z.string().max(40).optional(),
+  at: When.optional(),
+  certifiedAt: When.optional(),
+});
+export type OperationPreviewQuery = z.input<typeof OperationPreviewQuery>;
+
+export const OperationPreviewResponse = z.object({
+  operation: CaseOperation,
+  stage: z.object({ from: CaseStage, to: CaseStage }),
+  priority: z.object({ from: Case.shape.priority, to: Case.shape.priority }),
+  /** The clocks now, and as they would be after the operation. */
+  before: ClockReportView,
+  after: ClockReportView,
+  /** Current reviewer assignments the operation ends. */
+  assignmentsEnding: z.number().int(),
+  /** Extension days recorded already, and the most the law allows in all (LC 4610.6(d)). */
+  extensionDaysGranted: z.number().int(),
+  extensionDaysAllowed: z.number().int(),
+});
+export type OperationPreviewResponse = z.infer<typeof OperationPreviewResponse>;
+
+/** One event of a case's audit trail, told in plain language. */
+export const TimelineEntryView = z.object({
+  id: Id,
+  /** When it was recorded. */
+  at: Timestamp,
+  /** When it happened, if given as another day (records received earlier…). */
+  happenedAt: z.string().optional(),
+  who: z.string(),
+  /** `change`: the case moved or was decided; `read`: someone opened it; `refusal`: someone was turned away. */
+  kind: z.enum(['change', 'read', 'refusal']),
+  what: z.string(),
+  detail: z.string().optional(),
+});
+export type TimelineEntryView = z.infer<typeof TimelineEntryView>;
+
+export const CaseTimelineResponse = z.object({ entries: z.array(TimelineEntryView) });
+export type CaseTimelineResponse = z.infer<typeof CaseTimelineResponse>;
+
+// ---------------------------------------------------------------------------------------------
 // The route table
 
 export interface RouteSpec {
@@ -915,6 +973,8 @@ const ALL = ['intake', 'coordinator', 'reviewer', 'qa', 'admin'] as const satisf
 const INTAKE = ['intake', 'coordinator', 'admin'] as const satisfies readonly UserRole[];
 const COORDINATION = ['coordinator', 'admin'] as const satisfies readonly UserRole[];
 const ADMIN = ['admin'] as const satisfies readonly UserRole[];
+/** Who may read a case's audit trail (raw, or as its timeline). */
+const AUDIT_READERS = ['qa', 'admin'] as const satisfies readonly UserRole[];
 
 export const ROUTES = {
   health: {
@@ -1170,11 +1230,32 @@ export const ROUTES = {
   caseAudit: {
     method: 'GET',
     path: '/api/v1/cases/:caseId/audit',
-    access: ['qa', 'admin'],
+    access: AUDIT_READERS,
     summary: 'The audit trail of a case',
     tag: 'cases',
     params: CaseParams,
     response: AuditResponse,
+  },
+  // Case operations, timeline (issue 11)
+  caseTimeline: {
+    method: 'GET',
+    path: '/api/v1/cases/:caseId/timeline',
+    access: AUDIT_READERS,
+    summary: 'The audit trail of a case in plain language: who did what and when, oldest first',
+    tag: 'cases',
+    params: CaseParams,
+    response: CaseTimelineResponse,
+  },
+  operationPreview: {
+    method: 'GET',
+    path: '/api/v1/cases/:caseId/operations/preview',
+    access: INTAKE,
+    summary:
+      'What an extension, termination, conversion to expedited or closing would do to the stage and clocks (nothing is written; the operation’s own roles apply)',
+    tag: 'cases',
+    params: CaseParams,
+    query: OperationPreviewQuery,
+    response: OperationPreviewResponse,
   },
   dashboard: {
     method: 'GET',
@@ -1340,6 +1421,9 @@ export const ROUTES = {
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;
+
+/** The routes a reviewer may call on a case they decided that is no longer assigned to them (read-only). */
+export const DECIDED_REVIEWER_ROUTES: readonly RouteName[] = ['caseDetail', 'letter', 'letterFile'];
 type Spec<N extends RouteName> = (typeof ROUTES)[N];
 
 /** What the client sends as the JSON body of route `N` (before defaults are applied). */

@@ -24,7 +24,7 @@ export const QUEUE_READ_ACTION = 'queue.read';
 export const ACCESS_REFUSED_ACTION = 'access.refused';
 
 /** Why a request on a case route was refused. */
-export type RefusalReason = 'role' | 'not-assigned' | 'missing';
+export type RefusalReason = 'role' | 'not-assigned' | 'missing' | 'read-only';
 
 /** Events written in one statement at most. */
 const MAX_BATCH = 200;
@@ -77,14 +77,14 @@ export class ReadAuditLog {
     }
   }
 
-  /** Someone saw a case page. */
-  caseRead(request: FastifyRequest, caseId: number): Promise<void> {
+  /** Someone saw a case page (`via`: the page, or the case's timeline). */
+  caseRead(request: FastifyRequest, caseId: number, via: 'case-page' | 'timeline' = 'case-page'): Promise<void> {
     return this.record({
       ...this.#who(request),
       action: CASE_READ_ACTION,
       entityType: 'case',
       entityId: String(caseId),
-      details: { via: 'case-page' },
+      details: { via },
     });
   }
 

@@ -554,6 +554,14 @@ describe('one application from intake to a closed case', () => {
   });
 
   it('the case closes; its audit trail holds every step', async () => {
+    const preview = ok(
+      'operationPreview',
+      await coordinator.request(
+        'GET',
+        `/api/v1/cases/${caseId}/operations/preview?operation=close&expectedVersion=${version}`,
+      ),
+    );
+    expect(preview.stage).toEqual({ from: 'letter-issued', to: 'closed' });
     const c = ok(
       'close',
       await coordinator.request('POST', `/api/v1/cases/${caseId}/close`, { body: { expectedVersion: version } }),
@@ -577,6 +585,18 @@ describe('one application from intake to a closed case', () => {
       'case.closed',
     ]) {
       expect(actions).toContain(a);
+    }
+    // The same trail in plain language, one entry per event, oldest first.
+    const timeline = ok('caseTimeline', await qa.request('GET', `/api/v1/cases/${caseId}/timeline`));
+    expect(timeline.entries.map((e) => e.id)).toEqual(audit.events.map((e) => e.id));
+    const told = timeline.entries.map((e) => e.what);
+    for (const what of [
+      'Application received',
+      'Notice of assignment sent',
+      'Final Determination Letter issued',
+      'Case closed',
+    ]) {
+      expect(told).toContain(what);
     }
   });
 });

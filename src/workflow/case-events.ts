@@ -212,6 +212,18 @@ export const ConvertToExpeditedInput = CaseRef.extend({
 });
 export type ConvertToExpeditedInput = z.input<typeof ConvertToExpeditedInput>;
 
+/** A review converts to expedited once (IMR_INVALID_TRANSITION when it is expedited already). */
+export function checkNotExpedited(c: Pick<Case, 'priority'>): void {
+  if (c.priority === 'expedited') {
+    fail(
+      imrError('IMR_INVALID_TRANSITION', 'The review is expedited already.', {
+        command: 'convertToExpedited',
+        priority: c.priority,
+      }),
+    );
+  }
+}
+
 export async function convertToExpedited(
   scope: Scope,
   actor: Actor,
@@ -226,14 +238,7 @@ export async function convertToExpedited(
     if (!prepared.ok) return prepared;
     return scope.write(async (tx) => {
       const c = await loadCase(tx, ref, 'convertToExpedited');
-      if (c.priority === 'expedited') {
-        return fail(
-          imrError('IMR_INVALID_TRANSITION', 'The review is expedited already.', {
-            command: 'convertToExpedited',
-            priority: c.priority,
-          }),
-        );
-      }
+      checkNotExpedited(c);
       const changed = await recordChange(tx, scope, actor, {
         case: c,
         stage: c.stage,
@@ -261,6 +266,29 @@ export const ExtendDecisionInput = CaseRef.extend({
 });
 export type ExtendDecisionInput = z.input<typeof ExtendDecisionInput>;
 
+/** The extension days already recorded on a case (from its lifecycle events). */
+export function grantedExtensionDays(
+  events: readonly { readonly action: string; readonly details: Readonly<Record<string, unknown>> }[],
+): number {
+  return events
+    .filter((e) => e.action === CASE_ACTIONS.decisionExtended)
+    .reduce((sum, e) => sum + (typeof e.details.days === 'number' ? e.details.days : 0), 0);
+}
+
+/** Extensions total at most three days (IMR_VALIDATION on the `days` field past that). */
+export function checkExtension(granted: number, days: number): void {
+  if (granted + days > MAX_EXTENSION_DAYS) {
+    const left = Math.max(MAX_EXTENSION_DAYS - granted, 0);
+    fail(
+      imrError(
+        'IMR_VALIDATION',
+        `Extensions may total at most ${MAX_EXTENSION_DAYS} days (LC 4610.6(d)); ${left === 0 ? 'none is' : `${left} ${left === 1 ? 'day is' : 'days are'}`} left.`,
+        { field: 'days', granted, requested: days },
+      ),
+    );
+  }
+}
+
 export async function extendDecision(scope: Scope, actor: Actor, raw: unknown): Promise<Result<CaseResult, ImrError>> {
   const parsed = parseCommandInput(ExtendDecisionInput, raw, 'extension');
   if (!parsed.ok) return parsed;
@@ -268,17 +296,7 @@ export async function extendDecision(scope: Scope, actor: Actor, raw: unknown): 
   return attempt(() =>
     scope.write(async (tx) => {
       const c = await loadCase(tx, ref, 'extendDecision');
-      const granted = (await caseEvents(tx, c, scope))
-        .filter((e) => e.action === CASE_ACTIONS.decisionExtended)
-        .reduce((sum, e) => sum + (typeof e.details.days === 'number' ? e.details.days : 0), 0);
-      if (granted + days > MAX_EXTENSION_DAYS) {
-        return fail(
-          imrError('IMR_VALIDATION', `Extensions may total at most ${MAX_EXTENSION_DAYS} days (LC 4610.6(d)).`, {
-            granted,
-            requested: days,
-          }),
-        );
-      }
+      checkExtension(grantedExtensionDays(await caseEvents(tx, c, scope)), days);
       return recordChange(tx, scope, actor, {
         case: c,
         stage: c.stage,
@@ -296,6 +314,11 @@ export async function extendDecision(scope: Scope, actor: Actor, raw: unknown): 
 export const TerminateInput = CaseRef.extend({ reason: TerminationReason, at: When.optional() });
 export type TerminateInput = z.input<typeof TerminateInput>;
 
+/** A withdrawn request leaves the case withdrawn; authorization or settlement, terminated. */
+export function terminationStage(reason: TerminationReason): 'withdrawn' | 'terminated' {
+  return reason === 'request-withdrawn' ? 'withdrawn' : 'terminated';
+}
+
 export async function terminate(
   scope: Scope,
   actor: Actor,
@@ -308,7 +331,7 @@ export async function terminate(
     scope.write(async (tx) => {
       const at = eventTime(given, scope.at, 'at');
       const c = await loadCase(tx, ref, 'terminate');
-      const stage = reason === 'request-withdrawn' ? 'withdrawn' : 'terminated';
+      const stage = terminationStage(reason);
       const all = await caseAssignments(tx, c, scope);
       const current = all.filter((a) => a.endedAt === undefined);
       const changed = await recordChange(tx, scope, actor, {

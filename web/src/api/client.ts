@@ -19,6 +19,11 @@ const ROUTE_TABLE = {
   records: { method: 'POST', path: '/api/v1/cases/:caseId/records' },
   supplementalRecords: { method: 'POST', path: '/api/v1/cases/:caseId/supplemental-records' },
   close: { method: 'POST', path: '/api/v1/cases/:caseId/close' },
+  expedite: { method: 'POST', path: '/api/v1/cases/:caseId/expedite' },
+  extend: { method: 'POST', path: '/api/v1/cases/:caseId/extension' },
+  terminate: { method: 'POST', path: '/api/v1/cases/:caseId/termination' },
+  operationPreview: { method: 'GET', path: '/api/v1/cases/:caseId/operations/preview' },
+  caseTimeline: { method: 'GET', path: '/api/v1/cases/:caseId/timeline' },
   document: { method: 'GET', path: '/api/v1/cases/:caseId/documents/:documentId' },
   documentContent: { method: 'GET', path: '/api/v1/cases/:caseId/documents/:documentId/content' },
   review: { method: 'GET', path: '/api/v1/cases/:caseId/review' },
@@ -101,7 +106,7 @@ export interface OutgoingDocument {
   readonly bytes: Uint8Array;
 }
 
-type DocumentRoute = 'intake' | 'records' | 'supplementalRecords';
+type DocumentRoute = 'intake' | 'records' | 'supplementalRecords' | 'expedite';
 
 /**
  * A command that carries documents, sent as `multipart/form-data` (the contract's form: a `body`

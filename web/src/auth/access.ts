@@ -7,6 +7,13 @@ export const ACCESS = {
   screening: ['intake', 'coordinator', 'admin'],
   assignment: ['coordinator', 'admin'],
   caseSteps: ['intake', 'coordinator', 'admin'],
+  // The case operations, as the contract's routes allow them (expedite, extension, termination, close).
+  expedite: ['intake', 'coordinator', 'admin'],
+  extendDecision: ['coordinator', 'admin'],
+  terminate: ['coordinator', 'admin'],
+  closeCase: ['coordinator', 'admin'],
+  /** The case's audit trail and timeline. */
+  audit: ['qa', 'admin'],
   review: ['reviewer', 'coordinator', 'qa', 'admin'],
   decide: ['reviewer', 'admin'],
   letter: ['reviewer', 'coordinator', 'qa', 'admin'],

@@ -9,11 +9,14 @@ import { useUser } from '../auth/session.tsx';
 import { Alert, ErrorAlert } from '../components/Alert.tsx';
 import { Badge, DecisionBadge } from '../components/Badges.tsx';
 import { CaseFrame } from '../components/CaseFrame.tsx';
+import { CaseOperations } from '../components/CaseOperations.tsx';
+import { CaseTimeline } from '../components/CaseTimeline.tsx';
 import { DocumentList } from '../components/DocumentList.tsx';
 import { DocumentPicker, type PickedDocument, toOutgoing } from '../components/DocumentPicker.tsx';
 import { EligibilityResult } from '../components/EligibilityResult.tsx';
 import { Field } from '../components/Field.tsx';
 import { CLOCK_STATUS, clockDue, formatDate, formatDay, titleCase } from '../components/format.ts';
+import { MyDetermination } from '../components/MyDetermination.tsx';
 import { SupplementalRecords } from '../components/SupplementalRecords.tsx';
 
 function Clocks({ d }: { d: CaseDetail }) {
@@ -142,12 +145,11 @@ function NextStep({ d }: { d: CaseDetail }) {
   const [done, setDone] = useState<string | undefined>();
   const refresh = () => qc.invalidateQueries({ queryKey: caseKey(caseId) });
   const m = useMutation({
-    mutationFn: async (step: 'screen' | 'notice' | 'records' | 'close') => {
+    mutationFn: async (step: 'screen' | 'notice' | 'records') => {
       if (step === 'screen') await call('screen', { params: { caseId }, body: { expectedVersion } });
       if (step === 'notice') await call('notice', { params: { caseId }, body: { expectedVersion, method } });
       if (step === 'records')
         await callWithDocuments('records', { params: { caseId }, body: { expectedVersion } }, records.map(toOutgoing));
-      if (step === 'close') await call('close', { params: { caseId }, body: { expectedVersion } });
       return step;
     },
     onSuccess: async (step) => {
@@ -156,7 +158,6 @@ function NextStep({ d }: { d: CaseDetail }) {
           screen: 'Eligibility screened.',
           notice: 'Notice of assignment sent; the records clock is running.',
           records: 'Records received; the decision clock is running.',
-          close: 'Case closed.',
         }[step],
       );
       setRecords([]);
@@ -249,14 +250,9 @@ function NextStep({ d }: { d: CaseDetail }) {
         </Link>
       </>
     );
-  } else if (stage === 'letter-issued' && can(user.role, 'assignment')) {
+  } else if (stage === 'letter-issued' && can(user.role, 'closeCase')) {
     body = (
-      <>
-        <p>The letter has been issued to the parties.</p>
-        <button type="button" className="btn secondary" disabled={m.isPending} onClick={() => m.mutate('close')}>
-          Close the case
-        </button>
-      </>
+      <p>The letter has been issued to the parties. Close the case under “Case actions” once nothing is left to do.</p>
     );
   }
   if (body === null && done === undefined && m.error === null) return null;
@@ -271,11 +267,14 @@ function NextStep({ d }: { d: CaseDetail }) {
 }
 
 export function CasePage() {
+  const user = useUser();
   return (
     <CaseFrame title={(d) => `Case ${d.case.caseNumber}`}>
       {(d) => (
         <>
           <NextStep d={d} />
+          <MyDetermination d={d} />
+          <CaseOperations d={d} />
           <div className="grid-2">
             <div>
               <Facts d={d} />
@@ -321,9 +320,15 @@ export function CasePage() {
           {d.eligibility === null ? null : <EligibilityResult eligibility={d.eligibility} items={d.items} />}
           <section className="card" aria-labelledby="docs-heading">
             <h2 id="docs-heading">Documents</h2>
-            <DocumentList caseId={d.case.id} documents={d.documents} />
+            {user.role === 'reviewer' &&
+            !d.assignments.some((a) => a.reviewerId === user.reviewerId && a.endedAt === undefined) ? (
+              <p>The case is no longer assigned to you: its documents are open only to its current reviewers.</p>
+            ) : (
+              <DocumentList caseId={d.case.id} documents={d.documents} />
+            )}
           </section>
           <SupplementalRecords d={d} />
+          {can(user.role, 'audit') ? <CaseTimeline caseId={d.case.id} version={d.case.version} /> : null}
         </>
       )}
     </CaseFrame>

@@ -21,6 +21,7 @@ import { DocumentList } from '../components/DocumentList.tsx';
 import { Field } from '../components/Field.tsx';
 import { formatDate } from '../components/format.ts';
 import { focusSpan, HighlightedText, locate, type Span } from '../components/HighlightedText.tsx';
+import { MyDetermination, myDeterminations } from '../components/MyDetermination.tsx';
 import { Tabs } from '../components/Tabs.tsx';
 
 /** The title the server gives the reviewer's clinical case summary document (src/workflow). */
@@ -552,16 +553,24 @@ function ReviewLoader({ d }: { d: CaseDetail }) {
 
 const REVIEWABLE = new Set(['records-requested', 'records-received', 'in-review', 'determined']);
 
+/** Stages in which the review is over (the letter issued, or the case closed or ended). */
+const REVIEW_OVER = new Set(['letter-issued', 'closed', 'terminated', 'withdrawn', 'ineligible']);
+
 export function ReviewPage() {
+  const user = useUser();
   return (
     <CaseFrame title={(d) => `Review · ${d.case.caseNumber}`}>
       {(d) =>
         REVIEWABLE.has(d.case.stage) ? (
           <ReviewLoader d={d} />
+        ) : myDeterminations(d, user.reviewerId).length > 0 ? (
+          <MyDetermination d={d} />
         ) : (
-          <Alert tone="info" title="Not in review">
+          <Alert tone="info" title={REVIEW_OVER.has(d.case.stage) ? 'The review is over' : 'Not in review'}>
             <p>
-              The review opens once a reviewer is assigned and the notice of assignment has gone out.{' '}
+              {REVIEW_OVER.has(d.case.stage)
+                ? 'No review can be recorded on this case any more.'
+                : 'The review opens once a reviewer is assigned and the notice of assignment has gone out.'}{' '}
               <Link to={`/cases/${d.case.id}`}>Back to the case</Link>.
             </p>
           </Alert>
