@@ -127,6 +127,14 @@ describe.skipIf(!HAS_BROWSER)('the reviewer workspace', () => {
 
     const why = 'The record documents a failed trial of the same treatment, which the engine did not weigh.';
     await reason.fill(why);
+    // The engine's draft concludes the other way; the letter check refuses it until it is reworded.
+    await page.getByRole('button', { name: 'Record my decisions' }).click();
+    await page.getByRole('alert').filter({ hasText: 'says the opposite of your decision' }).waitFor();
+    const conclusion =
+      other === 'Overturned'
+        ? 'The record documents what the guideline asks for. Therefore, the request is medically necessary.'
+        : 'The record does not document what the guideline asks for. Therefore, the request is not medically necessary.';
+    await overrideCard.getByLabel('Rationale').fill(conclusion);
     await page.getByRole('button', { name: 'Record my decisions' }).click();
     await page.getByRole('status').filter({ hasText: 'Decisions recorded' }).waitFor();
 
