@@ -15,8 +15,12 @@ const ALLOWED = {
   reviewers: ['domain'],
   store: ['domain'],
   workflow: ['domain', 'letter', 'terminology', 'clinical', 'guidelines', 'engine', 'reviewers', 'store'],
-  server: ['domain', 'letter', 'terminology', 'engine', 'store', 'workflow'],
+  // Invented data (letters, the simulated world, the demo) built through the workflow like real cases.
+  synthetic: ['domain', 'letter', 'terminology', 'clinical', 'guidelines', 'engine', 'reviewers', 'store', 'workflow'],
+  server: ['domain', 'letter', 'terminology', 'engine', 'store', 'workflow', 'synthetic'],
 };
+/** Test files of any module may use src/synthetic for fixtures (it sits above them for product code). */
+const TEST_ONLY_IMPORTS = ['synthetic'];
 const MODULES = [...Object.keys(ALLOWED), 'cli'];
 
 /** Test files may reach tooling (scripts/, test/) and devDependencies; product code may not. */
@@ -50,13 +54,21 @@ const moduleDirectionRules = Object.entries(ALLOWED).map(([name, allowed]) => ({
   name: `${name}-may-use-only-${allowed.length > 0 ? allowed.join('-') : 'itself'}`,
   comment: `src/${name} may import ${allowed.length > 0 ? `only src/{${allowed.join(',')}}` : 'nothing else in src'} (DESIGN.md module table).`,
   severity: 'error',
-  from: { path: `^src/${name}/` },
+  from: { path: `^src/${name}/`, pathNot: TEST_FILE },
   to: { path: '^src/', pathNot: `^src/(${[name, ...allowed].join('|')})/` },
+}));
+const testDirectionRules = Object.entries(ALLOWED).map(([name, allowed]) => ({
+  name: `${name}-tests-may-use-only-${[...allowed, ...TEST_ONLY_IMPORTS].join('-')}`,
+  comment: `Tests in src/${name} may also import src/{${TEST_ONLY_IMPORTS.join(',')}} (synthetic fixtures).`,
+  severity: 'error',
+  from: { path: `^src/${name}/.*${TEST_FILE}` },
+  to: { path: '^src/', pathNot: `^src/(${[name, ...allowed, ...TEST_ONLY_IMPORTS].join('|')})/` },
 }));
 
 module.exports = {
   forbidden: [
     ...moduleDirectionRules,
+    ...testDirectionRules,
     {
       name: 'transports-are-on-top',
       comment: 'Nothing in src outside the known modules may import src/cli or src/server.',

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { renderLetterPdf } from '../../src/letter/render-pdf.js';
 import { renderLetterText } from '../../src/letter/render-text.js';
-import { syntheticLetter } from '../../src/letter/synthetic.js';
+import { syntheticLetter } from '../../src/synthetic/letter.js';
 
 export interface TextLetter {
   readonly name: string;

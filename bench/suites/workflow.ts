@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, openStore, type Store } from '../../src/store/index.js';
-import { generateWorld, runWorld, type SimStep, seedWorld, type World } from '../../src/workflow/simulation.js';
+import { generateWorld, runWorld, type SimStep, seedWorld, type World } from '../../src/synthetic/simulation.js';
 import { TestClock } from '../../src/workflow/test-fixtures.js';
 import { createWorkflow } from '../../src/workflow/workflow.js';
 import { collectGarbage, measuredRow, now, pairedRatio } from '../lib/measure.js';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { corpusDir, projectRoot, seedsDir } from '../../test/shared-data.js';
 import { renderLetterPdf } from '../letter/render-pdf.js';
 import { renderLetterText } from '../letter/render-text.js';
-import { syntheticLetter } from '../letter/synthetic.js';
+import { syntheticLetter } from '../synthetic/letter.js';
 import { importStoreConfig } from './import-command.js';
 import { runCli } from './test-run.js';
 

@@ -8,7 +8,7 @@ import { damagePdf } from '../../test/damaged-pdf.js';
 import { corpusDir, projectRoot } from '../../test/shared-data.js';
 import { renderLetterPdf } from '../letter/render-pdf.js';
 import { renderLetterText } from '../letter/render-text.js';
-import { syntheticLetter } from '../letter/synthetic.js';
+import { syntheticLetter } from '../synthetic/letter.js';
 import { runCli } from './test-run.js';
 
 const run = (args: string[]) => runCli(args);

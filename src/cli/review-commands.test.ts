@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderLetterText } from '../letter/render-text.js';
-import { syntheticLetter } from '../letter/synthetic.js';
+import { syntheticLetter } from '../synthetic/letter.js';
 import { runCli } from './test-run.js';
 
 const run = (args: string[], stdin?: string) => runCli(args, stdin === undefined ? {} : { stdin });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Letter, LetterItem } from '../domain/letter.js';
+import { syntheticLetter } from '../synthetic/letter.js';
 import {
   CLAIMS_ADMINISTRATOR_LABEL,
   collapse,
@@ -13,7 +14,6 @@ import {
   RATIONALE_LABEL,
   wrapText,
 } from './layout.js';
-import { syntheticLetter } from './synthetic.js';
 
 const cited = (text: string) => ({ usedMtus: true, citations: [{ source: 'MTUS' as const, text }], raw: '' });
 

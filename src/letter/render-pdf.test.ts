@@ -1,9 +1,9 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { Letter } from '../domain/letter.js';
+import { syntheticLetter } from '../synthetic/letter.js';
 import { collapse, layoutLetter, lineText } from './layout.js';
 import { renderLetterPdf, toWinAnsi } from './render-pdf.js';
-import { syntheticLetter } from './synthetic.js';
 
 interface Extracted {
   pages: string[][];

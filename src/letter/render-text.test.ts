@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { syntheticLetter } from '../synthetic/letter.js';
 import { layoutLetter, lineText } from './layout.js';
 import { renderLetterText, renderPagesText } from './render-text.js';
-import { syntheticLetter } from './synthetic.js';
 
 describe('renderLetterText', () => {
   it('prints exactly the layout lines, one per text line, ending with a newline', () => {

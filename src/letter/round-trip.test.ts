@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusDir, seedsDir } from '../../test/shared-data.js';
 import type { Letter } from '../domain/letter.js';
+import { syntheticLetter } from '../synthetic/letter.js';
 import { parseLetterBytes } from './load.js';
 import { parseLetterText } from './parse-text.js';
 import { renderLetterPdf } from './render-pdf.js';
 import { renderLetterText } from './render-text.js';
-import { syntheticLetter } from './synthetic.js';
 
 function withoutFile(letter: Letter): Omit<Letter, 'file'> {
   const { file: _f, ...rest } = letter;

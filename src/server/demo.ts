@@ -3,7 +3,7 @@ import type { UserRole } from '../domain/case.js';
 import { type ImrError, imrError } from '../domain/errors.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { appendAudit, type Store, users } from '../store/index.js';
-import { type DemoOptions, type DemoSummary, seedDemo } from '../workflow/demo.js';
+import { type DemoOptions, type DemoSummary, seedDemo } from '../synthetic/demo.js';
 import { hashPassword } from './passwords.js';
 
 /**

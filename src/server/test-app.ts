@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, HTTPMethods, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { UserRole } from '../domain/case.js';
 import { openStore, type Store, users } from '../store/index.js';
-import { type DemoSummary, seedDemo } from '../workflow/demo.js';
+import { type DemoSummary, seedDemo } from '../synthetic/demo.js';
 import { buildApp } from './app.js';
 import { type AppConfig, testAppConfig } from './config.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './contract.js';

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Letter } from '../domain/letter.js';
 import { parseLetterText } from '../letter/parse-text.js';
 import { renderLetterText } from '../letter/render-text.js';
-import { syntheticLetter } from '../letter/synthetic.js';
 import {
   auditEvents,
   cases,
@@ -15,6 +14,7 @@ import {
   searchLetters,
 } from '../store/index.js';
 import { storeTargets, type TestStore } from '../store/test-targets.js';
+import { syntheticLetter } from '../synthetic/letter.js';
 import {
   IMPORT_AUDIT_ACTION,
   IMPORT_REVIEWER_NAME,

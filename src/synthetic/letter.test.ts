@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Letter } from '../domain/letter.js';
-import { formatBasis } from './format-basis.js';
-import { mulberry32, syntheticLetter } from './synthetic.js';
+import { formatBasis } from '../letter/format-basis.js';
+import { syntheticLetter } from './letter.js';
+import { mulberry32 } from './rng.js';
 
 const SEEDS = Array.from({ length: 400 }, (_, i) => i * 7919 + 1);
 

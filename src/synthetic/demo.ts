@@ -3,14 +3,14 @@ import { type ImrError, imrError } from '../domain/errors.js';
 import type { Letter } from '../domain/letter.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { reviewCase } from '../engine/review.js';
-import { syntheticLetter } from '../letter/synthetic.js';
 import { items as itemRepo, type Store } from '../store/index.js';
-import type { Actor } from './actor.js';
-import { rankCandidates } from './candidates.js';
-import { reviewForCase } from './engine-review.js';
-import { importLetter } from './import-letter.js';
+import type { Actor } from '../workflow/actor.js';
+import { rankCandidates } from '../workflow/candidates.js';
+import { reviewForCase } from '../workflow/engine-review.js';
+import { importLetter } from '../workflow/import-letter.js';
+import { createWorkflow, type WorkflowService } from '../workflow/workflow.js';
+import { syntheticLetter } from './letter.js';
 import { generateWorld, runWorld, seedWorld } from './simulation.js';
-import { createWorkflow, type WorkflowService } from './workflow.js';
 
 /**
  * Demo data for a first start: everything invented by our own generators, nothing from real cases.

@@ -1,57 +1,13 @@
 import { type Basis, type Citation, Letter, type LetterItem } from '../domain/letter.js';
 import { monthName } from '../domain/months.js';
-import { type BasisAuthor, formatBasis } from './format-basis.js';
+import { type BasisAuthor, formatBasis } from '../letter/format-basis.js';
+import { Rng } from './rng.js';
 
 /**
  * Synthetic Final Determination Letters for tests, benchmarks and demo data. Everything here is
  * invented (vocabulary, clinical sentences, rationales); the guideline names are the public titles
  * only. The same seed always gives the same letter.
  */
-
-/** mulberry32: a small deterministic PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  /** Integer in [lo, hi]. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(xs: readonly T[]): T {
-    const x = xs[Math.floor(this.next() * xs.length)];
-    if (x === undefined) throw new Error('pick from an empty list');
-    return x;
-  }
-  /** n distinct elements, in random order. */
-  sample<T>(xs: readonly T[], n: number): T[] {
-    const pool = [...xs];
-    const out: T[] = [];
-    while (out.length < n && pool.length > 0) {
-      const i = Math.floor(this.next() * pool.length);
-      const [x] = pool.splice(i, 1);
-      if (x !== undefined) out.push(x);
-    }
-    return out;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Dates (day numbers since 1970-01-01, UTC)

@@ -3,10 +3,10 @@ import { computeClocks } from '../domain/clocks.js';
 import { bodySystemFromParts, qualify, screenConflicts, TreatmentKind } from '../reviewers/index.js';
 import { cases, type Store } from '../store/index.js';
 import { storeTargets } from '../store/test-targets.js';
+import { SYSTEM, TestClock } from '../workflow/test-fixtures.js';
+import { DOCUMENT_READ_ACTION, dueDateFor } from '../workflow/timeline.js';
+import { createWorkflow } from '../workflow/workflow.js';
 import { expectedTimeline, generateWorld, runWorld, seedWorld, type World } from './simulation.js';
-import { SYSTEM, TestClock } from './test-fixtures.js';
-import { DOCUMENT_READ_ACTION, dueDateFor } from './timeline.js';
-import { createWorkflow } from './workflow.js';
 
 /**
  * The whole pipeline at volume: a generated world (200 reviewers; cases on SQLite and, fewer, on

@@ -3,7 +3,6 @@ import type { CaseTimelineInput, Extension, NoticeMethod, ServiceMethod, Termina
 import type { ImrError } from '../domain/errors.js';
 import type { Basis, Decision } from '../domain/letter.js';
 import type { Result } from '../domain/result.js';
-import { mulberry32 } from '../letter/synthetic.js';
 import {
   type Affiliation,
   type Party,
@@ -15,10 +14,11 @@ import {
   type TreatmentKind,
 } from '../reviewers/index.js';
 import { affiliations, credentials, reviewers, type Store } from '../store/index.js';
-import type { Actor } from './actor.js';
-import type { ExtensionReason } from './case-events.js';
-import type { ReceiveApplicationInput } from './intake.js';
-import type { Workflow, WorkflowService } from './workflow.js';
+import type { Actor } from '../workflow/actor.js';
+import type { ExtensionReason } from '../workflow/case-events.js';
+import type { ReceiveApplicationInput } from '../workflow/intake.js';
+import type { Workflow, WorkflowService } from '../workflow/workflow.js';
+import { Rng } from './rng.js';
 
 /**
  * A deterministic world for the simulation and the benchmark: reviewers (licenses, specialties,
@@ -36,36 +36,6 @@ import type { Workflow, WorkflowService } from './workflow.js';
 
 // ---------------------------------------------------------------------------------------------
 // Randomness
-
-export class Rng {
-  readonly #next: () => number;
-  constructor(seed: number) {
-    this.#next = mulberry32(seed);
-  }
-  float(): number {
-    return this.#next();
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.#next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.#next() < p;
-  }
-  pick<T>(xs: readonly T[]): T {
-    const x = xs[Math.floor(this.#next() * xs.length)];
-    if (x === undefined) throw new Error('pick from an empty list');
-    return x;
-  }
-  weighted<T>(entries: readonly (readonly [T, number])[]): T {
-    const total = entries.reduce((s, [, w]) => s + w, 0);
-    let roll = this.#next() * total;
-    for (const [v, w] of entries) {
-      roll -= w;
-      if (roll < 0) return v;
-    }
-    return (entries.at(-1) as readonly [T, number])[0];
-  }
-}
 
 const SYLLABLES = [
   'vor',

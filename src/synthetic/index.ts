@@ -1,0 +1,4 @@
+export * from './demo.js';
+export * from './letter.js';
+export * from './rng.js';
+export * from './simulation.js';
