@@ -146,12 +146,39 @@ describe('screenConflicts (LC 139.5)', () => {
     expect(s.hits[0]).toMatchObject({ partyRole: 'employer', rule: 'familial', severity: 'review' });
   });
 
-  it('turns an ended affiliation or a merely similar name into a review, not an exclusion', () => {
+  it('does not flag an affiliation that ended before the screening day (no look-back period in LC 139.5), but notes it', () => {
     const ended = screen([
-      { kind: 'organization', name: 'Acme UR Services', relationship: 'employment', endedOn: '2019-12-31' },
+      {
+        kind: 'organization',
+        name: 'Acme UR Services',
+        relationship: 'employment',
+        startedOn: '2021-03-01',
+        endedOn: '2023-06-30',
+      },
     ]);
-    expect(ended.hits[0]).toMatchObject({ partyRole: 'ur-organization', severity: 'review' });
-    expect(ended.hits[0]?.explanation).toContain('ended');
+    expect(ended).toMatchObject({ clear: true, needsReview: false, hits: [] });
+    expect(ended.notes.join(' ')).toContain('ended (from 2021-03-01 to 2023-06-30)');
+    // The same affiliation still running on the screening day is a conflict.
+    const running = screen([
+      { kind: 'organization', name: 'Acme UR Services', relationship: 'employment', startedOn: '2021-03-01' },
+    ]);
+    expect(running.hits[0]).toMatchObject({ partyRole: 'ur-organization', severity: 'conflict' });
+    // Ending on the screening day itself still counts.
+    const lastDay = screen([
+      { kind: 'organization', name: 'Acme UR Services', relationship: 'employment', endedOn: '2024-06-01' },
+    ]);
+    expect(lastDay.clear).toBe(false);
+  });
+
+  it('sends an affiliation that has not begun yet to a person', () => {
+    const future = screen([
+      { kind: 'organization', name: 'Acme UR Services', relationship: 'employment', startedOn: '2024-09-01' },
+    ]);
+    expect(future).toMatchObject({ clear: true, needsReview: true });
+    expect(future.hits[0]?.explanation).toContain('has not begun yet (from 2024-09-01)');
+  });
+
+  it('turns a merely similar name into a review, not an exclusion', () => {
     const similar = screen([
       { kind: 'organization', name: 'Bay Spine and Pain Medical Grp', relationship: 'partnership' },
     ]);

@@ -191,8 +191,25 @@ function describe(a: Affiliation): string {
   return a.kind === 'organization' ? `organization: ${a.relationship}` : `person: ${a.relation}`;
 }
 
-function ended(a: Affiliation, asOf: CalendarDate): boolean {
-  return a.endedOn !== undefined && a.endedOn < asOf;
+/**
+ * When an affiliation counts. LC 139.5(c)(2), (d)(5) speak of an affiliation the reviewer *has*; the
+ * rules set no look-back period. So an affiliation that ended before the screening day is not
+ * screened (it is listed in the notes, so a coordinator sees it was considered), and one that has
+ * not begun yet (a signed contract that starts next month) goes to a person.
+ */
+type Period = 'current' | 'ended' | 'not-yet-begun';
+
+function periodOf(a: Affiliation, asOf: CalendarDate): Period {
+  if (a.endedOn !== undefined && a.endedOn < asOf) return 'ended';
+  if (a.startedOn !== undefined && a.startedOn > asOf) return 'not-yet-begun';
+  return 'current';
+}
+
+function span(a: Affiliation): string {
+  if (a.startedOn !== undefined && a.endedOn !== undefined) return `from ${a.startedOn} to ${a.endedOn}`;
+  if (a.endedOn !== undefined) return `until ${a.endedOn}`;
+  if (a.startedOn !== undefined) return `from ${a.startedOn}`;
+  return '';
 }
 
 /** Screens an already-parsed reviewer (used by rankReviewers). */
@@ -206,10 +223,11 @@ export function screenParsed(reviewer: ReviewerRecord, parties: readonly Party[]
     finding: Finding,
     affiliationIndex: number | undefined,
     affiliation: string,
-    past: boolean,
+    period: Period,
+    dates = '',
   ) => {
     const severity: ConflictSeverity =
-      finding.severity === 'conflict' && match.kind !== 'similar' && !past ? 'conflict' : 'review';
+      finding.severity === 'conflict' && match.kind !== 'similar' && period === 'current' ? 'conflict' : 'review';
     const how = match.kind === 'similar' ? `a similar name (${match.score.toFixed(2)})` : `the ${match.kind} name`;
     hits.push({
       partyRole: party.role,
@@ -221,7 +239,7 @@ export function screenParsed(reviewer: ReviewerRecord, parties: readonly Party[]
       match,
       explanation:
         `${CONFLICT_RULES[finding.rule].label}: ${finding.why} matches ${PARTY_ROLES[party.role].label} by ${how}` +
-        `${past ? '; the affiliation has ended' : ''} (${CONFLICT_RULES[finding.rule].source}).`,
+        `${period === 'not-yet-begun' ? `; the affiliation has not begun yet (${dates})` : ''} (${CONFLICT_RULES[finding.rule].source}).`,
     });
   };
 
@@ -237,30 +255,41 @@ export function screenParsed(reviewer: ReviewerRecord, parties: readonly Party[]
           { rule: 'reviewer-is-party', severity: 'conflict', why: 'the reviewer' },
           undefined,
           'self',
-          false,
+          'current',
         );
       }
     }
     reviewer.affiliations.forEach((a, affiliationIndex) => {
-      const past = ended(a, asOf);
+      const period = periodOf(a, asOf);
+      const dates = span(a);
+      const what = `The reviewer's ${a.kind === 'organization' ? a.relationship.replace(/-/g, ' ') : a.relation.replace(/-/g, ' ')}`;
+      const endedNote = () =>
+        notes.push(
+          `${what} matching ${PARTY_ROLES[party.role].label} ended (${dates}); the law screens current ` +
+            'affiliations and sets no look-back period (LC 139.5), so it is not a conflict.',
+        );
       if (a.kind === 'organization') {
         if (!acceptsOrganization(party.role)) return;
         const match = matchOrganizationNames([a.name, ...a.aliases], partyNames);
         if (match === undefined) return;
         const finding = organizationFinding(a, party.role);
-        if (typeof finding === 'string')
-          notes.push(`Affiliation ${affiliationIndex} and ${PARTY_ROLES[party.role].label}: ${finding}.`);
-        else add(partyIndex, party, match, finding, affiliationIndex, describe(a), past);
+        if (typeof finding === 'string') notes.push(`${what} and ${PARTY_ROLES[party.role].label}: ${finding}.`);
+        else if (period === 'ended') endedNote();
+        else add(partyIndex, party, match, finding, affiliationIndex, describe(a), period, dates);
         return;
       }
       if (acceptsPerson(party.role)) {
         const match = matchPersonNames([a.name], partyNames);
-        if (match !== undefined)
-          add(partyIndex, party, match, personFinding(a, party.role), affiliationIndex, describe(a), past);
+        if (match !== undefined) {
+          if (period === 'ended') endedNote();
+          else
+            add(partyIndex, party, match, personFinding(a, party.role), affiliationIndex, describe(a), period, dates);
+        }
       }
       if (a.organization !== undefined && acceptsOrganization(party.role)) {
         const match = matchOrganizationNames([a.organization.name, ...a.organization.aliases], partyNames);
-        if (match !== undefined) {
+        if (match !== undefined && period === 'ended') endedNote();
+        else if (match !== undefined) {
           // A relative or partner who works for a party: material only if they hold a role there that matters.
           add(
             partyIndex,
@@ -273,7 +302,8 @@ export function screenParsed(reviewer: ReviewerRecord, parties: readonly Party[]
             },
             affiliationIndex,
             `${describe(a)} (via organization)`,
-            past,
+            period,
+            dates,
           );
         }
       }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type CalendarDate, subtractMonths } from '../domain/clock-dates.js';
 import type { ImrError } from '../domain/errors.js';
 import { err, ok, type Result } from '../domain/result.js';
+import { itemNeedsOf } from './needs.js';
 import {
   BOARD_CERTIFICATION_REQUIRED,
   CaseNeeds,
@@ -133,8 +134,10 @@ export function qualifyParsed(reviewer: ReviewerRecord, needs: CaseNeeds): Quali
     const current = reviewer.boardCertifications.filter(
       (c) => c.status === 'current' && (c.expiresOn === undefined || c.expiresOn >= asOf),
     );
-    const relevant = current.filter(
-      (c) => specialtyFit(c.specialty, needs.treatmentKind, needs.bodySystem) >= RELEVANT_FIT,
+    // Relevant to the dispute: to at least one of its items (expertise below asks for every item).
+    const items = itemNeedsOf(needs);
+    const relevant = current.filter((c) =>
+      items.some((n) => specialtyFit(c.specialty, n.treatmentKind, n.bodySystem) >= RELEVANT_FIT),
     );
     criteria.push(
       result(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickReviewer, type Ranking, rankReviewers, type Workload } from './rank.js';
+import { exclusionInWords, pickReviewer, type Ranking, rankReviewers, type Workload } from './rank.js';
 import type { ReviewerInput } from './reviewer.js';
 
 function md(
@@ -117,6 +117,45 @@ describe('rankReviewers', () => {
       { spouse: load(0) },
     );
     expect(r.ranked[0]).toMatchObject({ reviewerId: 'spouse', needsConflictReview: true });
+  });
+
+  it('ranks every clear reviewer before any whose screen needs a look, whatever the specialty fit', () => {
+    const spouse = md('spouse', 'pain-medicine', {
+      affiliations: [
+        { kind: 'person', name: 'Sam Lee', relation: 'spouse', organization: { name: 'Zenith Insurance' } },
+      ],
+    });
+    const r = rank([spouse, md('om', 'occupational-medicine')], { spouse: load(0), om: load(5) });
+    // Pain medicine fits a spine injection better than occupational medicine, yet comes second.
+    expect(r.ranked.map((x) => [x.reviewerId, x.needsConflictReview])).toEqual([
+      ['om', false],
+      ['spouse', true],
+    ]);
+    expect(r.ranked[1]?.matchScore).toBeGreaterThan(r.ranked[0]?.matchScore ?? 1);
+    // Nor is such a reviewer picked automatically.
+    const alone = pickReviewer(rank([spouse], { spouse: load(0) }));
+    expect(alone.ok).toBe(false);
+  });
+
+  it('says why a reviewer is left out in plain words, without ids or criterion codes', () => {
+    const r = rank(
+      [
+        md('qme', 'pain-medicine', { qme: { certified: true } }),
+        md('insurer-staff', 'pain-medicine', {
+          affiliations: [{ kind: 'organization', name: 'Zenith Insurance Co.', relationship: 'employment' }],
+        }),
+        md('full', 'pain-medicine'),
+      ],
+      { qme: load(0), 'insurer-staff': load(0), full: load(10) },
+    );
+    const words = Object.fromEntries(
+      r.excluded.map((x) => [x.reviewerId, x.reasons.map((y) => exclusionInWords(y)).join('; ')]),
+    );
+    expect(words).toEqual({
+      qme: 'holds a current QME certification, which the law bars from IMR (LC 139.5(d)(4)(D))',
+      'insurer-staff': 'has a conflict of interest with the insurer',
+      full: 'already has 10 open reviews, the most allowed (10)',
+    });
   });
 
   it('excludes an invalid record without failing the whole ranking', () => {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { type ImrError, imrError } from '../domain/errors.js';
 import { err, ok, type Result } from '../domain/result.js';
-import { type ConflictHit, type ConflictScreen, Party, screenParsed } from './conflicts.js';
-import { type CriterionResult, type Qualification, qualifyParsed } from './qualify.js';
+import { type ConflictHit, type ConflictScreen, PARTY_ROLES, Party, screenParsed } from './conflicts.js';
+import { type CriterionResult, type Qualification, type QualificationCriterion, qualifyParsed } from './qualify.js';
 import { CaseNeeds, invalidInput, Reviewer, type ReviewerInput } from './reviewer.js';
 
 /**
  * Choosing a reviewer: every candidate is qualified (qualify.ts) and screened (conflicts.ts); those
- * that pass are ranked by specialty fit, then by workload balance (open assignments over capacity),
+ * that pass are ranked clear screens first (a screen that needs a person's look comes after every
+ * clear one), then by specialty fit, then by workload balance (open assignments over capacity),
  * then the statutory preference for California-licensed reviewers (LC 139.5(d)(4)(B)), then fewer
  * open assignments, then id (so the order is stable). The rest are listed with every reason.
  */
@@ -56,8 +57,13 @@ export interface Ranking {
   readonly excluded: readonly ExcludedReviewer[];
 }
 
+/**
+ * Reviewers whose screen is clear come before every reviewer whose screen needs a person's look,
+ * whatever their specialty fit: a "needs a look" reviewer is never offered as conflict-free.
+ */
 function compare(a: Omit<RankedReviewer, 'rank'>, b: Omit<RankedReviewer, 'rank'>): number {
   return (
+    Number(a.needsConflictReview) - Number(b.needsConflictReview) ||
     b.matchScore - a.matchScore ||
     a.workload.utilisation - b.workload.utilisation ||
     Number(b.californiaLicensed) - Number(a.californiaLicensed) ||
@@ -129,9 +135,12 @@ export function rankReviewers(
   return ok({ ranked, excluded });
 }
 
-/** The top-ranked reviewer, or IMR_NO_QUALIFIED_REVIEWER (with counts, no names) when none is left. */
+/**
+ * The top-ranked reviewer whose screen is clear, or IMR_NO_QUALIFIED_REVIEWER (with counts, no
+ * names) when none is left; a reviewer whose screen needs a look is never picked without a person.
+ */
 export function pickReviewer(ranking: Ranking): Result<RankedReviewer, ImrError> {
-  const top = ranking.ranked[0];
+  const top = ranking.ranked.find((r) => !r.needsConflictReview);
   if (top !== undefined) return ok(top);
   const count = (kind: ExclusionReason['kind']) =>
     ranking.excluded.filter((e) => e.reasons.some((r) => r.kind === kind)).length;
@@ -143,4 +152,38 @@ export function pickReviewer(ranking: Ranking): Result<RankedReviewer, ImrError>
       atCapacity: count('at-capacity'),
     }),
   );
+}
+
+/** Why a reviewer fails a qualification criterion, in words a coordinator reads. */
+export const CRITERION_FAILED: Record<QualificationCriterion, string> = {
+  'active-unrestricted-licence': 'has no active, unrestricted license',
+  'board-certification': 'has no current board certification relevant to the dispute',
+  expertise: 'has no specialty that fits every disputed item',
+  'no-disciplinary-history': 'has a disciplinary action or sanction on record',
+  'not-a-qme': 'holds a current QME certification, which the law bars from IMR (LC 139.5(d)(4)(D))',
+  'years-in-practice': 'has five years or less of active practice',
+  'weekly-clinical-hours': 'practices fewer than 24 hours a week',
+};
+
+function list(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
+}
+
+/** One reason a reviewer was left out, in plain words (no names, no ids). */
+export function exclusionInWords(r: ExclusionReason): string {
+  switch (r.kind) {
+    case 'invalid-record':
+      return 'has an incomplete record (profession or start of practice missing)';
+    case 'previous-reviewer':
+      return 'reviewed this case before; a new review goes to a different reviewer';
+    case 'unqualified':
+      return list(r.failed.map((c) => CRITERION_FAILED[c.criterion]));
+    case 'conflict':
+      return `has a conflict of interest with ${list([...new Set(r.hits.map((h) => PARTY_ROLES[h.partyRole].label))])}`;
+    case 'no-workload-data':
+      return 'has no workload on record';
+    case 'at-capacity':
+      return `already has ${r.open} open reviews, the most allowed (${r.capacity})`;
+  }
 }

@@ -133,6 +133,9 @@ export const OrganizationAffiliation = z.object({
   incomeShare: z.number().min(0).max(1).optional(),
   /** An academic medical center (relevant to the MPN exception of LC 139.5(d)(5)). */
   academicMedicalCenter: z.boolean().default(false),
+  /** The first day of the affiliation, when known; one that has not begun yet still needs a look. */
+  startedOn: CalendarDate.optional(),
+  /** The last day; an affiliation that ended before the screening day is no longer screened. */
   endedOn: CalendarDate.optional(),
 });
 export type OrganizationAffiliation = z.infer<typeof OrganizationAffiliation>;
@@ -158,6 +161,7 @@ export const PersonTie = z.object({
   relation: PersonRelation,
   /** Where that person works or holds office, when it matters (a spouse at the insurer). */
   organization: z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).default([]) }).optional(),
+  startedOn: CalendarDate.optional(),
   endedOn: CalendarDate.optional(),
 });
 export type PersonTie = z.infer<typeof PersonTie>;
@@ -204,12 +208,33 @@ export const BodySystem = z.enum([
 ]);
 export type BodySystem = z.infer<typeof BodySystem>;
 
+/** Where an item's body system came from (see needs.ts). */
+export const NeedSource = z.enum(['request', 'diagnosis', 'case-diagnoses', 'chosen', 'unknown']);
+export type NeedSource = z.infer<typeof NeedSource>;
+
+/** What one disputed item asks of the reviewer. */
+export const ItemNeed = z.object({
+  treatmentKind: TreatmentKind,
+  bodySystem: BodySystem,
+  /** The treatment as the form words it, for explanations. */
+  request: z.string().max(2000).default(''),
+  /** The region in plain words when known ("lumbar spine"). */
+  region: z.string().max(200).optional(),
+  /** The diagnosis code the region came from, when it came from one. */
+  diagnosis: z.string().max(20).optional(),
+  source: NeedSource.default('unknown'),
+});
+export type ItemNeed = z.infer<typeof ItemNeed>;
+
 /** What the case asks of its reviewer. */
 export const CaseNeeds = z.object({
+  /** The first disputed item's kind of treatment and body system (kept for the audit trail). */
   treatmentKind: TreatmentKind,
   bodySystem: BodySystem,
   /** The day qualification is judged (license and certification in force, years of practice). */
   asOf: CalendarDate,
+  /** Every disputed item; absent means one item with the kind and body system above. */
+  items: z.array(ItemNeed).optional(),
 });
 export type CaseNeeds = z.infer<typeof CaseNeeds>;
 

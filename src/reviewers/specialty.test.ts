@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { bodySystemFromParts } from './needs.js';
 import { BodySystem, Specialty, TreatmentKind } from './reviewer.js';
 import {
   BODY_FIT,
-  bodySystemFromParts,
   KIND_FIT,
   RELEVANT_FIT,
   SPECIALTY_LABELS,

@@ -1,5 +1,6 @@
 import { foldText } from '../domain/consolidation.js';
-import type { BodySystem, Reviewer, Specialty, TreatmentKind } from './reviewer.js';
+import { describeItemNeed, itemNeedsOf } from './needs.js';
+import type { BodySystem, CaseNeeds, ItemNeed, Reviewer, Specialty, TreatmentKind } from './reviewer.js';
 
 /**
  * How well a reviewer's specialties fit the disputed treatment. LC 139.5(d)(4)(A) asks for a
@@ -488,17 +489,32 @@ export const RELEVANT_FIT = 0.4;
 export interface SpecialtyFit {
   readonly specialty: Specialty;
   readonly via: 'specialty' | 'subspecialty' | 'board-certification';
+  /** Fit to the first item's kind of treatment and body system. */
   readonly kindFit: number;
   readonly bodyFit: number;
+  /** The fit over the whole case: the mean of its fit to each disputed item. */
   readonly score: number;
+  /** Its fit to each disputed item, in item order. */
+  readonly perItem: readonly number[];
+}
+
+export interface ItemMatch {
+  readonly need: ItemNeed;
+  /** The reviewer's best specialty for this item and its fit. */
+  readonly specialty: Specialty | undefined;
+  readonly score: number;
+  readonly relevant: boolean;
 }
 
 export interface SpecialtyMatch {
-  /** The best fit, 0–1, two decimals. */
+  /** The fit over the case, 0–1, two decimals: the mean over the items of the best fit to each. */
   readonly score: number;
+  /** Knowledgeable in every disputed item: the best fit to each item reaches RELEVANT_FIT. */
   readonly relevant: boolean;
   /** Every specialty the reviewer holds, best first. */
   readonly fits: readonly SpecialtyFit[];
+  /** The best fit to each disputed item, in item order. */
+  readonly items: readonly ItemMatch[];
   readonly explanation: string;
 }
 
@@ -518,11 +534,24 @@ export function specialtyFit(specialty: Specialty, kind: TreatmentKind, body: Bo
   return round2(kindFit * bodyFit);
 }
 
-/** Scores how well the reviewer's specialties, subspecialties and certifications fit the dispute. */
+/** A fit in words, for people: strong, good, adequate, weak. */
+export function fitWords(score: number): string {
+  if (score >= 0.8) return 'a strong fit';
+  if (score >= 0.6) return 'a good fit';
+  if (score >= RELEVANT_FIT) return 'an adequate fit';
+  return 'not a fit';
+}
+
+/**
+ * Scores how well the reviewer's specialties, subspecialties and certifications fit the dispute:
+ * every disputed item (CaseNeeds.items) is scored, the reviewer must be knowledgeable in each, and
+ * the ranking score is the mean of the best fit to each item.
+ */
 export function specialtyMatch(
   reviewer: Pick<Reviewer, 'specialties' | 'subspecialties' | 'boardCertifications'>,
-  need: { readonly treatmentKind: TreatmentKind; readonly bodySystem: BodySystem },
+  need: Pick<CaseNeeds, 'treatmentKind' | 'bodySystem' | 'items'>,
 ): SpecialtyMatch {
+  const needs = itemNeedsOf(need);
   const held: [Specialty, SpecialtyFit['via']][] = [
     ...reviewer.specialties.map((s): [Specialty, SpecialtyFit['via']] => [s, 'specialty']),
     ...reviewer.subspecialties.map((s): [Specialty, SpecialtyFit['via']] => [s, 'subspecialty']),
@@ -530,25 +559,36 @@ export function specialtyMatch(
   ];
   const seen = new Set<Specialty>();
   const fits: SpecialtyFit[] = [];
+  const firstNeed = needs[0] as ItemNeed;
   for (const [specialty, via] of held) {
     if (seen.has(specialty)) continue;
     seen.add(specialty);
-    const { kindFit, bodyFit } = fitParts(specialty, need.treatmentKind, need.bodySystem);
-    fits.push({ specialty, via, kindFit, bodyFit, score: round2(kindFit * bodyFit) });
+    const { kindFit, bodyFit } = fitParts(specialty, firstNeed.treatmentKind, firstNeed.bodySystem);
+    const perItem = needs.map((n) => specialtyFit(specialty, n.treatmentKind, n.bodySystem));
+    const score = round2(perItem.reduce((a, b) => a + b, 0) / perItem.length);
+    fits.push({ specialty, via, kindFit, bodyFit, score, perItem });
   }
   fits.sort((a, b) => b.score - a.score || a.specialty.localeCompare(b.specialty));
-  const best = fits[0];
-  const score = best?.score ?? 0;
-  const what = `${need.treatmentKind} / ${need.bodySystem}`;
-  return {
-    score,
-    relevant: score >= RELEVANT_FIT,
-    fits,
-    explanation:
-      best === undefined
-        ? `No specialty on record for ${what}.`
-        : `Best fit for ${what}: ${SPECIALTY_LABELS[best.specialty]} (${best.score.toFixed(2)} = treatment ${best.kindFit} × body ${best.bodyFit}).`,
-  };
+  const items: ItemMatch[] = needs.map((n, i) => {
+    let best: SpecialtyFit | undefined;
+    for (const f of fits) if (best === undefined || (f.perItem[i] ?? 0) > (best.perItem[i] ?? 0)) best = f;
+    const score = best?.perItem[i] ?? 0;
+    return { need: n, specialty: best?.specialty, score, relevant: score >= RELEVANT_FIT };
+  });
+  const score = round2(items.reduce((a, m) => a + m.score, 0) / items.length);
+  const relevant = items.every((m) => m.relevant);
+  return { score, relevant, fits, items, explanation: explainMatch(items, fits.length === 0) };
+}
+
+function explainMatch(items: readonly ItemMatch[], none: boolean): string {
+  if (none) return 'No specialty on record.';
+  const parts = items.map((m) =>
+    m.specialty === undefined || !m.relevant
+      ? `no specialty on record fits ${describeItemNeed(m.need)}`
+      : `${SPECIALTY_LABELS[m.specialty]} is ${fitWords(m.score)} for ${describeItemNeed(m.need)}`,
+  );
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 const SPECIALTY_ALIASES: Readonly<Record<string, Specialty>> = Object.fromEntries(
@@ -623,27 +663,4 @@ const SPECIALTY_ALIASES: Readonly<Record<string, Specialty>> = Object.fromEntrie
 /** Reads a specialty as letters and registries write it ("Family Practice", "Physical Medicine & Rehabilitation"). */
 export function specialtyFromText(text: string): Specialty | undefined {
   return SPECIALTY_ALIASES[foldText(text)];
-}
-
-const BODY_PART_SYSTEMS: readonly [RegExp, BodySystem][] = [
-  [/\b(spine|lumbar|cervical|thoracic|back|neck|sacroiliac|si joint|coccyx)\b/, 'spine'],
-  [/\b(hand|wrist|finger|fingers|thumb|carpal)\b/, 'hand-wrist'],
-  [/\b(shoulder|elbow|arm|forearm|upper extremity|upper extremities)\b/, 'upper-extremity'],
-  [/\b(foot|feet|ankle|toe|toes|heel|plantar)\b/, 'foot-ankle'],
-  [/\b(hip|knee|leg|thigh|lower extremity|lower extremities)\b/, 'lower-extremity'],
-  [/\b(head|brain|headache|headaches|concussion|neurological)\b/, 'head-neurological'],
-  [/\b(psyche|psychiatric|depression|anxiety|mental|sleep)\b/, 'mental-health'],
-  [/\b(eye|eyes|vision)\b/, 'eye'],
-  [/\b(teeth|tooth|dental|jaw|tmj)\b/, 'dental'],
-  [/\b(skin|scar|burn)\b/, 'skin'],
-  [/\b(heart|lung|lungs|abdomen|stomach|gastrointestinal|hernia|bladder|kidney)\b/, 'internal'],
-];
-
-/** The body system of the first body part recognized (engine body parts: "lumbar spine", "knee"…). */
-export function bodySystemFromParts(parts: readonly string[]): BodySystem {
-  for (const part of parts) {
-    const text = foldText(part);
-    for (const [pattern, system] of BODY_PART_SYSTEMS) if (pattern.test(text)) return system;
-  }
-  return 'other';
 }

@@ -516,6 +516,10 @@ export const CandidateView = z.object({
     relevant: z.boolean(),
     explanation: z.string(),
     fits: z.array(z.object({ specialty: z.string(), via: z.string(), score: z.number() })),
+    /** The reviewer's best fit to each disputed item, in item order. */
+    items: z.array(
+      z.object({ need: z.string(), specialty: z.string().optional(), score: z.number(), relevant: z.boolean() }),
+    ),
   }),
   qualification: z.object({
     qualified: z.boolean(),
@@ -543,21 +547,42 @@ export type CandidateView = z.infer<typeof CandidateView>;
 
 export const ExcludedCandidateView = z.object({
   reviewer: z.object({ id: Id, name: z.string() }),
-  /** `unqualified`, `conflict`, `at-capacity`, `previous-reviewer`, `invalid-record`, `no-workload-data`. */
+  /** `kind`: `unqualified`, `conflict`, `at-capacity`, `previous-reviewer`, `invalid-record`, `no-workload-data`; `detail` in plain words. */
   reasons: z.array(z.object({ kind: z.string(), detail: z.string() })),
 });
 export type ExcludedCandidateView = z.infer<typeof ExcludedCandidateView>;
 
 export const CandidatesQuery = z.object({
   treatmentKind: TreatmentKind.optional(),
-  /** src/reviewers `BodySystem` (spine, upper-extremity, …); derived from the first item when absent. */
+  /** src/reviewers `BodySystem` (spine, upper-extremity, …); derived from every item and the diagnosis codes when absent. */
   bodySystem: z.string().min(1).max(40).optional(),
 });
 export type CandidatesQuery = z.input<typeof CandidatesQuery>;
 
 export const CandidatesResponse = z.object({
-  needs: z.object({ treatmentKind: z.string(), bodySystem: z.string(), asOf: IsoDate }),
+  needs: z.object({
+    treatmentKind: z.string(),
+    bodySystem: z.string(),
+    asOf: IsoDate,
+    /** One entry per disputed item: what it asks of the reviewer and where the body region came from. */
+    items: z.array(
+      z.object({
+        request: z.string(),
+        treatmentKind: z.string(),
+        bodySystem: z.string(),
+        region: z.string().optional(),
+        diagnosis: z.string().optional(),
+        /** `request` (named in the request), `diagnosis` (the item's code), `case-diagnoses`, `chosen`, `unknown`. */
+        source: z.string(),
+        /** In plain words: "imaging of the lumbar spine". */
+        description: z.string(),
+      }),
+    ),
+  }),
+  /** Qualified reviewers whose conflict screen is clear, best first. */
   ranked: z.array(CandidateView),
+  /** Qualified reviewers whose screen needs a person's look (never shown as conflict-free), best first. */
+  needsLook: z.array(CandidateView),
   excluded: z.array(ExcludedCandidateView),
 });
 export type CandidatesResponse = z.infer<typeof CandidatesResponse>;
@@ -866,8 +891,10 @@ export const ReviewerProfileView = z.object({
   reviewer: ExpertReviewer,
   credentials: z.array(Credential),
   affiliations: z.array(Affiliation),
-  /** Open assignments now. */
+  /** Open reviews now (the one workload figure: assignments on cases in a review stage). */
   openAssignments: z.number().int(),
+  /** The open reviews a reviewer may carry (IMR_REVIEWER_CAPACITY). */
+  capacity: z.number().int(),
 });
 export type ReviewerProfileView = z.infer<typeof ReviewerProfileView>;
 

@@ -5,8 +5,6 @@ import { type ImrError, imrError } from '../domain/errors.js';
 import type { Result } from '../domain/result.js';
 import {
   BodySystem,
-  bodySystemFromParts,
-  type CaseNeeds,
   type ExclusionReason,
   type RankedReviewer,
   rankReviewers,
@@ -15,6 +13,7 @@ import {
 } from '../reviewers/index.js';
 import { assignments, reviewers, type Tx } from '../store/index.js';
 import type { Actor } from './actor.js';
+import { needsOfCase } from './case-needs.js';
 import {
   CaseRef,
   caseAssignments,
@@ -29,7 +28,7 @@ import {
 } from './case-ops.js';
 import { attempt, type Scope } from './context.js';
 import { publishedCredentials, reviewerInputOf, screeningParties } from './registry.js';
-import { type Candidate, candidateOf, explainSelection, selectReviewers } from './selection.js';
+import { type Candidate, candidateOf, explainNamed, explainSelection, selectReviewers } from './selection.js';
 import { CASE_ACTIONS } from './timeline.js';
 import { adjustWorkload, workload as openWorkload } from './workload.js';
 
@@ -56,7 +55,7 @@ export const AssignReviewerInput = CaseRef.extend({
   adApprovedPanel: z.boolean().default(false),
   /** A coordinator looked at the screen's "needs a person" hits of the named reviewers and accepts them. */
   confirmConflictReview: z.boolean().default(false),
-  /** What the case asks of the reviewer; derived from the first disputed item when absent. */
+  /** What the case asks of the reviewer; derived from every disputed item and the diagnosis codes when absent. */
   needs: z.object({ treatmentKind: TreatmentKind, bodySystem: BodySystem }).optional(),
 });
 export type AssignReviewerInput = z.input<typeof AssignReviewerInput>;
@@ -147,14 +146,9 @@ export async function assignReviewer(
         caseAssignments(tx, c, scope),
       ]);
       const parties = screeningParties(partyList, facts.application, facts.urDecision);
-      const first = itemList.find((i) => i.status === 'disputed');
-      if (first === undefined) return fail(imrError('IMR_VALIDATION', 'The case has no eligible item to review.'));
-      const kind = TreatmentKind.safeParse(first.category);
-      const needs: CaseNeeds = {
-        treatmentKind: input.needs?.treatmentKind ?? (kind.success ? kind.data : 'other'),
-        bodySystem: input.needs?.bodySystem ?? bodySystemFromParts([first.originalRequest ?? first.request]),
-        asOf: localDateOf(scope.at),
-      };
+      if (!itemList.some((i) => i.status === 'disputed'))
+        return fail(imrError('IMR_VALIDATION', 'The case has no eligible item to review.'));
+      const needs = needsOfCase(itemList, facts.application, localDateOf(scope.at), input.needs ?? {});
       const reg = await registry(scope, tx);
       const open = await openWorkload(scope, tx);
       const capacity = scope.options.reviewerCapacity;
@@ -223,10 +217,7 @@ export async function assignReviewer(
           }
           chosen.push({ ...top, rank: chosen.length + 1 });
         }
-        explanation =
-          `Named by the coordinator: ${chosen.map((r) => `reviewer ${r.reviewerId} (specialty fit ${r.matchScore.toFixed(2)})`).join(' and ')}; ` +
-          'qualified and screened against every party' +
-          (chosen.some((r) => r.needsConflictReview) ? '; conflict-screen hits needing judgment were confirmed.' : '.');
+        explanation = explainNamed(chosen);
       }
 
       const credentials = publishedCredentials(

@@ -3,19 +3,19 @@ import { type ImrError, imrError } from '../domain/errors.js';
 import { err, ok, type Result } from '../domain/result.js';
 import {
   BodySystem,
-  bodySystemFromParts,
   type CaseNeeds,
   type ExclusionReason,
+  exclusionInWords,
   type RankedReviewer,
   rankReviewers,
   TreatmentKind,
   type Workload,
 } from '../reviewers/index.js';
 import { cases, type Handle, reviewers } from '../store/index.js';
+import { needsOfCase } from './case-needs.js';
 import { caseAssignments, caseFacts, caseItems, caseParties } from './case-ops.js';
-import { openAssignmentsByReviewer } from './queries.js';
 import { reviewerInputOf, screeningParties } from './registry.js';
-import { REVIEW_STAGES } from './timeline.js';
+import { openReviewsByReviewer, workloadOf } from './workload.js';
 
 /**
  * Reviewers ranked for a case, for a coordinator choosing by name: every active reviewer held to
@@ -39,33 +39,23 @@ export interface ExcludedCandidate {
 
 export interface CandidateRanking {
   readonly needs: CaseNeeds;
+  /** Qualified, with a clear conflict screen, best first. */
   readonly ranked: readonly RankedCandidate[];
+  /**
+   * Qualified, no conflict found, but the screen needs a person's look (a similar name, an
+   * affiliation of unknown income share, one not begun yet): never offered as conflict-free, ranked
+   * after every clear reviewer, assignable by name once a coordinator confirms.
+   */
+  readonly needsLook: readonly RankedCandidate[];
   readonly excluded: readonly ExcludedCandidate[];
 }
 
 export interface CandidateOptions {
-  /** Overrides of what the case needs (derived from its first disputed item otherwise). */
+  /** Overrides of what the case needs (derived from every disputed item and the diagnosis codes otherwise). */
   readonly treatmentKind?: string;
   readonly bodySystem?: string;
   /** Open review assignments a reviewer may carry. */
   readonly capacity: number;
-}
-
-function detailOf(r: ExclusionReason): string {
-  switch (r.kind) {
-    case 'invalid-record':
-      return r.message;
-    case 'previous-reviewer':
-      return 'already reviewed this case';
-    case 'unqualified':
-      return r.failed.map((c) => `${c.criterion}: ${c.detail}`).join('; ');
-    case 'conflict':
-      return r.hits.map((h) => h.explanation).join('; ');
-    case 'no-workload-data':
-      return 'no workload data';
-    case 'at-capacity':
-      return `${r.open} open of ${r.capacity}`;
-  }
 }
 
 export async function rankCandidates(
@@ -82,26 +72,21 @@ export async function rankCandidates(
     caseItems(h, c, undefined),
     caseAssignments(h, c, undefined),
     reviewers.listProfiles(h, { activeOnly: true }),
-    openAssignmentsByReviewer(h, REVIEW_STAGES),
+    openReviewsByReviewer(h),
   ]);
-  const first = itemList.find((i) => i.status === 'disputed') ?? itemList[0];
-  const kind = TreatmentKind.safeParse(options.treatmentKind ?? first?.category);
-  const body = BodySystem.safeParse(options.bodySystem);
-  if (options.bodySystem !== undefined && !body.success) {
+  const kind = options.treatmentKind === undefined ? undefined : TreatmentKind.safeParse(options.treatmentKind);
+  if (kind !== undefined && !kind.success) {
+    return err(imrError('IMR_VALIDATION', 'Unknown treatment kind.', { path: 'treatmentKind' }));
+  }
+  const body = options.bodySystem === undefined ? undefined : BodySystem.safeParse(options.bodySystem);
+  if (body !== undefined && !body.success) {
     return err(imrError('IMR_VALIDATION', 'Unknown body system.', { path: 'bodySystem' }));
   }
   const today = localDateOf(at);
-  const needs: CaseNeeds = {
-    treatmentKind: kind.success ? kind.data : 'other',
-    bodySystem: body.success
-      ? body.data
-      : bodySystemFromParts(first === undefined ? [] : [first.originalRequest ?? first.request]),
-    asOf: today,
-  };
+  const needs = needsOfCase(itemList, facts.application, today, { treatmentKind: kind?.data, bodySystem: body?.data });
   const inputs = profiles.map((p) => reviewerInputOf(p, today));
   const workload: Record<string, Workload> = {};
-  for (const p of profiles)
-    workload[String(p.reviewer.id)] = { open: open.get(p.reviewer.id) ?? 0, capacity: options.capacity };
+  for (const p of profiles) workload[String(p.reviewer.id)] = workloadOf(open, p.reviewer.id, options.capacity);
   const ranking = rankReviewers(
     inputs,
     {
@@ -113,17 +98,21 @@ export async function rankCandidates(
   );
   if (!ranking.ok) return ranking;
   const byId = new Map(profiles.map((p) => [String(p.reviewer.id), p.reviewer]));
+  const named = (r: RankedReviewer, rank: number): RankedCandidate => ({
+    ranked: { ...r, rank },
+    name: byId.get(r.reviewerId)?.name ?? 'a reviewer with no name on record',
+    profession: byId.get(r.reviewerId)?.profession,
+  });
+  const clear = ranking.value.ranked.filter((r) => !r.needsConflictReview);
+  const look = ranking.value.ranked.filter((r) => r.needsConflictReview);
   return ok({
     needs,
-    ranked: ranking.value.ranked.map((r) => ({
-      ranked: r,
-      name: byId.get(r.reviewerId)?.name ?? `reviewer ${r.reviewerId}`,
-      profession: byId.get(r.reviewerId)?.profession,
-    })),
+    ranked: clear.map((r, i) => named(r, i + 1)),
+    needsLook: look.map((r, i) => named(r, i + 1)),
     excluded: ranking.value.excluded.map((x) => ({
       reviewerId: Number(x.reviewerId),
-      name: byId.get(x.reviewerId)?.name ?? `reviewer ${x.reviewerId}`,
-      reasons: x.reasons.map((r) => ({ kind: r.kind, detail: detailOf(r) })),
+      name: byId.get(x.reviewerId)?.name ?? 'a reviewer with no name on record',
+      reasons: x.reasons.map((r) => ({ kind: r.kind, detail: exclusionInWords(r) })),
     })),
   });
 }

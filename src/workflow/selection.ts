@@ -1,5 +1,5 @@
 import type { CaseNeeds, ExclusionReason, Party, RankedReviewer, ReviewerInput, Workload } from '../reviewers/index.js';
-import { Reviewer, rankReviewers, specialtyMatch } from '../reviewers/index.js';
+import { exclusionInWords, Reviewer, rankReviewers, specialtyMatch } from '../reviewers/index.js';
 
 /**
  * Choosing reviewers without screening the whole registry for every case. `rankReviewers` orders the
@@ -148,37 +148,66 @@ export function selectReviewers(
   return { picked, screened, prefiltered, candidates: candidates.length };
 }
 
-/** One line, no names: why these reviewers (ids, ranks, criteria and roles only). */
-export function explainSelection(selection: Selection): string {
-  const picked = selection.picked.map(
-    (p) =>
-      `reviewer ${p.reviewerId} (specialty fit ${p.matchScore.toFixed(2)}, ${p.workload.open}/${p.workload.capacity} open, ${p.californiaLicensed ? 'California license' : 'licensed outside California'})`,
-  );
-  const passed = selection.screened
-    .filter((s) => s.outcome !== 'picked')
-    .map(
-      (s) =>
-        `${s.reviewerId}: ${s.outcome === 'excluded' ? s.reasons.map(describeReason).join('; ') : 'conflict screen needs a person'}`,
-    );
+/** How one chosen reviewer fits, in words: specialty fit per item, open reviews, license. No names. */
+function chosenInWords(p: RankedReviewer): string {
   return (
-    `Chose ${picked.join(' and ')} from ${selection.candidates} reviewers, in order of specialty fit, workload and California license` +
-    (passed.length === 0 ? '; no better-placed reviewer was passed over.' : `; passed over: ${passed.join(' | ')}.`)
+    `${p.qualification.match.explanation.replace(/\.$/, '')}; ${p.workload.open} of ${p.workload.capacity} open reviews; ` +
+    `${p.californiaLicensed ? 'licensed in California' : 'licensed outside California only'}`
+  );
+}
+
+function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Why these reviewers, in plain words and without names or ids (it is stored with the assignment and
+ * the audit trail): how each chosen reviewer fits, and why better-placed ones were passed over.
+ */
+export function explainSelection(selection: Selection): string {
+  const chosen =
+    selection.picked.length === 1
+      ? `Chosen automatically as the best-ranked qualified reviewer without a conflict of interest: ${chosenInWords(selection.picked[0] as RankedReviewer)}.`
+      : `Chosen automatically, a panel of ${selection.picked.length}: ${selection.picked
+          .map((p, i) => `reviewer ${i + 1} of the panel — ${chosenInWords(p)}`)
+          .join('; ')}.`;
+  const passed = selection.screened.filter((s) => s.outcome !== 'picked');
+  if (passed.length === 0) {
+    return `${chosen} ${counted(selection.candidates, 'reviewer was', 'reviewers were')} considered, in order of specialty fit, workload and California license; none better placed was passed over.`;
+  }
+  const why = new Map<string, number>();
+  for (const s of passed) {
+    const words =
+      s.outcome === 'needs-conflict-review'
+        ? "whose possible conflict of interest needs a person's look"
+        : `who ${s.reasons.map(exclusionInWords).join('; ')}`;
+    why.set(words, (why.get(words) ?? 0) + 1);
+  }
+  const groups = [...why].map(([w, n]) => `${n === 1 ? 'one' : n} ${n === 1 ? w : plural(w)}`);
+  return `${chosen} ${counted(passed.length, 'better-placed reviewer was', 'better-placed reviewers were')} passed over: ${groups.join('; ')}.`;
+}
+
+const PLURAL: Readonly<Record<string, string>> = { has: 'have', holds: 'hold', practices: 'practice' };
+
+/** "who has …" → "who have …" for a group of reviewers (the verbs exclusionInWords begins with). */
+function plural(words: string): string {
+  return words.replace(
+    /(^who |, | and |; )(already )?(has|holds|practices)\b/g,
+    (_m, pre: string, already: string | undefined, verb: string) => `${pre}${already ?? ''}${PLURAL[verb] ?? verb}`,
+  );
+}
+
+/** A coordinator's named choice, in plain words and without names or ids. */
+export function explainNamed(chosen: readonly RankedReviewer[]): string {
+  const each = chosen.map(chosenInWords).join('; and ');
+  return (
+    `Named by the coordinator: ${each}. Qualified and screened against every party` +
+    (chosen.some((r) => r.needsConflictReview)
+      ? '; the coordinator looked at the possible conflict and confirmed it does not disqualify.'
+      : '.')
   );
 }
 
 export function describeReason(r: ExclusionReason): string {
-  switch (r.kind) {
-    case 'invalid-record':
-      return 'incomplete record';
-    case 'previous-reviewer':
-      return 'reviewed this case before';
-    case 'unqualified':
-      return `unqualified (${r.failed.map((c) => c.criterion).join(', ')})`;
-    case 'conflict':
-      return `conflict of interest (${[...new Set(r.hits.map((h) => `${h.rule} with ${h.partyRole}`))].join(', ')})`;
-    case 'no-workload-data':
-      return 'no workload data';
-    case 'at-capacity':
-      return `at capacity (${r.open}/${r.capacity})`;
-  }
+  return exclusionInWords(r);
 }

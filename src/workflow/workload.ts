@@ -1,9 +1,29 @@
-import type { Tx } from '../store/index.js';
+import type { Handle, Tx } from '../store/index.js';
 import type { Scope } from './context.js';
 import { openAssignmentsByReviewer } from './queries.js';
 import { REVIEW_STAGES } from './timeline.js';
 
 const WORKLOAD_KEY = 'reviewer-workload';
+
+/**
+ * The one workload figure: a reviewer's open reviews, i.e. current (not ended) assignments on cases
+ * in a review stage (assigned, records requested or received, in review, determined and waiting for
+ * QA). Issued, closed, terminated and ineligible cases do not count. Assignment, the candidate list,
+ * the administration page and every other page that shows workload read it from here.
+ */
+export function openReviewsByReviewer(h: Handle): Promise<Map<number, number>> {
+  return openAssignmentsByReviewer(h, REVIEW_STAGES);
+}
+
+export interface ReviewerWorkload {
+  readonly open: number;
+  readonly capacity: number;
+}
+
+/** Open reviews and the capacity they are measured against, for one reviewer. */
+export function workloadOf(open: ReadonlyMap<number, number>, reviewerId: number, capacity: number): ReviewerWorkload {
+  return { open: open.get(reviewerId) ?? 0, capacity };
+}
 
 /**
  * Open review assignments per reviewer: read once per command, or once per batch and then kept up
@@ -12,7 +32,7 @@ const WORKLOAD_KEY = 'reviewer-workload';
 export async function workload(scope: Scope, tx: Tx): Promise<ReadonlyMap<number, number>> {
   const cachedLoad = scope.recall<ReadonlyMap<number, number>>(WORKLOAD_KEY);
   if (cachedLoad !== undefined) return cachedLoad;
-  const loaded = await openAssignmentsByReviewer(tx, REVIEW_STAGES);
+  const loaded = await openReviewsByReviewer(tx);
   scope.remember(WORKLOAD_KEY, loaded);
   return loaded;
 }

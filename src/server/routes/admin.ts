@@ -12,6 +12,7 @@ import {
   type Tx,
   users,
 } from '../../store/index.js';
+import { openReviewsByReviewer, workloadOf } from '../../workflow/workload.js';
 import type { ReviewerProfileView, UserView } from '../contract.js';
 import { hashPassword } from '../passwords.js';
 import { addRoute, failWith, notFound, unwrap } from '../route.js';
@@ -35,35 +36,26 @@ function userView(u: User): UserView {
   };
 }
 
-async function openAssignments(h: Handle): Promise<Map<number, number>> {
-  const rows = await h.db
-    .selectFrom('assignments')
-    .select('reviewer_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('ended_at', 'is', null)
-    .groupBy('reviewer_id')
-    .execute();
-  return new Map(rows.map((r) => [r.reviewer_id, Number(r.n)]));
-}
-
-function profileView(p: ReviewerProfile, open: ReadonlyMap<number, number>): ReviewerProfileView {
+function profileView(p: ReviewerProfile, open: ReadonlyMap<number, number>, capacity: number): ReviewerProfileView {
+  const load = workloadOf(open, p.reviewer.id, capacity);
   return {
     reviewer: p.reviewer,
     credentials: [...p.credentials],
     affiliations: [...p.affiliations],
-    openAssignments: open.get(p.reviewer.id) ?? 0,
+    openAssignments: load.open,
+    capacity: load.capacity,
   };
 }
 
-async function profileOf(h: Handle, id: number): Promise<ReviewerProfileView> {
+async function profileOf(h: Handle, capacity: number, id: number): Promise<ReviewerProfileView> {
   const reviewer = await reviewers.getById(h, id);
   if (reviewer === undefined) return notFound('reviewer');
   const [creds, affs, open] = await Promise.all([
     credentials.listByReviewer(h, id),
     affiliations.listByReviewer(h, id),
-    openAssignments(h),
+    openReviewsByReviewer(h),
   ]);
-  return profileView({ reviewer, credentials: creds, affiliations: affs }, open);
+  return profileView({ reviewer, credentials: creds, affiliations: affs }, open, capacity);
 }
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -141,13 +133,15 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
   addRoute(app, 'listReviewers', async ({ query }) => {
     const [profiles, open] = await Promise.all([
       reviewers.listProfiles(store, { activeOnly: query.active === 'true' }),
-      openAssignments(store),
+      openReviewsByReviewer(store),
     ]);
     const shown = query.active === 'false' ? profiles.filter((p) => !p.reviewer.active) : profiles;
-    return { reviewers: shown.map((p) => profileView(p, open)) };
+    return { reviewers: shown.map((p) => profileView(p, open, ctx.config.reviewerCapacity)) };
   });
 
-  addRoute(app, 'getReviewer', async ({ params }) => ({ profile: await profileOf(store, params.reviewerId) }));
+  addRoute(app, 'getReviewer', async ({ params }) => ({
+    profile: await profileOf(store, ctx.config.reviewerCapacity, params.reviewerId),
+  }));
 
   addRoute(app, 'createReviewer', async ({ body, request }) => {
     const created = unwrap(
@@ -157,7 +151,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
         return r;
       }),
     );
-    return { profile: await profileOf(store, created.id) };
+    return { profile: await profileOf(store, ctx.config.reviewerCapacity, created.id) };
   });
 
   addRoute(app, 'updateReviewer', async ({ params, body, request }) => {
@@ -167,7 +161,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
         await audit(tx, request, 'reviewer.updated', 'reviewer', r.id, fieldsOf(body));
       }),
     );
-    return { profile: await profileOf(store, params.reviewerId) };
+    return { profile: await profileOf(store, ctx.config.reviewerCapacity, params.reviewerId) };
   });
 
   const ownCredential = async (h: Handle, reviewerId: number, credentialId: number) => {

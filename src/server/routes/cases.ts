@@ -4,7 +4,8 @@ import { imrError } from '../../domain/errors.js';
 import { TreatmentKind } from '../../domain/treatment.js';
 import { parseRequest } from '../../engine/request.js';
 import { auditEvents, caseList, eligibilityScreens, type Handle } from '../../store/index.js';
-import { rankCandidates } from '../../workflow/candidates.js';
+import { type RankedCandidate, rankCandidates } from '../../workflow/candidates.js';
+import { describeItemNeed, itemNeedsOf } from '../../workflow/case-needs.js';
 import { casePage, caseView, currentReviewersOf } from '../../workflow/case-view.js';
 import { casesInGroup, type DashboardDimension } from '../../workflow/dashboard.js';
 import type { DocumentOcr } from '../../workflow/documents.js';
@@ -314,44 +315,66 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
         ...(query.bodySystem === undefined ? {} : { bodySystem: query.bodySystem }),
       }),
     );
+    const view = ({ ranked: r, name, profession }: RankedCandidate) => ({
+      rank: r.rank,
+      reviewer: { id: Number(r.reviewerId), name, ...(profession === undefined ? {} : { profession }) },
+      matchScore: r.matchScore,
+      californiaLicensed: r.californiaLicensed,
+      workload: r.workload,
+      needsConflictReview: r.needsConflictReview,
+      specialty: {
+        score: r.qualification.match.score,
+        relevant: r.qualification.match.relevant,
+        explanation: r.qualification.match.explanation,
+        fits: r.qualification.match.fits.map((f) => ({ specialty: f.specialty, via: f.via, score: f.score })),
+        items: r.qualification.match.items.map((m) => ({
+          need: describeItemNeed(m.need),
+          ...(m.specialty === undefined ? {} : { specialty: m.specialty }),
+          score: m.score,
+          relevant: m.relevant,
+        })),
+      },
+      qualification: {
+        qualified: r.qualification.qualified,
+        criteria: r.qualification.criteria.map((c) => ({
+          criterion: c.criterion,
+          passed: c.passed,
+          applicable: c.applicable,
+          detail: c.detail,
+        })),
+      },
+      conflicts: {
+        clear: r.conflicts.clear,
+        needsReview: r.conflicts.needsReview,
+        hits: r.conflicts.hits.map((h) => ({
+          partyRole: h.partyRole,
+          affiliation: h.affiliation,
+          rule: h.rule,
+          severity: h.severity,
+          explanation: h.explanation,
+        })),
+        notes: [...r.conflicts.notes],
+        rolesScreened: [...r.conflicts.rolesScreened],
+      },
+    });
+    const needs = ranking.needs;
     return {
-      needs: ranking.needs,
-      ranked: ranking.ranked.map(({ ranked: r, name, profession }) => ({
-        rank: r.rank,
-        reviewer: { id: Number(r.reviewerId), name, ...(profession === undefined ? {} : { profession }) },
-        matchScore: r.matchScore,
-        californiaLicensed: r.californiaLicensed,
-        workload: r.workload,
-        needsConflictReview: r.needsConflictReview,
-        specialty: {
-          score: r.qualification.match.score,
-          relevant: r.qualification.match.relevant,
-          explanation: r.qualification.match.explanation,
-          fits: r.qualification.match.fits.map((f) => ({ specialty: f.specialty, via: f.via, score: f.score })),
-        },
-        qualification: {
-          qualified: r.qualification.qualified,
-          criteria: r.qualification.criteria.map((c) => ({
-            criterion: c.criterion,
-            passed: c.passed,
-            applicable: c.applicable,
-            detail: c.detail,
-          })),
-        },
-        conflicts: {
-          clear: r.conflicts.clear,
-          needsReview: r.conflicts.needsReview,
-          hits: r.conflicts.hits.map((h) => ({
-            partyRole: h.partyRole,
-            affiliation: h.affiliation,
-            rule: h.rule,
-            severity: h.severity,
-            explanation: h.explanation,
-          })),
-          notes: [...r.conflicts.notes],
-          rolesScreened: [...r.conflicts.rolesScreened],
-        },
-      })),
+      needs: {
+        treatmentKind: needs.treatmentKind,
+        bodySystem: needs.bodySystem,
+        asOf: needs.asOf,
+        items: itemNeedsOf(needs).map((n) => ({
+          request: n.request,
+          treatmentKind: n.treatmentKind,
+          bodySystem: n.bodySystem,
+          ...(n.region === undefined ? {} : { region: n.region }),
+          ...(n.diagnosis === undefined ? {} : { diagnosis: n.diagnosis }),
+          source: n.source,
+          description: describeItemNeed(n),
+        })),
+      },
+      ranked: ranking.ranked.map(view),
+      needsLook: ranking.needsLook.map(view),
       excluded: ranking.excluded.map((x) => ({
         reviewer: { id: x.reviewerId, name: x.name },
         reasons: x.reasons.map((r) => ({ kind: r.kind, detail: r.detail })),
