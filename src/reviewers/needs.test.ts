@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { caseNeedsOf, describeItemNeed, regionFromText } from './needs.js';
 import { rankReviewers } from './rank.js';
 import { normalizeIcd, regionOfDiagnosis } from './regions.js';
-import { Reviewer, type ReviewerInput } from './reviewer.js';
+import { type CaseNeeds, type ItemNeed, Reviewer, type ReviewerInput } from './reviewer.js';
 import { specialtyMatch } from './specialty.js';
+
+function itemAt(needs: CaseNeeds, i: number): ItemNeed {
+  const n = needs.items?.[i];
+  if (n === undefined) throw new Error(`no item ${i}`);
+  return n;
+}
 
 describe('regionOfDiagnosis (ICD-10-CM and ICD-9-CM → body region)', () => {
   it.each([
@@ -60,8 +66,8 @@ describe('caseNeedsOf: every disputed item and the diagnosis codes', () => {
       ['medication', 'spine', 'lumbar spine', 'case-diagnoses'],
     ]);
     expect(needs).toMatchObject({ treatmentKind: 'medication', bodySystem: 'spine', asOf: '2026-11-02' });
-    expect(describeItemNeed(needs.items?.[0] as never)).toBe('medication for the lumbar spine (diagnosis M54.5)');
-    expect(describeItemNeed(needs.items?.[1] as never)).toBe('imaging of the lumbar spine');
+    expect(describeItemNeed(itemAt(needs, 0))).toBe('medication for the lumbar spine (diagnosis M54.5)');
+    expect(describeItemNeed(itemAt(needs, 1))).toBe('imaging of the lumbar spine');
   });
 
   it('takes the coordinator’s choice for every item, and says "an unnamed body region" when nothing tells', () => {
@@ -73,7 +79,7 @@ describe('caseNeedsOf: every disputed item and the diagnosis codes', () => {
     expect(chosen.items?.[0]).toMatchObject({ bodySystem: 'lower-extremity', source: 'chosen' });
     const unknown = caseNeedsOf({ items: [{ request: 'Norco' }], asOf: '2026-11-02' });
     expect(unknown.items?.[0]).toMatchObject({ treatmentKind: 'other', bodySystem: 'other', source: 'unknown' });
-    expect(describeItemNeed(unknown.items?.[0] as never)).toBe('treatment of an unnamed body region');
+    expect(describeItemNeed(itemAt(unknown, 0))).toBe('treatment of an unnamed body region');
   });
 
   it('names spine levels and body parts from the words of a request', () => {
@@ -143,6 +149,22 @@ describe('matching a case with lumbar diagnosis codes, an MRI and an opioid', ()
     expect(m.explanation).toBe(
       'Orthopedic Surgery is an adequate fit for medication for the lumbar spine (diagnosis M54.5); ' +
         'Orthopedic Surgery is a strong fit for imaging of the lumbar spine.',
+    );
+  });
+});
+
+describe('an item that names no body part, on a case without diagnosis codes', () => {
+  it('takes the region the other disputed items name', () => {
+    const needs = caseNeedsOf({
+      items: [
+        { request: 'Physical therapy 2x6 lumbar spine', category: 'therapy' },
+        { request: 'Ibuprofen 800 mg #90', category: 'medication' },
+      ],
+      asOf: '2026-11-02',
+    });
+    expect(needs.items?.[1]).toMatchObject({ bodySystem: 'spine', region: 'lumbar spine', source: 'other-items' });
+    expect(describeItemNeed(itemAt(needs, 1))).toBe(
+      'medication for the lumbar spine (named by the other disputed items)',
     );
   });
 });

@@ -7,7 +7,8 @@ import { type BodySystem, type CaseNeeds, type ItemNeed, TreatmentKind } from '.
  * application — not from the first item alone. For each item: the kind of treatment is its category;
  * the body system comes from the request's own words when they name a body part ("MRI lumbar
  * spine"), else from that item's diagnosis code (M54.5 → lumbar spine), else from the case's other
- * diagnosis codes (the region most of them name), else it is unknown ("other"). A coordinator may set
+ * diagnosis codes (the region most of them name), else from the region the other items' words name
+ * (one case is one injury), else it is unknown ("other"). A coordinator may set
  * the kind or the body system for the whole case; that choice then applies to every item.
  */
 
@@ -82,7 +83,27 @@ function caseRegion(codes: readonly string[]): { bodySystem: BodySystem; region:
   return best;
 }
 
-function itemNeed(item: DisputedItemFacts, input: NeedsInput, fallback: ReturnType<typeof caseRegion>): ItemNeed {
+/** The region most of the other items' words name, if any. */
+function itemsRegion(items: readonly DisputedItemFacts[]): { bodySystem: BodySystem; region: string } | undefined {
+  const counts = new Map<string, { n: number; bodySystem: BodySystem; region: string }>();
+  for (const i of items) {
+    const r = regionFromText(i.request);
+    if (r === undefined) continue;
+    const seen = counts.get(r.region);
+    if (seen === undefined) counts.set(r.region, { n: 1, ...r });
+    else seen.n += 1;
+  }
+  let best: { n: number; bodySystem: BodySystem; region: string } | undefined;
+  for (const v of counts.values()) if (best === undefined || v.n > best.n) best = v;
+  return best === undefined ? undefined : { bodySystem: best.bodySystem, region: best.region };
+}
+
+function itemNeed(
+  item: DisputedItemFacts,
+  input: NeedsInput,
+  fallback: ReturnType<typeof caseRegion>,
+  siblings: ReturnType<typeof itemsRegion>,
+): ItemNeed {
   const kind = TreatmentKind.safeParse(item.category);
   const treatmentKind = input.treatmentKind ?? (kind.success ? kind.data : 'other');
   const base = { treatmentKind, request: item.request.slice(0, 2000) };
@@ -108,6 +129,7 @@ function itemNeed(item: DisputedItemFacts, input: NeedsInput, fallback: ReturnTy
       source: 'case-diagnoses',
     };
   }
+  if (siblings !== undefined) return { ...base, ...siblings, source: 'other-items' };
   return { ...base, bodySystem: 'other', source: 'unknown' };
 }
 
@@ -115,7 +137,8 @@ function itemNeed(item: DisputedItemFacts, input: NeedsInput, fallback: ReturnTy
 export function caseNeedsOf(input: NeedsInput): CaseNeeds {
   const codes = [...input.items.map((i) => i.diagnosis).filter((d) => d !== undefined), ...(input.diagnoses ?? [])];
   const fallback = caseRegion(codes);
-  const items = input.items.map((i) => itemNeed(i, input, fallback));
+  const siblings = itemsRegion(input.items);
+  const items = input.items.map((i) => itemNeed(i, input, fallback, siblings));
   const first = items[0];
   return {
     treatmentKind: first?.treatmentKind ?? input.treatmentKind ?? 'other',
@@ -176,8 +199,10 @@ export function describeItemNeed(n: ItemNeed): string {
       ? ` (diagnosis ${n.diagnosis ?? ''})`
       : n.source === 'case-diagnoses'
         ? ` (from the case's diagnosis ${n.diagnosis ?? ''})`
-        : n.source === 'chosen'
-          ? ' (chosen by the coordinator)'
-          : '';
+        : n.source === 'other-items'
+          ? ' (named by the other disputed items)'
+          : n.source === 'chosen'
+            ? ' (chosen by the coordinator)'
+            : '';
   return `${KIND_WORDS[n.treatmentKind]} ${joiner} ${where}${why}`;
 }

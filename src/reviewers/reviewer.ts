@@ -209,7 +209,7 @@ export const BodySystem = z.enum([
 export type BodySystem = z.infer<typeof BodySystem>;
 
 /** Where an item's body system came from (see needs.ts). */
-export const NeedSource = z.enum(['request', 'diagnosis', 'case-diagnoses', 'chosen', 'unknown']);
+export const NeedSource = z.enum(['request', 'diagnosis', 'case-diagnoses', 'other-items', 'chosen', 'unknown']);
 export type NeedSource = z.infer<typeof NeedSource>;
 
 /** What one disputed item asks of the reviewer. */

@@ -197,7 +197,20 @@ describe('one application from intake to a closed case', () => {
       expect(r.conflicts.clear).toBe(true);
       if (i > 0) expect(r.matchScore).toBeLessThanOrEqual(c.ranked[i - 1]?.matchScore ?? 1);
     }
-    const first = c.ranked.find((r) => !r.needsConflictReview);
+    // Every disputed item is read, each with what it asks of the reviewer in words.
+    expect(c.needs.items.map((n) => n.request)).toEqual(['Physical therapy 2x6 lumbar spine', 'Ibuprofen 800mg #90']);
+    expect(c.needs.items.map((n) => n.bodySystem)).toEqual(['spine', 'spine']);
+    expect(c.needs.items[0]?.description).toBe('therapy of the lumbar spine');
+    // A reviewer whose screen needs a look is in its own group, never among the conflict-free.
+    expect(c.ranked.every((r) => !r.needsConflictReview)).toBe(true);
+    expect(c.needsLook.every((r) => r.needsConflictReview && r.conflicts.hits.length > 0)).toBe(true);
+    // One workload figure: the registry shows what the candidate list shows.
+    const registry = ok('listReviewers', await coordinator.request('GET', '/api/v1/reviewers?active=true'));
+    for (const r of [...c.ranked, ...c.needsLook]) {
+      const profile = registry.reviewers.find((p) => p.reviewer.id === r.reviewer.id);
+      expect([profile?.openAssignments, profile?.capacity]).toEqual([r.workload.open, r.workload.capacity]);
+    }
+    const first = c.ranked[0];
     expect(first).toBeDefined();
     const a = ok(
       'assign',
@@ -822,6 +835,11 @@ describe('administration', () => {
       }),
     );
     expect(au.affiliation.until).toBe('2024-12-31');
+    // An end before the start is refused.
+    const backwards = await admin.request('PATCH', `/api/v1/reviewers/${id}/affiliations/${aff.affiliation.id}`, {
+      body: { since: '2025-01-01' },
+    });
+    expect([backwards.statusCode, errorCode(backwards)]).toEqual([400, 'IMR_VALIDATION']);
     // Another reviewer's credential through this reviewer's path is not found.
     const other = await admin.request('DELETE', `/api/v1/reviewers/${id + 0}/credentials/999999`);
     expect(other.statusCode).toBe(404);

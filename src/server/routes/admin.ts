@@ -213,8 +213,16 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     return {};
   });
 
+  /** An affiliation cannot end before it began. */
+  const periodError = (since: string | null | undefined, until: string | null | undefined) =>
+    since != null && until != null && until < since
+      ? imrError('IMR_VALIDATION', 'The affiliation cannot end before it began.', { path: 'until' })
+      : undefined;
+
   addRoute(app, 'addAffiliation', async ({ params, body, request }) => {
     if ((await reviewers.getById(store, params.reviewerId)) === undefined) return notFound('reviewer');
+    const wrongPeriod = periodError(body.since, body.until);
+    if (wrongPeriod !== undefined) return failWith(wrongPeriod);
     const affiliation = unwrap(
       await store.transaction(async (tx) => {
         const a = await affiliations.create(tx, { ...body, reviewerId: params.reviewerId });
@@ -229,6 +237,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     const affiliation = unwrap(
       await store.transaction(async (tx) => {
         await ownAffiliation(tx, params.reviewerId, params.affiliationId);
+        const before = (await affiliations.listByReviewer(tx, params.reviewerId)).find(
+          (x) => x.id === params.affiliationId,
+        );
+        const wrongPeriod = periodError(
+          body.since === undefined ? before?.since : body.since,
+          body.until === undefined ? before?.until : body.until,
+        );
+        if (wrongPeriod !== undefined) return failWith(wrongPeriod);
         const a = await affiliations.update(tx, params.affiliationId, body);
         await audit(tx, request, 'reviewer.affiliation-updated', 'reviewer', params.reviewerId, {
           affiliationId: a.id,

@@ -45,6 +45,7 @@ const ROUTE_TABLE = {
   addCredential: { method: 'POST', path: '/api/v1/reviewers/:reviewerId/credentials' },
   removeCredential: { method: 'DELETE', path: '/api/v1/reviewers/:reviewerId/credentials/:credentialId' },
   addAffiliation: { method: 'POST', path: '/api/v1/reviewers/:reviewerId/affiliations' },
+  updateAffiliation: { method: 'PATCH', path: '/api/v1/reviewers/:reviewerId/affiliations/:affiliationId' },
   removeAffiliation: { method: 'DELETE', path: '/api/v1/reviewers/:reviewerId/affiliations/:affiliationId' },
   // Letter integrity (issue 11)
   returnToReviewer: { method: 'POST', path: '/api/v1/cases/:caseId/letter/return' },

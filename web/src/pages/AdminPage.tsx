@@ -265,6 +265,33 @@ function CredentialForm({ reviewerId }: { reviewerId: number }) {
   );
 }
 
+/** Records the last day of an affiliation (after it, the conflict screen no longer holds it against the reviewer). */
+function EndAffiliation({ reviewerId, affiliationId }: { reviewerId: number; affiliationId: number }) {
+  const qc = useQueryClient();
+  const [until, setUntil] = useState('');
+  const end = useMutation({
+    mutationFn: () => call('updateAffiliation', { params: { reviewerId, affiliationId }, body: { until } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['reviewers'] }),
+  });
+  return (
+    <span>
+      <label>
+        <span className="visually-hidden">Last day of the affiliation</span>
+        <input type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
+      </label>{' '}
+      <button
+        type="button"
+        className="link-button"
+        disabled={until === '' || end.isPending}
+        onClick={() => end.mutate()}
+      >
+        Record the end
+      </button>
+      {end.error ? <span role="alert"> The end was not recorded.</span> : null}
+    </span>
+  );
+}
+
 function AffiliationForm({ reviewerId }: { reviewerId: number }) {
   const qc = useQueryClient();
   const [a, setA] = useState({
@@ -272,6 +299,7 @@ function AffiliationForm({ reviewerId }: { reviewerId: number }) {
     kind: 'employer' as (typeof AFFILIATION_KINDS)[number],
     relationship: '',
     since: '',
+    until: '',
   });
   const add = useMutation({
     mutationFn: () =>
@@ -282,10 +310,11 @@ function AffiliationForm({ reviewerId }: { reviewerId: number }) {
           kind: a.kind,
           ...(a.relationship.trim() === '' ? {} : { relationship: a.relationship.trim() }),
           ...(a.since === '' ? {} : { since: a.since }),
+          ...(a.until === '' ? {} : { until: a.until }),
         },
       }),
     onSuccess: async () => {
-      setA({ ...a, organizationName: '', relationship: '', since: '' });
+      setA({ ...a, organizationName: '', relationship: '', since: '', until: '' });
       await qc.invalidateQueries({ queryKey: ['reviewers'] });
     },
   });
@@ -320,6 +349,9 @@ function AffiliationForm({ reviewerId }: { reviewerId: number }) {
         <Field label="Since">
           <input type="date" value={a.since} onChange={(e) => setA({ ...a, since: e.target.value })} />
         </Field>
+        <Field label="Until" hint="the last day; leave empty while it lasts">
+          <input type="date" value={a.until} onChange={(e) => setA({ ...a, until: e.target.value })} />
+        </Field>
       </div>
       <button type="submit" className="btn small" disabled={add.isPending}>
         Add affiliation
@@ -333,6 +365,7 @@ function ReviewerCard({ p }: { p: ReviewerProfileView }) {
   const [open, setOpen] = useState(false);
   const regionId = useId();
   const r = p.reviewer;
+  const today = new Date().toISOString().slice(0, 10);
   const removeCredential = useMutation({
     mutationFn: (credentialId: number) => call('removeCredential', { params: { reviewerId: r.id, credentialId } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['reviewers'] }),
@@ -353,8 +386,8 @@ function ReviewerCard({ p }: { p: ReviewerProfileView }) {
           <h3 style={{ marginBottom: 0 }}>{r.name}</h3>
           <span className="muted">
             {r.profession === undefined ? 'Profession not recorded' : titleCase(r.profession)} ·{' '}
-            {specialties.map((c) => c.name).join(', ') || 'no specialty recorded'} · {p.openAssignments} open
-            assignments
+            {specialties.map((c) => c.name).join(', ') || 'no specialty recorded'} · {p.openAssignments} of {p.capacity}{' '}
+            open reviews
           </span>
         </div>
         {r.active ? <Badge tone="ok">Active</Badge> : <Badge tone="neutral">Inactive</Badge>}
@@ -419,7 +452,11 @@ function ReviewerCard({ p }: { p: ReviewerProfileView }) {
             )}
             <CredentialForm reviewerId={r.id} />
             <h4 style={{ marginTop: '1rem' }}>Affiliations</h4>
-            <p className="muted">Every affiliation is screened against the parties of each case before assignment.</p>
+            <p className="muted">
+              Every current affiliation is screened against the parties of each case before assignment. One that ended
+              before the day of screening is listed with the screen but not held against the reviewer: the law (LC
+              139.5) screens current affiliations and sets no look-back period. One that has not begun yet needs a look.
+            </p>
             {p.affiliations.length === 0 ? (
               <p className="muted">None recorded.</p>
             ) : (
@@ -430,6 +467,8 @@ function ReviewerCard({ p }: { p: ReviewerProfileView }) {
                     {a.relationship === undefined ? '' : `, ${a.relationship}`}
                     {a.since === undefined ? '' : `, since ${formatDate(a.since)}`}
                     {a.until === undefined ? '' : ` until ${formatDate(a.until)}`}{' '}
+                    {a.until !== undefined && a.until < today ? <Badge tone="neutral">Ended</Badge> : null}{' '}
+                    {a.until === undefined ? <EndAffiliation reviewerId={r.id} affiliationId={a.id} /> : null}{' '}
                     <button type="button" className="link-button" onClick={() => removeAffiliation.mutate(a.id)}>
                       Remove<span className="visually-hidden"> {a.organizationName}</span>
                     </button>
