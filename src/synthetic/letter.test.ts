@@ -71,4 +71,32 @@ describe('syntheticLetter', () => {
       items.some((i) => !i.claimsAdministratorBasis.usedMtus && i.claimsAdministratorBasis.citations.length > 0),
     ).toBe(true);
   });
+
+  it('cites the guideline editions in force on the decision date, and decides expedited cases within days', () => {
+    const letters = SEEDS.map(syntheticLetter);
+    let before = 0;
+    let after = 0;
+    for (const l of letters) {
+      const decided = l.case.decisionDate ?? '';
+      const cited = l.items.flatMap((i) => [...i.claimsAdministratorBasis.citations, ...i.reviewerBasis.citations]);
+      for (const c of cited.filter((x) => x.source === 'MTUS')) {
+        if (decided < '2016-07-29') expect(c.text, `${l.case.caseNumber} decided ${decided}`).not.toMatch(/2016/);
+        if (/Chronic Pain/.test(c.text) && decided >= '2016-07-29') expect(c.text).toMatch(/2016$/);
+      }
+      if (decided < '2016-07-29') before += 1;
+      else after += 1;
+      expect(decided <= '2017-11-30').toBe(true);
+      if (l.case.priority === 'Expedited') {
+        const days = (Date.parse(decided) - Date.parse(l.case.dateAssigned ?? '')) / 86_400_000;
+        expect(days).toBeLessThanOrEqual(3);
+      }
+      // Dates of service in a request fall before the UR decision on them.
+      for (const i of l.items) {
+        const dos = /DOS (\d\d)\/(\d\d)\/(\d{4})/.exec(i.request);
+        if (dos !== null) expect(`${dos[3]}-${dos[1]}-${dos[2]}` < (l.case.urDenialDate ?? '')).toBe(true);
+      }
+    }
+    expect(before).toBeGreaterThan(50);
+    expect(after).toBeGreaterThan(50);
+  });
 });

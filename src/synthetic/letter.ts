@@ -1,5 +1,6 @@
 import { type Basis, type Citation, Letter, type LetterItem } from '../domain/letter.js';
 import { monthName } from '../domain/months.js';
+import { inForce, sourceById } from '../guidelines/sources.js';
 import { type BasisAuthor, formatBasis } from '../letter/format-basis.js';
 import { Rng } from './rng.js';
 
@@ -19,6 +20,12 @@ function isoOf(day: number): string {
 
 function dayOf(iso: string): number {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+}
+
+/** MM/DD/YYYY. */
+function usDate(day: number): string {
+  const [y, m, d] = isoOf(day).split('-');
+  return `${m}/${d}/${y}`;
 }
 
 /** A date as clinical notes write it: 03/14/2016, 3-14-16 or March 14, 2016. */
@@ -188,7 +195,32 @@ interface GuideSource {
   readonly pages?: readonly [number, number];
 }
 
-const CPMTG = 'Chronic Pain Medical Treatment Guidelines 2016';
+/** The families cite the Chronic Pain guidelines by this name; `dated` puts in the edition in force. */
+const CPMTG = 'Chronic Pain Medical Treatment Guidelines';
+const OPIOID_GUIDELINES = 'Opioid Treatment Guidelines';
+
+/** The edition of an MTUS source in force on a day (src/guidelines/sources.json), or undefined. */
+function editionYear(sourceId: string, iso: string): number | undefined {
+  const source = sourceById(sourceId);
+  return source?.editions.find((e) => inForce(e, iso))?.year;
+}
+
+/**
+ * A request's MTUS sources as a letter decided on `iso` cites them: the Chronic Pain guidelines of the
+ * edition in force (2009 until 28 July 2016, then 2016), and the Opioids guidelines only from their
+ * effective date — no 2015 letter cites a 2016 guideline.
+ */
+function dated(draft: RequestDraft, iso: string): RequestDraft {
+  const chronic = editionYear('mtus-chronic-pain', iso);
+  const opioids = editionYear('mtus-opioids', iso);
+  const mtus = draft.mtus.flatMap((g): GuideSource[] => {
+    if (g.text === CPMTG) return chronic === undefined ? [] : [{ ...g, text: `${CPMTG} ${chronic}` }];
+    if (g.text === OPIOID_GUIDELINES)
+      return opioids === undefined ? [] : [{ ...g, text: `${OPIOID_GUIDELINES} ${opioids}` }];
+    return [g];
+  });
+  return { ...draft, mtus };
+}
 
 const REGION_MTUS: Readonly<Record<Region, GuideSource>> = {
   lowback: {
@@ -246,6 +278,8 @@ interface RequestDraft {
 
 interface Ctx {
   readonly r: Rng;
+  /** The day of the UR decision (day number), for dates of service in requests. */
+  readonly urDay: number;
 }
 
 type Family = (ctx: Ctx) => RequestDraft;
@@ -265,7 +299,7 @@ const opioid: Family = ({ r }) => {
         sections: ['Opioids, criteria for use', 'Opioids for chronic pain', 'Opioids, long-term assessment'],
         pages: [74, 96],
       },
-      { text: 'Opioid Treatment Guidelines 2016', sections: ['Chronic opioid treatment: maintenance'] },
+      { text: OPIOID_GUIDELINES, sections: ['Chronic opioid treatment: maintenance'] },
     ],
     nonMtus: ['Official Disability Guidelines (ODG), Pain (Chronic) chapter, Opioids'],
     position: [
@@ -567,7 +601,7 @@ const equipment: Family = ({ r }) => {
   };
 };
 
-const program: Family = ({ r }) => {
+const program: Family = ({ r, urDay }) => {
   const d = r.pick([
     {
       request: 'Functional restoration program, 80 hours',
@@ -583,7 +617,7 @@ const program: Family = ({ r }) => {
     },
     { request: 'Urine drug screen', section: 'Drug testing', pages: [43, 43] as const, noun: 'drug testing' },
     {
-      request: `Retrospective urine toxicology screen (DOS ${String(r.int(1, 12)).padStart(2, '0')}/${String(r.int(10, 28))}/2016)`,
+      request: `Retrospective urine toxicology screen (DOS ${usDate(urDay - r.int(7, 60))})`,
       section: 'Drug testing',
       pages: [43, 43] as const,
       noun: 'drug testing',
@@ -832,8 +866,11 @@ function rationaleSentences(r: Rng, s: Story, draft: RequestDraft, request: stri
 export function syntheticLetter(seed: number): Letter {
   const r = new Rng(seed);
 
-  const assignedDay = dayOf(`${r.int(2015, 2019)}-01-01`) + r.int(0, 364);
-  const decisionDay = assignedDay + r.int(5, 40);
+  // Decided between 2015 and November 2017, while the MTUS editions sources.json encodes were in force.
+  const assignedDay = dayOf('2015-01-01') + r.int(0, dayOf('2017-10-20') - dayOf('2015-01-01'));
+  // Expedited review is rare (every sampled 2016 letter was standard) and decided within days.
+  const expedited = r.chance(0.02);
+  const decisionDay = assignedDay + (expedited ? r.int(1, 3) : r.int(14, 39));
   const receivedDay = assignedDay - r.int(0, 20);
   const urDay = receivedDay - r.int(0, 30);
   const injuryDay = urDay - r.int(30, 3650);
@@ -864,7 +901,7 @@ export function syntheticLetter(seed: number): Letter {
   const seen = new Set<string>();
   for (let attempt = 0; items.length < nItems && attempt < 50; attempt++) {
     const modify = r.chance(1 / 6);
-    const draft = r.pick(modify ? MODIFIABLE : FAMILIES)({ r });
+    const draft = dated(r.pick(modify ? MODIFIABLE : FAMILIES)({ r, urDay }), isoOf(decisionDay));
     const mod = modify ? draft.modified : undefined;
     const request = mod?.remaining ?? draft.request;
     if (seen.has(request.toLowerCase())) continue;
@@ -887,7 +924,7 @@ export function syntheticLetter(seed: number): Letter {
       dateAssigned: isoOf(assignedDay),
       decisionDate: isoOf(decisionDay),
       urDenialDate: isoOf(urDay),
-      priority: r.chance(0.88) ? 'Standard' : 'Expedited',
+      priority: expedited ? 'Expedited' : 'Standard',
       applicationReceived: isoOf(receivedDay),
     },
     reviewer,
