@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { computeClocks } from '../domain/clocks.js';
-import { bodySystemFromParts, qualify, screenConflicts, TreatmentKind } from '../reviewers/index.js';
+import { caseNeedsOf, qualify, screenConflicts } from '../reviewers/index.js';
 import { cases, type Store } from '../store/index.js';
 import { storeTargets } from '../store/test-targets.js';
 import { SYSTEM, TestClock } from '../workflow/test-fixtures.js';
@@ -115,14 +115,16 @@ async function verify(store: Store, world: World, report: Awaited<ReturnType<typ
       problems.push(`assignment of case ${a.case_id}: unknown case or reviewer`);
       continue;
     }
-    const first = c.treatments[0];
-    const kind = TreatmentKind.parse(first?.kind);
     const asOf = a.assigned_at.slice(0, 10);
-    const q = qualify(reviewer.spec, {
-      treatmentKind: kind,
-      bodySystem: bodySystemFromParts([first?.request ?? '']),
-      asOf,
-    });
+    // What the case asks, from every item and its diagnosis code (as the workflow reads it).
+    const q = qualify(
+      reviewer.spec,
+      caseNeedsOf({
+        items: c.treatments.map((t) => ({ request: t.request, category: t.kind, diagnosis: t.icd })),
+        diagnoses: c.treatments.map((t) => t.icd).filter((d) => d !== undefined),
+        asOf,
+      }),
+    );
     const screen = screenConflicts(reviewer.spec, c.parties, asOf);
     if (!q.ok || !q.value.qualified) problems.push(`${c.caseNumber}: unqualified reviewer ${a.reviewer_id} assigned`);
     if (!screen.ok || !screen.value.clear || screen.value.needsReview) {

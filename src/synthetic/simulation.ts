@@ -18,6 +18,7 @@ import type { Actor } from '../workflow/actor.js';
 import type { ExtensionReason } from '../workflow/case-events.js';
 import type { ReceiveApplicationInput } from '../workflow/intake.js';
 import type { Workflow, WorkflowService } from '../workflow/workflow.js';
+import { city as cityName, organizationName, personName, streetAddress } from './names.js';
 import { Rng } from './rng.js';
 
 /**
@@ -25,7 +26,7 @@ import { Rng } from './rng.js';
  * affiliations with some of the parties) and cases (parties, dates, service methods, expedited and
  * formulary shares, ineligible and deferred applications, duplicates, conflicts), each case with the
  * schedule of what happens to it and when. The same seed gives the same world. Everything is
- * invented: names are built from syllables.
+ * invented: names are drawn from lists of common California given names and surnames (names.ts).
  *
  * Shares (fact sheet §3): ~92% of applications eligible (§3.2: 90–93.5%); 1.6–2.2 items per letter
  * (§3.1); ~11% of items overturned (§3.3); a third of disputes over drugs (§3.4: 31–36%), taken as
@@ -37,77 +38,8 @@ import { Rng } from './rng.js';
 // ---------------------------------------------------------------------------------------------
 // Randomness
 
-const SYLLABLES = [
-  'vor',
-  'qui',
-  'lan',
-  'dre',
-  'mos',
-  'tal',
-  'ber',
-  'kin',
-  'zo',
-  'fen',
-  'rav',
-  'ul',
-  'mir',
-  'sta',
-  'gor',
-  'pel',
-  'nix',
-  'hal',
-  'cor',
-  'wen',
-  'bly',
-  'tor',
-  'asp',
-  'ev',
-];
-const GIVEN = [
-  'Avery',
-  'Jordan',
-  'Morgan',
-  'Casey',
-  'Riley',
-  'Quinn',
-  'Rowan',
-  'Emery',
-  'Harper',
-  'Sawyer',
-  'Reese',
-  'Dakota',
-  'Kendall',
-  'Parker',
-  'Skyler',
-  'Tatum',
-  'Marlo',
-  'Sasha',
-  'Jules',
-  'Noor',
-  'Imani',
-  'Tomas',
-  'Lucia',
-  'Mateo',
-  'Elena',
-  'Ravi',
-  'Mei',
-  'Omar',
-  'Ines',
-  'Felix',
-];
-
-function word(r: Rng, parts: number): string {
-  let w = '';
-  for (let i = 0; i < parts; i++) w += r.pick(SYLLABLES);
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}
-
-function personName(r: Rng): string {
-  return `${r.pick(GIVEN)} ${word(r, r.int(2, 3))}`;
-}
-
 function orgName(r: Rng, suffixes: readonly string[]): string {
-  return `${word(r, 2)} ${r.pick(suffixes)}`;
+  return organizationName(r, suffixes);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,6 +265,8 @@ function simReviewer(r: Rng, p: Pools, index: number): SimReviewer {
 interface Treatment {
   readonly request: string;
   readonly kind: TreatmentKind;
+  /** The primary diagnosis the form gives for it (ICD-10-CM). */
+  readonly icd?: string;
 }
 
 const DRUGS: readonly Treatment[] = [
@@ -343,19 +277,80 @@ const DRUGS: readonly Treatment[] = [
   { request: 'Tramadol ER 150mg #30', kind: 'medication' },
   { request: 'Omeprazole 20mg #60', kind: 'medication' },
 ];
-const OTHER_TREATMENTS: readonly Treatment[] = [
-  { request: 'Lumbar epidural steroid injection L4-5', kind: 'injection' },
-  { request: 'Physical therapy 2x6 lumbar spine', kind: 'therapy' },
-  { request: 'MRI left knee without contrast', kind: 'imaging' },
-  { request: 'Acupuncture x6 cervical spine', kind: 'acupuncture' },
-  { request: 'Right shoulder arthroscopy', kind: 'surgery' },
-  { request: 'TENS unit purchase', kind: 'equipment' },
-  { request: 'Functional restoration program x10 days', kind: 'program' },
-  { request: 'Cognitive behavioral therapy x6 sessions for depression', kind: 'psychological' },
-  { request: 'EMG/NCV bilateral upper extremities', kind: 'electrodiagnostic' },
-  { request: 'Chiropractic 2x4 lumbar spine', kind: 'chiropractic' },
-  { request: 'Pain management consultation', kind: 'consultation' },
-  { request: 'Urine drug screen', kind: 'laboratory' },
+
+/**
+ * One injury per case, as real claims are: the body region's diagnosis codes and the treatments a
+ * treating physician asks for it. Drugs go with any injury (their diagnosis is the injury's).
+ */
+interface Injury {
+  readonly icd: readonly string[];
+  readonly treatments: readonly Treatment[];
+}
+
+const INJURIES: readonly (readonly [Injury, number])[] = [
+  [
+    {
+      icd: ['M54.5', 'M51.26', 'S39.012A', 'M54.16'],
+      treatments: [
+        { request: 'Lumbar epidural steroid injection L4-5', kind: 'injection' },
+        { request: 'Physical therapy 2x6 lumbar spine', kind: 'therapy' },
+        { request: 'Chiropractic 2x4 lumbar spine', kind: 'chiropractic' },
+        { request: 'MRI lumbar spine without contrast', kind: 'imaging' },
+        { request: 'TENS unit purchase', kind: 'equipment' },
+        { request: 'Functional restoration program x10 days', kind: 'program' },
+        { request: 'Pain management consultation', kind: 'consultation' },
+        { request: 'Urine drug screen', kind: 'laboratory' },
+      ],
+    },
+    40,
+  ],
+  [
+    {
+      icd: ['M54.2', 'M50.20', 'S13.4XXA'],
+      treatments: [
+        { request: 'Acupuncture x6 cervical spine', kind: 'acupuncture' },
+        { request: 'Physical therapy 2x6 cervical spine', kind: 'therapy' },
+        { request: 'MRI cervical spine without contrast', kind: 'imaging' },
+        { request: 'EMG/NCV bilateral upper extremities', kind: 'electrodiagnostic' },
+        { request: 'Cervical epidural steroid injection C5-6', kind: 'injection' },
+      ],
+    },
+    20,
+  ],
+  [
+    {
+      icd: ['M17.12', 'S83.242A', 'M23.222'],
+      treatments: [
+        { request: 'MRI left knee without contrast', kind: 'imaging' },
+        { request: 'Physical therapy 2x6 left knee', kind: 'therapy' },
+        { request: 'Left knee arthroscopy with partial meniscectomy', kind: 'surgery' },
+        { request: 'Hinged left knee brace', kind: 'equipment' },
+      ],
+    },
+    15,
+  ],
+  [
+    {
+      icd: ['M75.101', 'S46.011A', 'M75.41'],
+      treatments: [
+        { request: 'Right shoulder arthroscopy', kind: 'surgery' },
+        { request: 'Physical therapy 2x6 right shoulder', kind: 'therapy' },
+        { request: 'MRI right shoulder without contrast', kind: 'imaging' },
+        { request: 'Right shoulder subacromial injection', kind: 'injection' },
+      ],
+    },
+    15,
+  ],
+  [
+    {
+      icd: ['F43.10', 'F32.1', 'F41.1'],
+      treatments: [
+        { request: 'Cognitive behavioral therapy x6 sessions for depression', kind: 'psychological' },
+        { request: 'Psychological evaluation for depression and anxiety', kind: 'psychological' },
+      ],
+    },
+    10,
+  ],
 ];
 
 export type Design = 'eligible' | 'late' | 'unsigned' | 'no-ur-copy' | 'deferred';
@@ -470,16 +465,19 @@ function simCase(
     [3, 10],
     [4, 5],
   ]);
-  const pool = kind === 'formulary' ? DRUGS : r.chance(0.25) ? [...DRUGS, ...OTHER_TREATMENTS] : OTHER_TREATMENTS;
-  const treatments: Treatment[] = [];
-  while (treatments.length < count) {
+  const injury = r.weighted(INJURIES);
+  const pool = kind === 'formulary' ? DRUGS : r.chance(0.25) ? [...DRUGS, ...injury.treatments] : injury.treatments;
+  const picked: Treatment[] = [];
+  while (picked.length < Math.min(count, pool.length)) {
     const t = r.pick(pool);
-    if (!treatments.includes(t)) treatments.push(t);
+    if (!picked.includes(t)) picked.push(t);
   }
+  const treatments = picked.map((t) => ({ ...t, icd: r.pick(injury.icd) }));
   const decisions = treatments.map((): Decision => (r.chance(0.11) ? 'Overturned' : 'Upheld'));
   const overrides = treatments.map(() => r.chance(0.1));
 
-  const employee = personName(r);
+  const sex = r.chance(0.45) ? 'female' : 'male';
+  const employee = personName(r, sex);
   const employer = r.pick(p.employers);
   const ca = r.pick(p.claimsAdministrators);
   const insurer = r.pick(p.insurers);
@@ -490,9 +488,8 @@ function simCase(
   const urReviewer = r.pick(p.urReviewers);
   const claim = `SC-${String(2_000_000 + index * 7919).padStart(8, '0')}`;
   const dob = `${r.int(1958, 1998)}-0${r.int(1, 9)}-${String(r.int(10, 28))}`;
-  const sex = r.chance(0.45) ? 'female' : 'male';
-  const street = `${r.int(10, 9999)} ${word(r, 2)} Street`;
-  const city = word(r, 2);
+  const street = streetAddress(r);
+  const city = cityName(r);
 
   const parties: Party[] = [
     { role: 'employee', name: employee, aliases: [] },
@@ -533,7 +530,7 @@ function simCase(
       requestingPhysicianName: physician.name,
       employerName: employer,
       claimsAdministratorName: ca,
-      disputedTreatments: treatments.map((t) => ({ treatment: t.request })),
+      disputedTreatments: treatments.map((t) => ({ treatment: t.request, primaryDiagnosisIcd: t.icd })),
       alsoDisputedForOtherReasons: design === 'deferred',
       deniedForMissingInformation: false,
       signaturePresent: design !== 'unsigned',
