@@ -9,7 +9,10 @@ import { rankCandidates } from '../workflow/candidates.js';
 import { reviewForCase } from '../workflow/engine-review.js';
 import { importLetter } from '../workflow/import-letter.js';
 import { createWorkflow, type WorkflowService } from '../workflow/workflow.js';
-import { syntheticLetter } from './letter.js';
+import { type SyntheticStory, syntheticLetter, syntheticLetterWithStory } from './letter.js';
+import { organizationName, personName } from './names.js';
+import { diagnosisCodeFor, progressReports, type RecordParties, urDenial } from './records.js';
+import { Rng } from './rng.js';
 import { generateWorld, runWorld, seedWorld } from './simulation.js';
 
 /**
@@ -59,14 +62,64 @@ function requestsOf(letter: Letter): string[] {
   return letter.items.map((i) => i.originalRequest ?? i.request);
 }
 
+/** A showcase case's invented file: the letter it stands for, the worker's story, parties and records. */
+interface Showcase {
+  readonly letter: Letter;
+  readonly story: SyntheticStory;
+  readonly parties: RecordParties;
+  readonly requests: readonly string[];
+  readonly reports: readonly { readonly date: string; readonly text: string }[];
+  readonly urDenial: string;
+}
+
+function showcaseOf(seed: number, urDate: string): Showcase {
+  const { letter, story } = syntheticLetterWithStory(seed, { urDecisionDate: urDate });
+  const r = new Rng(seed * 31 + 7);
+  const parties: RecordParties = {
+    employee: personName(r, story.sex),
+    claimNumber: `${r.pick(['05', '17', '40', '72'])}${r.int(100_000, 999_999)}-${r.pick(['WC', 'CA', 'LA'])}`,
+    employer: organizationName(r, [
+      'Distribution Inc.',
+      'Foods LLC',
+      'Unified School District',
+      'Builders Inc.',
+      'Farms',
+    ]),
+    claimsAdministrator: organizationName(r, ['Claims Services', 'Risk Management', 'Insurance Services']),
+    physician: `Dr. ${personName(r)}`,
+    physicianGroup: organizationName(r, ['Orthopedic Medical Group', 'Spine and Pain Center', 'Occupational Health']),
+    urOrganization: organizationName(r, ['Utilization Review Services', 'Medical Review Inc.']),
+  };
+  const requests = requestsOf(letter);
+  const reports = progressReports(r, letter, story, parties, requests);
+  const rfaDate = reports.at(-1)?.date ?? story.urDate;
+  return { letter, story, parties, requests, reports, urDenial: urDenial(r, story, parties, requests, rfaDate) };
+}
+
+/** The record text the engine reads for a showcase (its progress reports). */
+function recordText(s: Showcase): string {
+  return s.reports.map((p) => p.text).join('\n\n');
+}
+
 /** An invented DWC Form IMR as text (the showcase's application document). */
-function applicationForm(caseTag: string, letter: Letter, employee: string): string {
+function applicationForm(s: Showcase): string {
   return [
     'APPLICATION FOR INDEPENDENT MEDICAL REVIEW (DWC Form IMR)',
-    `Employee: ${employee}    Claim number: ${caseTag}`,
-    `Date of injury: ${letter.patient.injuryDate ?? 'unknown'}`,
-    `Disputed: ${requestsOf(letter).join('; ')}`,
+    `Employee: ${s.parties.employee}    Claim number: ${s.parties.claimNumber}`,
+    `Employer: ${s.parties.employer}    Claims administrator: ${s.parties.claimsAdministrator}`,
+    `Date of injury: ${s.story.injuryDate}    Date of UR decision: ${s.story.urDate}`,
+    `Requesting physician: ${s.parties.physician}`,
+    `Disputed treatment (primary diagnosis ${diagnosisCodeFor(s.story)}): ${s.requests.join('; ')}`,
   ].join('\n');
+}
+
+/** The receipt day of showcase case `index` (its UR decision a week or so before). */
+function showcaseStart(now: string, index: number): number {
+  return Date.parse(now) - (12 - index) * 24 * HOUR;
+}
+
+function showcaseUrDate(now: string, index: number): string {
+  return new Date(showcaseStart(now, index) - (6 + index) * 24 * HOUR).toISOString().slice(0, 10);
 }
 
 async function showcaseCase(
@@ -74,33 +127,34 @@ async function showcaseCase(
   wf: WorkflowService,
   clock: { set(at: string): void },
   index: number,
-  letter: Letter,
+  s: Showcase,
   now: string,
   reviewerId: number | undefined,
   avoidReviewerId: number | undefined,
 ): Promise<Result<{ case: Case; items: readonly DisputedItem[]; reviewerId: number }, ImrError>> {
-  const start = Date.parse(now) - (12 - index) * 24 * HOUR;
+  const start = showcaseStart(now, index);
   const at = (hours: number) => {
     const when = new Date(start + hours * HOUR).toISOString();
     clock.set(when);
     return when;
   };
-  const employee = `Demo Worker ${String.fromCharCode(65 + index)}`;
-  const claim = `DEMO-${String(9000 + index)}`;
-  const requests = requestsOf(letter);
-  const urDay = at(0).slice(0, 10);
+  const { letter, story, parties, requests } = s;
+  const urDay = story.urDate;
   const received = await wf.receiveApplication(SYSTEM, {
     receivedAt: at(2),
     application: {
       urType: 'regular',
-      employeeName: employee,
-      claimNumber: claim,
-      ...(letter.patient.injuryDate === undefined ? {} : { injuryDate: letter.patient.injuryDate }),
+      employeeName: parties.employee,
+      claimNumber: parties.claimNumber,
+      injuryDate: story.injuryDate,
       urDecisionDate: urDay,
-      requestingPhysicianName: `Dr. Demo Physician ${index + 1}`,
-      employerName: `Demo Employer ${index + 1} Inc.`,
-      claimsAdministratorName: 'Demo Claims Services',
-      disputedTreatments: requests.map((treatment) => ({ treatment })),
+      requestingPhysicianName: parties.physician,
+      employerName: parties.employer,
+      claimsAdministratorName: parties.claimsAdministrator,
+      disputedTreatments: requests.map((treatment) => ({
+        treatment,
+        primaryDiagnosisIcd: diagnosisCodeFor(story),
+      })),
       alsoDisputedForOtherReasons: false,
       deniedForMissingInformation: false,
       signaturePresent: true,
@@ -113,6 +167,7 @@ async function showcaseCase(
       decisionDate: urDay,
       serviceDate: urDay,
       serviceMethod: 'electronic',
+      organization: parties.urOrganization,
       outcome: 'denied',
       items: requests.map((request) => ({ request, outcome: 'denied' as const })),
     },
@@ -121,7 +176,13 @@ async function showcaseCase(
         title: 'DWC Form IMR',
         kind: 'application',
         mime: 'text/plain',
-        bytes: new TextEncoder().encode(applicationForm(claim, letter, employee)),
+        bytes: new TextEncoder().encode(applicationForm(s)),
+      },
+      {
+        title: `Utilization review determination of ${urDay}`,
+        kind: 'ur-decision',
+        mime: 'text/plain',
+        bytes: new TextEncoder().encode(s.urDenial),
       },
     ],
     patient: {
@@ -169,14 +230,12 @@ async function showcaseCase(
   const records = await wf.receiveRecords(SYSTEM, {
     caseId: notice.value.case.id,
     expectedVersion: notice.value.case.version,
-    documents: [
-      {
-        title: 'Primary treating physician progress report',
-        kind: 'medical-record',
-        mime: 'text/plain',
-        bytes: new TextEncoder().encode(letter.clinicalSummary),
-      },
-    ],
+    documents: s.reports.map((p) => ({
+      title: `PR-2 progress report of ${p.date}`,
+      kind: 'medical-record' as const,
+      mime: 'text/plain',
+      bytes: new TextEncoder().encode(p.text),
+    })),
   });
   if (!records.ok) return records;
   return ok({
@@ -187,22 +246,22 @@ async function showcaseCase(
 }
 
 /**
- * Letters whose summaries and requests make the showcase cases. The first is one the engine splits
- * (an item it would uphold and one it would overturn), so the workspace shows both kinds of draft.
+ * The showcase cases' files. The first is one the engine splits (an item it would uphold and one it
+ * would overturn), so the workspace shows both kinds of draft.
  */
-function showcaseLetters(seed: number, count: number): Letter[] {
-  const out: Letter[] = [];
+function showcases(seed: number, count: number, now: string): Showcase[] {
+  const out: Showcase[] = [];
   for (let k = 0; k < 400 && out.length === 0; k += 1) {
-    const letter = syntheticLetter(seed + 1000 + k);
+    const s = showcaseOf(seed + 1000 + k, showcaseUrDate(now, 0));
     const recs = new Set(
       reviewCase({
-        clinicalSummary: letter.clinicalSummary,
-        items: requestsOf(letter).map((request) => ({ request })),
+        clinicalSummary: recordText(s),
+        items: s.requests.map((request) => ({ request })),
       }).items.map((i) => i.recommendation),
     );
-    if (recs.has('Upheld') && recs.has('Overturned')) out.push(letter);
+    if (recs.has('Upheld') && recs.has('Overturned')) out.push(s);
   }
-  for (let k = 0; out.length < count; k += 1) out.push(syntheticLetter(seed + 3000 + k));
+  for (let k = 0; out.length < count; k += 1) out.push(showcaseOf(seed + 3000 + k, showcaseUrDate(now, out.length)));
   return out;
 }
 
@@ -258,12 +317,12 @@ export async function seedDemo(store: Store, options: DemoOptions): Promise<Resu
   let reviewerId: number | undefined;
   let secondReviewerId: number | undefined;
   const count = Math.max(options.showcaseCases ?? 6, 4);
-  const letters = showcaseLetters(seed, count);
-  for (const [i, letter] of letters.entries()) {
+  const files = showcases(seed, count, options.now);
+  for (const [i, file] of files.entries()) {
     // Case 3 goes to another reviewer (the best-ranked who is not the first); the rest to the first.
     let named = reviewerId;
     if (i === 3 && reviewerId !== undefined) named = undefined;
-    const made = await showcaseCase(store, wf, clock, i, letter, options.now, named, i === 3 ? reviewerId : undefined);
+    const made = await showcaseCase(store, wf, clock, i, file, options.now, named, i === 3 ? reviewerId : undefined);
     if (!made.ok) {
       failures.push(`showcase ${i}: ${made.error.code}`);
       continue;

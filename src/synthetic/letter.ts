@@ -862,17 +862,52 @@ function rationaleSentences(r: Rng, s: Story, draft: RequestDraft, request: stri
 
 // ---------------------------------------------------------------------------------------------
 
+/** What a synthetic letter tells of the worker, for records written to go with it (records.ts). */
+export interface SyntheticStory {
+  readonly age: number;
+  readonly sex: 'male' | 'female';
+  readonly injuryDate: string;
+  readonly urDate: string;
+  readonly occupation: string;
+  readonly diagnoses: readonly string[];
+  readonly bodyPart: string;
+  readonly level: string;
+}
+
+export interface SyntheticLetterOptions {
+  /**
+   * The day of the UR decision, for a letter made to go with a case of today (the demo): its summary's
+   * visit, injury and UR dates then fall around that day instead of 2015–2017.
+   */
+  readonly urDecisionDate?: string;
+}
+
 /** A realistic random letter, entirely invented; deterministic in `seed`; always valid `Letter`. */
 export function syntheticLetter(seed: number): Letter {
+  return syntheticLetterWithStory(seed).letter;
+}
+
+/** The letter and the story behind it (age, sex, dates, diagnoses), so records can agree with it. */
+export function syntheticLetterWithStory(
+  seed: number,
+  options: SyntheticLetterOptions = {},
+): { letter: Letter; story: SyntheticStory } {
   const r = new Rng(seed);
 
   // Decided between 2015 and November 2017, while the MTUS editions sources.json encodes were in force.
-  const assignedDay = dayOf('2015-01-01') + r.int(0, dayOf('2017-10-20') - dayOf('2015-01-01'));
+  let assignedDay = dayOf('2015-01-01') + r.int(0, dayOf('2017-10-20') - dayOf('2015-01-01'));
   // Expedited review is rare (every sampled 2016 letter was standard) and decided within days.
   const expedited = r.chance(0.02);
-  const decisionDay = assignedDay + (expedited ? r.int(1, 3) : r.int(14, 39));
-  const receivedDay = assignedDay - r.int(0, 20);
-  const urDay = receivedDay - r.int(0, 30);
+  let decisionDay = assignedDay + (expedited ? r.int(1, 3) : r.int(14, 39));
+  let receivedDay = assignedDay - r.int(0, 20);
+  let urDay = receivedDay - r.int(0, 30);
+  if (options.urDecisionDate !== undefined) {
+    const shift = dayOf(options.urDecisionDate) - urDay;
+    assignedDay += shift;
+    decisionDay += shift;
+    receivedDay += shift;
+    urDay += shift;
+  }
   const injuryDay = urDay - r.int(30, 3650);
   const year = new Date(assignedDay * DAY_MS).getUTCFullYear();
 
@@ -932,5 +967,17 @@ export function syntheticLetter(seed: number): Letter {
     clinicalSummary: summarySentences(r, story, requests).join(' '),
     items,
   };
-  return Letter.parse(letter);
+  return {
+    letter: Letter.parse(letter),
+    story: {
+      age: story.age,
+      sex: story.sex,
+      injuryDate: isoOf(injuryDay),
+      urDate: isoOf(urDay),
+      occupation: story.occupation,
+      diagnoses: story.diagnoses,
+      bodyPart: story.part.name,
+      level: story.level,
+    },
+  };
 }
