@@ -156,6 +156,8 @@ function chosenInWords(p: RankedReviewer): string {
   );
 }
 
+const ORDINAL = ['First', 'Second', 'Third', 'Fourth', 'Fifth'];
+
 function counted(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -168,9 +170,9 @@ export function explainSelection(selection: Selection): string {
   const chosen =
     selection.picked.length === 1
       ? `Chosen automatically as the best-ranked qualified reviewer without a conflict of interest: ${chosenInWords(selection.picked[0] as RankedReviewer)}.`
-      : `Chosen automatically, a panel of ${selection.picked.length}: ${selection.picked
-          .map((p, i) => `reviewer ${i + 1} of the panel — ${chosenInWords(p)}`)
-          .join('; ')}.`;
+      : `Chosen automatically, a panel of ${selection.picked.length} reviewers. ${selection.picked
+          .map((p, i) => `${ORDINAL[i] ?? 'Another'} member — ${chosenInWords(p)}`)
+          .join('. ')}.`;
   const passed = selection.screened.filter((s) => s.outcome !== 'picked');
   if (passed.length === 0) {
     return `${chosen} ${counted(selection.candidates, 'reviewer was', 'reviewers were')} considered, in order of specialty fit, workload and California license; none better placed was passed over.`;
