@@ -168,3 +168,13 @@ describe('an item that names no body part, on a case without diagnosis codes', (
     );
   });
 });
+
+describe('describing a psychological need', () => {
+  it('says "for mental health", not "of the depression"', () => {
+    const needs = caseNeedsOf({
+      items: [{ request: 'Cognitive behavioral therapy x6 sessions for depression', category: 'psychological' }],
+      asOf: '2026-11-02',
+    });
+    expect(describeItemNeed(itemAt(needs, 0))).toBe('psychological treatment for mental health');
+  });
+});

@@ -45,6 +45,15 @@ const BODY_PART_SYSTEMS: readonly [RegExp, BodySystem][] = [
 ];
 
 const SPINE_LEVELS = new Set(['lumbar', 'lumbosacral', 'cervical', 'thoracic']);
+/** Regions named without "the" ("for mental health", not "of the depression"). */
+const REGION_WORDS: Readonly<Record<string, string>> = {
+  psyche: 'mental health',
+  psychiatric: 'mental health',
+  depression: 'mental health',
+  anxiety: 'mental health',
+  mental: 'mental health',
+};
+const NO_ARTICLE: ReadonlySet<BodySystem> = new Set(['mental-health', 'chronic-pain']);
 
 /** The body system and region a treatment's words name, if any ("MRI of the lumbar spine" → spine, "lumbar spine"). */
 export function regionFromText(text: string): { bodySystem: BodySystem; region: string } | undefined {
@@ -53,7 +62,10 @@ export function regionFromText(text: string): { bodySystem: BodySystem; region: 
     const m = pattern.exec(folded);
     if (m?.[1] !== undefined) {
       const word = m[1];
-      return { bodySystem: system, region: SPINE_LEVELS.has(word) ? `${word} spine` : word };
+      return {
+        bodySystem: system,
+        region: SPINE_LEVELS.has(word) ? `${word} spine` : (REGION_WORDS[word] ?? word),
+      };
     }
   }
   return undefined;
@@ -192,8 +204,9 @@ const SYSTEM_WORDS: Record<BodySystem, string> = {
 
 /** "imaging of the lumbar spine", "medication for the lumbar spine (diagnosis M54.5)". */
 export function describeItemNeed(n: ItemNeed): string {
-  const where = n.region === undefined ? SYSTEM_WORDS[n.bodySystem] : `the ${n.region}`;
-  const joiner = n.treatmentKind === 'medication' || n.treatmentKind === 'compounded-topical' ? 'for' : 'of';
+  const bare = NO_ARTICLE.has(n.bodySystem);
+  const where = n.region === undefined ? SYSTEM_WORDS[n.bodySystem] : bare ? n.region : `the ${n.region}`;
+  const joiner = bare || n.treatmentKind === 'medication' || n.treatmentKind === 'compounded-topical' ? 'for' : 'of';
   const why =
     n.source === 'diagnosis'
       ? ` (diagnosis ${n.diagnosis ?? ''})`

@@ -123,23 +123,40 @@ const SECOND_SPECIALTIES: readonly Specialty[] = [
 ];
 const OTHER_STATES = ['AZ', 'NV', 'OR', 'WA', 'TX', 'NY', 'FL', 'IL', 'NC', 'PA', 'OH', 'CO'];
 
+/**
+ * The first reviewers of every world cover the specialties its injuries need, so a small pool (the
+ * demo's 40) still has someone for a psychological claim or a surgery: a psychiatrist, a psychologist
+ * and an orthopedic surgeon. The rest follow the shares above.
+ */
+const ROSTER: readonly (readonly [Profession, Specialty])[] = [
+  ['medical-doctor', 'psychiatry'],
+  ['psychologist', 'psychology'],
+  ['medical-doctor', 'orthopedic-surgery'],
+];
+
 function simReviewer(r: Rng, p: Pools, index: number): SimReviewer {
   const name = `Dr. ${personName(r)}`;
-  const profession = r.weighted<Profession>([
+  const drawn = r.weighted<Profession>([
     ['medical-doctor', 80],
     ['osteopathic-doctor', 10],
     ['chiropractor', 4],
     ['psychologist', 3],
     ['acupuncturist', 3],
   ]);
+  const rostered = ROSTER[index];
+  const profession = rostered?.[0] ?? drawn;
   const md = profession === 'medical-doctor' || profession === 'osteopathic-doctor';
-  const primary: Specialty = md
-    ? r.weighted(MD_SPECIALTIES)
-    : profession === 'chiropractor'
-      ? 'chiropractic'
-      : profession === 'psychologist'
-        ? 'psychology'
-        : 'acupuncture';
+  const drawnSpecialty = md ? r.weighted(MD_SPECIALTIES) : undefined;
+  const primary: Specialty =
+    rostered !== undefined
+      ? rostered[1]
+      : md && drawnSpecialty !== undefined
+        ? drawnSpecialty
+        : profession === 'chiropractor'
+          ? 'chiropractic'
+          : profession === 'psychologist'
+            ? 'psychology'
+            : 'acupuncture';
   const specialties: Specialty[] = [primary];
   const subspecialties: Specialty[] =
     md && r.chance(0.3) ? [r.pick(SECOND_SPECIALTIES.filter((s) => s !== primary))] : [];

@@ -171,7 +171,7 @@ function Candidates({ d, onAssigned }: { d: CaseDetail; onAssigned: (explanation
         </Alert>
       ) : (
         <fieldset>
-          <legend>Qualified, no conflict of interest found — best specialty match first</legend>
+          <legend>Ranked reviewers: qualified, no conflict of interest found, best specialty match first</legend>
           <CandidateTable
             rows={showAll ? ranked : ranked.slice(0, SHOWN)}
             chosen={chosen}
