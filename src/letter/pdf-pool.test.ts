@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flateBombPdf, manyPagesPdf, nestedArraysPdf, plainPdf, textOperatorsPdf } from '../../test/hostile-pdf.js';
 import { projectRoot } from '../../test/shared-data.js';
+import { syntheticLetter } from '../synthetic/letter.js';
 import { parseLetterText } from './parse-text.js';
 import { DEFAULT_PDF_LIMITS, PdfPool, pdfPoolOptionsFromEnv } from './pdf-pool.js';
 import { renderLetterPdf } from './render-pdf.js';
-import { syntheticLetter } from './synthetic.js';
 
 const pools: PdfPool[] = [];
 function pool(options: ConstructorParameters<typeof PdfPool>[0] = {}): PdfPool {
