@@ -16,7 +16,7 @@ import { phasesOf, reviewCase } from '../../src/engine/review.js';
 import type { ReviewInput } from '../../src/engine/review-types.js';
 import { type TopicQuery, topicsFor } from '../../src/guidelines/select.js';
 import { parseLetterText } from '../../src/letter/index.js';
-import { syntheticLetter } from '../../src/letter/synthetic.js';
+import { syntheticLetter } from '../../src/synthetic/letter.js';
 import { loadLetterCorpus, type TextLetter } from '../lib/letter-corpus.js';
 import { check, collectGarbage, measuredRow, now, pairedRatio } from '../lib/measure.js';
 import type { BenchContext, Suite, SuiteResult } from '../lib/types.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/index.js';
 import { storeTargets, type TestStore } from '../store/test-targets.js';
+import { type DemoSummary, seedDemo } from '../synthetic/demo.js';
 import { caseHistory } from './case-history.js';
-import { type DemoSummary, seedDemo } from './demo.js';
 import { previewOperation } from './operation-preview.js';
 import { reviewerAccess } from './reviewer-access.js';
 import { actorAs } from './test-fixtures.js';
