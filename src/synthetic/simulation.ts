@@ -727,6 +727,8 @@ export interface CaseState {
   timeline: {
     receivedAt?: string;
     eligibleAt?: string;
+    /** The last screen that decided the application (eligible or not; a deferral decides nothing). */
+    screenedAt?: string;
     noticeAt?: string;
     recordsAt?: string;
     certifiedAt?: string;
@@ -768,6 +770,7 @@ export function expectedTimeline(c: SimCase, s: CaseState): CaseTimelineInput {
     extensions: t.extensions,
     ...(t.receivedAt === undefined ? {} : { applicationReceivedAt: t.receivedAt }),
     ...(t.eligibleAt === undefined ? {} : { eligibilityDeterminedAt: t.eligibleAt }),
+    ...(t.screenedAt === undefined ? {} : { screenedAt: t.screenedAt }),
     ...(t.noticeAt === undefined ? {} : { noticeOfAssignmentSentAt: t.noticeAt, noticeMethod: c.noticeMethod }),
     ...(t.recordsAt === undefined ? {} : { recordsReceivedAt: t.recordsAt }),
     ...(t.certifiedAt === undefined ? {} : { expeditedCertificationAt: t.certifiedAt }),
@@ -875,6 +878,7 @@ export async function runWorld(
           failures.push(msg);
         }
         if (v?.case.stage === 'eligible') s.timeline.eligibleAt = when;
+        if (v !== undefined && v.case.stage !== 'deferred') s.timeline.screenedAt = when;
         break;
       }
       case 'conflicted': {

@@ -1,7 +1,7 @@
 /**
  * `npm run docs:screenshots`: one screenshot of each main page of the web app, in real Chromium,
  * over a throw-away database with the demo data (everything in it is invented), written to
- * docs/screenshots/*.png. The web app is built by Vite first (cached by a hash of its sources).
+ * docs/screenshots/*.png; the pages people use on a phone also at 375 px wide (`*-375.png`). The web app is built by Vite first (cached by a hash of its sources).
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -25,6 +25,15 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   console.log(`docs/screenshots/${name}.png`);
 }
 
+/** The same page at a phone's width (375 px), then back to the desktop width. */
+async function phoneShot(page: Page, name: string): Promise<void> {
+  const desktop = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.evaluate('window.scrollTo(0, 0)');
+  await shot(page, `${name}-375`, true);
+  if (desktop !== null) await page.setViewportSize(desktop);
+}
+
 async function firstCase(e2e: E2E, username: string, stage: string): Promise<number> {
   const { context } = await e2e.signedIn(username);
   const q = await apiCall<QueueResponse>(context, 'GET', `/api/v1/queue?stage=${stage}`);
@@ -46,11 +55,19 @@ async function main(): Promise<void> {
 
     const coordinator = (await e2e.signedIn('coordinator')).page;
     await shot(coordinator, 'queue');
+    await phoneShot(coordinator, 'queue');
 
     const recordsCase = await firstCase(e2e, 'coordinator', 'records-received');
     await coordinator.goto(`/cases/${recordsCase}`);
     await coordinator.getByRole('heading', { name: 'Statutory clocks' }).waitFor();
     await shot(coordinator, 'case');
+    await phoneShot(coordinator, 'case');
+    // A case action opened: the legal choices and, once reviewed, the effect on the clocks.
+    const actions = coordinator.locator('section[aria-labelledby="ops-heading"]');
+    await actions.locator('.op-choices button').first().click();
+    await actions.locator('form.op-form').waitFor();
+    await actions.scrollIntoViewIfNeeded();
+    await shot(coordinator, 'case-actions');
 
     const eligibleCase = await firstCase(e2e, 'coordinator', 'eligible');
     await coordinator.goto(`/cases/${eligibleCase}/assignment`);
@@ -75,6 +92,7 @@ async function main(): Promise<void> {
     ]);
     await intake.getByRole('alert').filter({ hasText: 'not added' }).waitFor();
     await shot(intake, 'intake', true);
+    await phoneShot(intake, 'intake');
 
     await intake.goto('/search?q=lumbar%20epidural%20steroid%20injection');
     await intake.locator('ol.hits li').first().waitFor();
@@ -97,12 +115,18 @@ async function main(): Promise<void> {
     await reviewer.page.getByRole('button', { name: 'Show in the record' }).first().click();
     await reviewer.page.evaluate('window.scrollTo(0, 0)');
     await shot(reviewer.page, 'review');
+    await phoneShot(reviewer.page, 'review');
 
     const qa = (await e2e.signedIn('qa')).page;
     const determined = await firstCase(e2e, 'qa', 'determined');
     await qa.goto(`/cases/${determined}/letter`);
     await qa.getByRole('heading', { name: 'Quality assurance' }).waitFor();
     await shot(qa, 'letter');
+    const issued = await firstCase(e2e, 'qa', 'letter-issued');
+    await qa.goto(`/cases/${issued}`);
+    await qa.getByRole('heading', { name: 'Timeline' }).waitFor();
+    await qa.getByRole('heading', { name: 'Timeline' }).scrollIntoViewIfNeeded();
+    await shot(qa, 'timeline');
 
     const admin = (await e2e.signedIn('admin')).page;
     await admin.goto('/admin');
