@@ -52,10 +52,7 @@ export type CaseStage = z.infer<typeof CaseStage>;
  * queue's and the dashboard's "open"; `final`: nothing moves a case out of it. An issued letter is
  * neither: no work is due, but the case is still to be closed.
  */
-export const CASE_STAGE_INFO: Record<
-  CaseStage,
-  { readonly label: string; readonly open: boolean; readonly final: boolean }
-> = {
+export const CASE_STAGE_INFO = {
   received: { label: 'Application received', open: true, final: false },
   'eligibility-review': { label: 'Eligibility review', open: true, final: false },
   ineligible: { label: 'Ineligible', open: false, final: true },
@@ -70,7 +67,14 @@ export const CASE_STAGE_INFO: Record<
   closed: { label: 'Closed', open: false, final: true },
   terminated: { label: 'Terminated', open: false, final: true },
   withdrawn: { label: 'Withdrawn', open: false, final: true },
-};
+} as const satisfies Record<CaseStage, { readonly label: string; readonly open: boolean; readonly final: boolean }>;
+
+/** Stages with work still due (CASE_STAGE_INFO `open`), in the order of the stage enum. */
+export const OPEN_STAGES: readonly CaseStage[] = CaseStage.options.filter((s) => CASE_STAGE_INFO[s].open);
+/** The rest: no work due (an issued letter waits only to be closed). */
+export const ENDED_STAGES: readonly CaseStage[] = CaseStage.options.filter((s) => !CASE_STAGE_INFO[s].open);
+/** Open stages before a determination: the review is still running. */
+export const BEFORE_DECISION_STAGES: readonly CaseStage[] = OPEN_STAGES.filter((s) => s !== 'determined');
 
 export const CasePriority = z.enum(['standard', 'expedited']);
 export type CasePriority = z.infer<typeof CasePriority>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewCase } from '../domain/case.js';
+import { type NewCase, OPEN_STAGES } from '../domain/case.js';
 import { applications } from './repos/applications.js';
 import { assignments } from './repos/assignments.js';
 import { caseList } from './repos/case-list.js';
@@ -75,17 +75,7 @@ for (const target of targets) {
       await t?.dispose();
     });
 
-    const OPEN = [
-      'received',
-      'eligibility-review',
-      'deferred',
-      'eligible',
-      'assigned',
-      'records-requested',
-      'records-received',
-      'in-review',
-      'determined',
-    ] as const;
+    const OPEN = OPEN_STAGES;
 
     it('lists soonest due first across every stage, a formulary application ahead of later work, undated last', async () => {
       const page = await caseList.page(store, { stages: OPEN });

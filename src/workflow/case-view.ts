@@ -1,13 +1,13 @@
 import {
   type Application,
   type Assignment,
-  CASE_STAGE_INFO,
   type Case,
   type CaseDocument,
   type CaseStage,
   type DisputedItem,
   type ItemDetermination,
   type LetterRecord,
+  OPEN_STAGES,
   type Party,
   type UrDecision,
 } from '../domain/case.js';
@@ -308,8 +308,6 @@ export async function clockedCase(h: Handle, c: Case, now: string, dueSoonDays: 
   v.clocks = { key, value };
   return { case: c, ...value };
 }
-
-const OPEN_STAGES = (Object.keys(CASE_STAGE_INFO) as CaseStage[]).filter((s) => CASE_STAGE_INFO[s].open);
 
 export interface CasePage {
   readonly entries: readonly ClockedCase[];

@@ -1,4 +1,4 @@
-import { CASE_STAGE_INFO, type CaseStage } from '../domain/case.js';
+import { CASE_STAGE_INFO, type CaseStage, OPEN_STAGES } from '../domain/case.js';
 import { calendarDaysBetween } from '../domain/clock-dates.js';
 import { Basis, type Decision } from '../domain/letter.js';
 import { TreatmentKind } from '../domain/treatment.js';
@@ -241,9 +241,11 @@ export async function dashboard(
   return {
     volumes: {
       byMonth: [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, v]) => ({ month, ...v })),
-      byStage: (Object.keys(CASE_STAGE_INFO) as CaseStage[])
-        .filter((s) => CASE_STAGE_INFO[s].open)
-        .map((stage) => ({ stage, label: CASE_STAGE_INFO[stage].label, count: stageCounts.get(stage) ?? 0 })),
+      byStage: OPEN_STAGES.map((stage) => ({
+        stage,
+        label: CASE_STAGE_INFO[stage].label,
+        count: stageCounts.get(stage) ?? 0,
+      })),
       openCases: [...stageCounts.values()].reduce((a, b) => a + b, 0),
       decidedCases,
       decidedItems: itemRows.length,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import {
   type Application,
+  CASE_STAGE_INFO,
   type Case,
   CaseKind,
-  type CaseStage,
+  CaseStage,
   type DisputedItem,
   NewApplication,
   type NewDisputedItem,
@@ -119,20 +120,13 @@ export interface ReceivedApplication {
   readonly duplicateOverridden: { readonly caseId: number; readonly reasons: readonly DuplicateReason[] } | undefined;
 }
 
-/** Stages in which a case is still a live dispute a new application could duplicate. */
-const DUPLICATE_STAGES = new Set<CaseStage>([
-  'received',
-  'eligibility-review',
-  'deferred',
-  'eligible',
-  'assigned',
-  'records-requested',
-  'records-received',
-  'in-review',
-  'determined',
-  'letter-issued',
-  'closed',
-]);
+/**
+ * Stages in which a case is a dispute a new application could duplicate: live, or decided (closed
+ * after its letter); not one that ended without a decision (ineligible, terminated, withdrawn).
+ */
+const DUPLICATE_STAGES = new Set<CaseStage>(
+  CaseStage.options.filter((s) => !CASE_STAGE_INFO[s].final || s === 'closed'),
+);
 /** Stages in which a case can still take in another application. */
 const CONSOLIDATION_STAGES = new Set<CaseStage>(['received', 'eligibility-review', 'deferred', 'eligible']);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STAGE_INFO, type Case, type CaseDocument, CaseStage, Id } from '../domain/case.js';
+import { type Case, type CaseDocument, CaseStage, Id, OPEN_STAGES } from '../domain/case.js';
 import { addCalendarDays, Instant, localDateOf } from '../domain/clock-dates.js';
 import type { Clock, ClockReport } from '../domain/clocks.js';
 import { type ImrError, imrError } from '../domain/errors.js';
@@ -145,7 +145,7 @@ export async function queue(scope: Scope, raw: unknown): Promise<Result<readonly
   const { now, limit } = parsed.value;
   const stages =
     parsed.value.stages === undefined
-      ? (Object.keys(CASE_STAGE_INFO) as CaseStage[]).filter((s) => CASE_STAGE_INFO[s].open)
+      ? OPEN_STAGES
       : typeof parsed.value.stages === 'string'
         ? [parsed.value.stages]
         : parsed.value.stages;

@@ -1,4 +1,4 @@
-import { CASE_STAGE_INFO, type CaseStage } from '../domain/case.js';
+import { BEFORE_DECISION_STAGES, CaseStage } from '../domain/case.js';
 import { type ImrError, imrError } from '../domain/errors.js';
 import { err, ok, type Result } from '../domain/result.js';
 
@@ -36,16 +36,7 @@ export interface StageRule {
 }
 
 /** Stages before a final determination in which the review is still running. */
-const BEFORE_DECISION: readonly CaseStage[] = [
-  'received',
-  'eligibility-review',
-  'deferred',
-  'eligible',
-  'assigned',
-  'records-requested',
-  'records-received',
-  'in-review',
-];
+const BEFORE_DECISION = BEFORE_DECISION_STAGES;
 
 export const STAGE_MACHINE: Record<CaseCommand, StageRule> = {
   beginScreening: { from: ['received'], to: ['eligibility-review'] },
@@ -79,7 +70,7 @@ export const STAGE_MACHINE: Record<CaseCommand, StageRule> = {
 /** The stages a case can move to from each stage (derived from the machine). */
 export const NEXT_STAGES: Record<CaseStage, readonly CaseStage[]> = (() => {
   const next = {} as Record<CaseStage, CaseStage[]>;
-  for (const stage of Object.keys(CASE_STAGE_INFO) as CaseStage[]) next[stage] = [];
+  for (const stage of CaseStage.options) next[stage] = [];
   for (const rule of Object.values(STAGE_MACHINE)) {
     for (const from of rule.from) {
       for (const to of rule.to === 'unchanged' ? [from] : rule.to) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { CASE_STAGE_INFO, type CaseStage } from '../../domain/case.js';
+import { CaseStage, ENDED_STAGES, OPEN_STAGES } from '../../domain/case.js';
 import { imrError } from '../../domain/errors.js';
 import { TreatmentKind } from '../../domain/treatment.js';
 import { parseRequest } from '../../engine/request.js';
@@ -33,13 +33,11 @@ async function caseNumbersOf(h: Handle, ids: readonly number[]): Promise<string[
   return ids.map((id) => byId.get(id) ?? String(id));
 }
 
-const ALL_STAGES = Object.keys(CASE_STAGE_INFO) as CaseStage[];
-
-/** The stages of each queue state (derived from the stage table: open work, or not). */
+/** The stages of each queue state (the domain's stage table: open work, or not). */
 const QUEUE_STATE_STAGES: Record<QueueState, readonly CaseStage[]> = {
-  open: ALL_STAGES.filter((s) => CASE_STAGE_INFO[s].open),
-  ended: ALL_STAGES.filter((s) => !CASE_STAGE_INFO[s].open),
-  all: ALL_STAGES,
+  open: OPEN_STAGES,
+  ended: ENDED_STAGES,
+  all: CaseStage.options,
 };
 
 /** `o` without its undefined values (for exactOptionalPropertyTypes). */

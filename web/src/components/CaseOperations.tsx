@@ -10,7 +10,7 @@ import { useUser } from '../auth/session.tsx';
 import { Alert, ErrorAlert } from './Alert.tsx';
 import { DocumentPicker, type PickedDocument, toOutgoing } from './DocumentPicker.tsx';
 import { Field } from './Field.tsx';
-import { CLOCK_STATUS, clockDue, formatDate, STAGE_LABEL } from './format.ts';
+import { BEFORE_DECISION_STAGES, CLOCK_STATUS, clockDue, formatDate, STAGE_LABEL } from './format.ts';
 
 /**
  * The operations on a case besides its next step: an extension of the decision period, conversion to
@@ -27,16 +27,7 @@ type TerminationReason = RouteBody<'terminate'>['reason'];
 const OPERATIONS: readonly Operation[] = ['extension', 'expedite', 'termination', 'close'];
 
 /** Stages each operation may start from (src/workflow/stages.ts, STAGE_MACHINE). */
-const BEFORE_DECISION: readonly CaseStage[] = [
-  'received',
-  'eligibility-review',
-  'deferred',
-  'eligible',
-  'assigned',
-  'records-requested',
-  'records-received',
-  'in-review',
-];
+const BEFORE_DECISION = BEFORE_DECISION_STAGES;
 const FROM: Record<Operation, readonly CaseStage[]> = {
   extension: ['records-requested', 'records-received', 'in-review'],
   expedite: BEFORE_DECISION,

@@ -1,38 +1,43 @@
+import type { CASE_STAGE_INFO } from '../api/contract.ts';
 import type { CaseStage, ClockView, Urgency } from '../api/types.ts';
 
-/** Stage names as people say them (the same words as the domain's CASE_STAGE_INFO). */
-export const STAGE_LABEL: Record<CaseStage, string> = {
-  received: 'Application received',
-  'eligibility-review': 'Eligibility review',
-  ineligible: 'Ineligible',
-  deferred: 'Deferred (liability dispute)',
-  eligible: 'Eligible',
-  assigned: 'Assigned',
-  'records-requested': 'Records requested',
-  'records-received': 'Records received',
-  'in-review': 'In review',
-  determined: 'Determined',
-  'letter-issued': 'Letter issued',
-  closed: 'Closed',
-  terminated: 'Terminated',
-  withdrawn: 'Withdrawn',
+/**
+ * The domain's stage table (src/domain/case.ts, CASE_STAGE_INFO). The web may take only types from
+ * the server, so this is a copy the compiler checks against the domain's literal types: a stage, a
+ * label or an open/final flag that differs breaks the web build. Everything below derives from it.
+ */
+const STAGE_INFO: typeof CASE_STAGE_INFO = {
+  received: { label: 'Application received', open: true, final: false },
+  'eligibility-review': { label: 'Eligibility review', open: true, final: false },
+  ineligible: { label: 'Ineligible', open: false, final: true },
+  deferred: { label: 'Deferred (liability dispute)', open: true, final: false },
+  eligible: { label: 'Eligible', open: true, final: false },
+  assigned: { label: 'Assigned', open: true, final: false },
+  'records-requested': { label: 'Records requested', open: true, final: false },
+  'records-received': { label: 'Records received', open: true, final: false },
+  'in-review': { label: 'In review', open: true, final: false },
+  determined: { label: 'Determined', open: true, final: false },
+  'letter-issued': { label: 'Letter issued', open: false, final: false },
+  closed: { label: 'Closed', open: false, final: true },
+  terminated: { label: 'Terminated', open: false, final: true },
+  withdrawn: { label: 'Withdrawn', open: false, final: true },
 };
+const ALL_STAGES = Object.keys(STAGE_INFO) as CaseStage[];
 
-/** Stages with work still due (the domain's CASE_STAGE_INFO `open`): the queue's default. */
-export const OPEN_STAGES: readonly CaseStage[] = [
-  'received',
-  'eligibility-review',
-  'deferred',
-  'eligible',
-  'assigned',
-  'records-requested',
-  'records-received',
-  'in-review',
-  'determined',
-];
+/** Stage names as people say them. */
+export const STAGE_LABEL = Object.fromEntries(ALL_STAGES.map((s) => [s, STAGE_INFO[s].label])) as Record<
+  CaseStage,
+  string
+>;
+
+/** Stages with work still due (the domain's `open`): the queue's default. */
+export const OPEN_STAGES: readonly CaseStage[] = ALL_STAGES.filter((s) => STAGE_INFO[s].open);
 
 /** The rest: no work due (an issued letter waits only to be closed). */
-export const ENDED_STAGES: readonly CaseStage[] = ['ineligible', 'letter-issued', 'closed', 'terminated', 'withdrawn'];
+export const ENDED_STAGES: readonly CaseStage[] = ALL_STAGES.filter((s) => !STAGE_INFO[s].open);
+
+/** Open stages before a determination (the domain's BEFORE_DECISION_STAGES). */
+export const BEFORE_DECISION_STAGES: readonly CaseStage[] = OPEN_STAGES.filter((s) => s !== 'determined');
 
 export const CASE_SOURCE_LABEL: Record<'intake' | 'import', string> = {
   intake: 'decided through the desk',
