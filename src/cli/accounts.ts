@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { User, UserRole } from '../domain/case.js';
 import { type ImrError, ImrFailure, imrError } from '../domain/errors.js';
 import { err, ok, type Result } from '../domain/result.js';
-import { Password } from '../server/contract.js';
+import { Password, type UserView } from '../server/contract.js';
 import { hashPassword } from '../server/passwords.js';
+import { userView } from '../server/routes/admin.js';
 import { appendAudit, reviewers, type Store, sessions, type Tx, users } from '../store/index.js';
 
 /**
@@ -15,28 +16,9 @@ import { appendAudit, reviewers, type Store, sessions, type Tx, users } from '..
  * or standard input, never from the command line, and nothing here prints or logs them.
  */
 
-/** Public fields of an account: never the hash. */
-export interface AccountView {
-  readonly id: number;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: UserRole;
-  readonly reviewerId?: number;
-  readonly active: boolean;
-  readonly createdAt: string;
-}
-
-export function accountView(u: User): AccountView {
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    ...(u.reviewerId === undefined ? {} : { reviewerId: u.reviewerId }),
-    active: u.active,
-    createdAt: u.createdAt,
-  };
-}
+/** Public fields of an account, never the hash: the view the admin API returns. */
+export type AccountView = UserView;
+const accountView = userView;
 
 export interface NewAccount {
   readonly username: string;

@@ -11,8 +11,9 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ImrError, imrError } from '../domain/errors.js';
-import { err, ok, type Result } from '../domain/result.js';
+import { type Env, wholeFromEnv } from '../domain/env-options.js';
+import type { ImrError } from '../domain/errors.js';
+import { ok, type Result } from '../domain/result.js';
 
 export interface OcrOptions {
   /** The tesseract executable (default `tesseract` on the PATH; `IMR_TESSERACT_PATH`). */
@@ -41,23 +42,11 @@ export const DEFAULT_OCR_OPTIONS: OcrOptions = {
   language: 'eng',
 };
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function whole(env: Env, name: string, fallback: number, min: number, max: number): Result<number, ImrError> {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return ok(fallback);
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    return err(imrError('IMR_VALIDATION', `${name} must be a whole number from ${min} to ${max}.`));
-  }
-  return ok(n);
-}
-
 /** `IMR_TESSERACT_PATH`, `IMR_OCR_MAX_PAGES` (50), `IMR_OCR_TIMEOUT_SECONDS` (120), `IMR_OCR_WORKERS` (half the cores). */
 export function ocrOptionsFromEnv(env: Env): Result<OcrOptions, ImrError> {
-  const pages = whole(env, 'IMR_OCR_MAX_PAGES', DEFAULT_OCR_OPTIONS.maxPages, 1, 10_000);
-  const seconds = whole(env, 'IMR_OCR_TIMEOUT_SECONDS', DEFAULT_OCR_OPTIONS.timeoutMs / 1000, 1, 3600);
-  const workers = whole(env, 'IMR_OCR_WORKERS', DEFAULT_OCR_OPTIONS.concurrency, 1, 64);
+  const pages = wholeFromEnv(env, 'IMR_OCR_MAX_PAGES', DEFAULT_OCR_OPTIONS.maxPages, 1, 10_000);
+  const seconds = wholeFromEnv(env, 'IMR_OCR_TIMEOUT_SECONDS', DEFAULT_OCR_OPTIONS.timeoutMs / 1000, 1, 3600);
+  const workers = wholeFromEnv(env, 'IMR_OCR_WORKERS', DEFAULT_OCR_OPTIONS.concurrency, 1, 64);
   if (!pages.ok) return pages;
   if (!seconds.ok) return seconds;
   if (!workers.ok) return workers;

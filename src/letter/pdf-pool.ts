@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { type Env, wholeFromEnv } from '../domain/env-options.js';
 import { type ImrError, imrError } from '../domain/errors.js';
 import type { Letter } from '../domain/letter.js';
 import { err, ok, type Result } from '../domain/result.js';
@@ -56,29 +57,17 @@ export function defaultPdfPoolOptions(): PdfPoolOptions {
   return { workers: availableParallelism(), ...DEFAULT_PDF_LIMITS };
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function whole(env: Env, name: string, fallback: number, min: number, max: number): Result<number, ImrError> {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return ok(fallback);
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    return err(imrError('IMR_VALIDATION', `${name} must be a whole number from ${min} to ${max}.`));
-  }
-  return ok(n);
-}
-
 /**
  * The pool's limits from the environment: `IMR_PDF_WORKERS` (default: cores), `IMR_PDF_TIMEOUT_SECONDS`
  * (20), `IMR_PDF_MAX_PAGES` (2000), `IMR_PDF_MAX_HEAP_MB` (512), `IMR_PDF_MAX_INFLATED_MB` (256).
  */
 export function pdfPoolOptionsFromEnv(env: Env): Result<PdfPoolOptions, ImrError> {
   const d = defaultPdfPoolOptions();
-  const workers = whole(env, 'IMR_PDF_WORKERS', d.workers, 1, 256);
-  const seconds = whole(env, 'IMR_PDF_TIMEOUT_SECONDS', d.timeoutMs / 1000, 1, 3600);
-  const pages = whole(env, 'IMR_PDF_MAX_PAGES', d.maxPages, 1, 1_000_000);
-  const heap = whole(env, 'IMR_PDF_MAX_HEAP_MB', d.maxHeapMb, 64, 65_536);
-  const inflated = whole(env, 'IMR_PDF_MAX_INFLATED_MB', d.maxInflatedBytes / 1024 / 1024, 1, 65_536);
+  const workers = wholeFromEnv(env, 'IMR_PDF_WORKERS', d.workers, 1, 256);
+  const seconds = wholeFromEnv(env, 'IMR_PDF_TIMEOUT_SECONDS', d.timeoutMs / 1000, 1, 3600);
+  const pages = wholeFromEnv(env, 'IMR_PDF_MAX_PAGES', d.maxPages, 1, 1_000_000);
+  const heap = wholeFromEnv(env, 'IMR_PDF_MAX_HEAP_MB', d.maxHeapMb, 64, 65_536);
+  const inflated = wholeFromEnv(env, 'IMR_PDF_MAX_INFLATED_MB', d.maxInflatedBytes / 1024 / 1024, 1, 65_536);
   if (!workers.ok) return workers;
   if (!seconds.ok) return seconds;
   if (!pages.ok) return pages;

@@ -1,3 +1,4 @@
+import { type Env, wholeFromEnv } from '../domain/env-options.js';
 import { type ImrError, imrError } from '../domain/errors.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { DEMO_LETTERHEAD, type Letterhead } from '../letter/index.js';
@@ -84,18 +85,6 @@ export function testAppConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   };
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function intIn(env: Env, name: string, fallback: number, min: number, max: number): Result<number, ImrError> {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return ok(fallback);
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    return err(imrError('IMR_VALIDATION', `${name} must be a whole number from ${min} to ${max}.`));
-  }
-  return ok(n);
-}
-
 function flag(env: Env, name: string, fallback: boolean): Result<boolean, ImrError> {
   const raw = env[name]?.trim().toLowerCase();
   if (raw === undefined || raw === '') return ok(fallback);
@@ -139,7 +128,7 @@ export function trustProxyForFastify(
 export function loadServerConfig(env: Env): Result<ServerConfig, ImrError> {
   const store = storeConfigFromEnv(env);
   if (!store.ok) return store;
-  const port = intIn(env, 'PORT', 3000, 0, 65_535);
+  const port = wholeFromEnv(env, 'PORT', 3000, 0, 65_535);
   if (env.IMR_LOGIN_RATE_LIMIT !== undefined && env.IMR_LOGIN_RATE_LIMIT.trim() !== '') {
     return err(
       imrError(
@@ -148,15 +137,15 @@ export function loadServerConfig(env: Env): Result<ServerConfig, ImrError> {
       ),
     );
   }
-  const hours = intIn(env, 'IMR_SESSION_HOURS', 8, 1, 24 * 30);
-  const idle = intIn(env, 'IMR_SESSION_IDLE_MINUTES', 30, 1, 24 * 60 * 30);
-  const accountFailures = intIn(env, 'IMR_LOGIN_ACCOUNT_FAILURES', 10, 1, 1000);
-  const addressFailures = intIn(env, 'IMR_LOGIN_ADDRESS_FAILURES', 100, 1, 1_000_000);
-  const windowMinutes = intIn(env, 'IMR_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60);
-  const bodyMb = intIn(env, 'IMR_BODY_LIMIT_MB', 60, 1, 1024);
-  const uploadMax = intIn(env, 'IMR_UPLOAD_MAX_BYTES', DEFAULT_UPLOAD_MAX_BYTES, 1024, MAX_UPLOAD_BYTES);
+  const hours = wholeFromEnv(env, 'IMR_SESSION_HOURS', 8, 1, 24 * 30);
+  const idle = wholeFromEnv(env, 'IMR_SESSION_IDLE_MINUTES', 30, 1, 24 * 60 * 30);
+  const accountFailures = wholeFromEnv(env, 'IMR_LOGIN_ACCOUNT_FAILURES', 10, 1, 1000);
+  const addressFailures = wholeFromEnv(env, 'IMR_LOGIN_ADDRESS_FAILURES', 100, 1, 1_000_000);
+  const windowMinutes = wholeFromEnv(env, 'IMR_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60);
+  const bodyMb = wholeFromEnv(env, 'IMR_BODY_LIMIT_MB', 60, 1, 1024);
+  const uploadMax = wholeFromEnv(env, 'IMR_UPLOAD_MAX_BYTES', DEFAULT_UPLOAD_MAX_BYTES, 1024, MAX_UPLOAD_BYTES);
   if (!uploadMax.ok) return uploadMax;
-  const capacity = intIn(env, 'IMR_REVIEWER_CAPACITY', 40, 1, 10_000);
+  const capacity = wholeFromEnv(env, 'IMR_REVIEWER_CAPACITY', 40, 1, 10_000);
   const secure = flag(env, 'IMR_COOKIE_SECURE', env.NODE_ENV === 'production');
   const proxy = trustProxyOf(env);
   const demo = flag(env, 'IMR_DEMO', true);

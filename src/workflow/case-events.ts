@@ -7,6 +7,7 @@ import type { Result } from '../domain/result.js';
 import { assignments, documents, type Tx } from '../store/index.js';
 import type { Actor } from './actor.js';
 import {
+  type CaseChange,
   CaseRef,
   caseAssignments,
   caseEvents,
@@ -117,7 +118,26 @@ export async function receiveRecords(
 ): Promise<Result<DocumentsResult, ImrError>> {
   const parsed = parseCommandInput(ReceiveRecordsInput, raw, 'records');
   if (!parsed.ok) return parsed;
-  const { receivedAt, documents: uploads, ...ref } = parsed.value;
+  return takeInRecords(scope, actor, parsed.value, 'receiveRecords', (_c, at) => ({
+    stage: 'records-received',
+    patch: { recordsReceivedDate: localDateOf(at) },
+    action: CASE_ACTIONS.recordsReceived,
+  }));
+}
+
+/**
+ * Records that arrive for a case (the first set, or supplemental ones): read and checked against the
+ * documents the case already has (the same file twice is not stored again), then, in one transaction,
+ * the case change with its audit event, the documents and their OCR.
+ */
+async function takeInRecords(
+  scope: Scope,
+  actor: Actor,
+  input: z.output<typeof ReceiveRecordsInput>,
+  command: 'receiveRecords' | 'addSupplementalRecords',
+  change: (c: Case, at: string) => Omit<CaseChange, 'case' | 'details'>,
+): Promise<Result<DocumentsResult, ImrError>> {
+  const { receivedAt, documents: uploads, ...ref } = input;
   return attempt(async () => {
     const at = eventTime(receivedAt, scope.at, 'receivedAt');
     const known = await documents.listByCase(scope.read, ref.caseId);
@@ -130,12 +150,10 @@ export async function receiveRecords(
     );
     if (!prepared.ok) return prepared;
     return scope.write(async (tx) => {
-      const c = await loadCase(tx, ref, 'receiveRecords');
+      const c = await loadCase(tx, ref, command);
       const changed = await recordChange(tx, scope, actor, {
         case: c,
-        stage: 'records-received',
-        patch: { recordsReceivedDate: localDateOf(at) },
-        action: CASE_ACTIONS.recordsReceived,
+        ...change(c, at),
         details: {
           eventAt: at,
           documents: prepared.value.documents.length,
@@ -168,36 +186,10 @@ export async function addSupplementalRecords(
 ): Promise<Result<DocumentsResult, ImrError>> {
   const parsed = parseCommandInput(AddSupplementalRecordsInput, raw, 'supplemental records');
   if (!parsed.ok) return parsed;
-  const { receivedAt, documents: uploads, ...ref } = parsed.value;
-  return attempt(async () => {
-    const at = eventTime(receivedAt, scope.at, 'receivedAt');
-    const known = await documents.listByCase(scope.read, ref.caseId);
-    const prepared = await prepareDocuments(
-      scope.store.files,
-      uploads,
-      scope.at,
-      scope.options.maxDocumentBytes,
-      known,
-    );
-    if (!prepared.ok) return prepared;
-    return scope.write(async (tx) => {
-      const c = await loadCase(tx, ref, 'addSupplementalRecords');
-      const changed = await recordChange(tx, scope, actor, {
-        case: c,
-        stage: c.stage,
-        action: CASE_ACTIONS.recordsSupplemented,
-        details: {
-          eventAt: at,
-          documents: prepared.value.documents.length,
-          documentsWithoutText: prepared.value.withoutText,
-          ...ocrAuditDetails(prepared.value),
-        },
-      });
-      const documentIds = await storeDocuments(tx, c.id, prepared.value);
-      await recordOcr(tx, scope.at, actor, c.id, prepared.value, documentIds);
-      return { ...changed, documentIds, duplicateDocuments: prepared.value.duplicates, ocr: prepared.value.ocr };
-    });
-  });
+  return takeInRecords(scope, actor, parsed.value, 'addSupplementalRecords', (c) => ({
+    stage: c.stage,
+    action: CASE_ACTIONS.recordsSupplemented,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ import type { ServerContext } from './context.js';
  * field names only.
  */
 
-function userView(u: User): UserView {
+/** An account's public fields (never the hash); the CLI's `imr user` prints the same. */
+export function userView(u: User): UserView {
   return {
     id: u.id,
     username: u.username,

@@ -140,6 +140,15 @@ export const caseList = {
     if (caseIds.length === 0 || t === '') return [];
     const pattern = containsPattern(t);
     const ids = [...caseIds];
+    /** Whether an application of the listed cases matches in `column`. */
+    const applicationHit = (column: 'applications.employee_name' | 'applications.claim_number') =>
+      h.db
+        .selectFrom('applications')
+        .select('id')
+        .where('case_id', 'in', ids)
+        .where(() => contains(column, pattern))
+        .limit(1)
+        .execute();
     const [byNumber, byName, byClaim] = await Promise.all([
       h.db
         .selectFrom('cases')
@@ -148,20 +157,8 @@ export const caseList = {
         .where(() => contains('cases.case_number', pattern))
         .limit(1)
         .execute(),
-      h.db
-        .selectFrom('applications')
-        .select('id')
-        .where('case_id', 'in', ids)
-        .where(() => contains('applications.employee_name', pattern))
-        .limit(1)
-        .execute(),
-      h.db
-        .selectFrom('applications')
-        .select('id')
-        .where('case_id', 'in', ids)
-        .where(() => contains('applications.claim_number', pattern))
-        .limit(1)
-        .execute(),
+      applicationHit('applications.employee_name'),
+      applicationHit('applications.claim_number'),
     ]);
     const out: SearchField[] = [];
     if (byNumber.length > 0) out.push('case-number');

@@ -64,6 +64,24 @@ export interface QaReturnRecord {
   readonly comment: string;
 }
 
+function fromReturnRow(r: {
+  id: number;
+  case_id: number;
+  case_version: number;
+  returned_by: number;
+  returned_at: string;
+  comment: string;
+}): QaReturnRecord {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseVersion: r.case_version,
+    returnedBy: r.returned_by,
+    returnedAt: r.returned_at,
+    comment: r.comment,
+  };
+}
+
 export const qaReturns = {
   async create(tx: Tx, r: Omit<QaReturnRecord, 'id'>): Promise<QaReturnRecord> {
     const row = await tx.db
@@ -77,26 +95,12 @@ export const qaReturns = {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return {
-      id: row.id,
-      caseId: row.case_id,
-      caseVersion: row.case_version,
-      returnedBy: row.returned_by,
-      returnedAt: row.returned_at,
-      comment: row.comment,
-    };
+    return fromReturnRow(row);
   },
 
   /** The case's returns, oldest first. */
   async listByCase(h: Handle, caseId: number): Promise<QaReturnRecord[]> {
     const rows = await h.db.selectFrom('qa_returns').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
-    return rows.map((row) => ({
-      id: row.id,
-      caseId: row.case_id,
-      caseVersion: row.case_version,
-      returnedBy: row.returned_by,
-      returnedAt: row.returned_at,
-      comment: row.comment,
-    }));
+    return rows.map(fromReturnRow);
   },
 };
