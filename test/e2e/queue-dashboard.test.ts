@@ -7,7 +7,8 @@ import { apiCall, daysAgo, type E2E, HAS_BROWSER, signIn, startE2E } from './har
 /**
  * The queue shows what is due (an unscreened formulary dispute ranks by its 5-working-day clock),
  * finds a case by its claim number, and the dashboard's figures lead to their cases; on a 375 px
- * phone the content starts right under the header and navigation.
+ * phone the content starts right under the header and navigation, and wide tables (assignment, the
+ * intake's documents) scroll in their own box, not the page.
  */
 
 // Invented for the test: no real person or claim.
@@ -189,6 +190,40 @@ describe.skipIf(!HAS_BROWSER)('a 375 px phone', () => {
       expect(box.h1, path).toBeLessThan(160);
       expect(box.width, path).toBeLessThanOrEqual(375);
     }
+    await context.close();
+  });
+
+  it('keeps wide tables inside their own scrolling box: the assignment page and the intake documents', async () => {
+    const context = await e2e.browser.newContext({ baseURL: e2e.url, viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    await signIn(page, 'coordinator', e2e.account('coordinator').password);
+    const pageWidth = () => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
+    const eligible = await apiCall<QueueResponse>(context, 'GET', '/api/v1/queue?stage=eligible');
+    const caseId = eligible.body.entries[0]?.case.id;
+    expect(caseId, 'an eligible case in the demo data').toBeDefined();
+    await page.goto(`/cases/${caseId}/assignment`);
+    await page.getByRole('group', { name: 'Ranked reviewers' }).waitFor();
+    // The ranked table is some 860 px wide: it scrolls in its box, the page does not.
+    expect(
+      await page
+        .locator('table.data')
+        .first()
+        .evaluate((t) => t.scrollWidth),
+    ).toBeGreaterThan(375);
+    expect(await pageWidth(), 'assignment').toBeLessThanOrEqual(375);
+    await page.goto('/intake');
+    await page.getByRole('heading', { level: 1, name: 'New application' }).waitFor();
+    await page
+      .getByLabel('Add documents')
+      .setInputFiles([
+        {
+          name: 'synthetic-progress-note-with-a-long-name.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('Synthetic note.'),
+        },
+      ]);
+    await page.getByRole('cell', { name: /^synthetic-progress-note/ }).first().waitFor();
+    expect(await pageWidth(), 'intake with a document').toBeLessThanOrEqual(375);
     await context.close();
   });
 });

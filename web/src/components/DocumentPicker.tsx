@@ -128,67 +128,69 @@ export function DocumentPicker({
       {documents.length === 0 ? (
         <p className="muted">No documents added.</p>
       ) : (
-        <table className="data">
-          <caption>Documents to send</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Title</th>
-              <th scope="col">Kind</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {documents.map((d) => (
-              <tr key={d.key}>
-                <td>
-                  {d.name}
-                  <br />
-                  <span className="muted">
-                    {d.checked.mime === 'application/pdf' ? 'PDF' : 'Text'}, {formatBytes(d.size)}
-                  </span>
-                </td>
-                <td>
-                  <input
-                    type="text"
-                    aria-label={`Title of ${d.name}`}
-                    value={d.title}
-                    onChange={(e) => update(d.key, { title: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <select
-                    aria-label={`Kind of ${d.name}`}
-                    value={d.kind}
-                    onChange={(e) => update(d.key, { kind: e.target.value as DocumentKind, guessed: false })}
-                  >
-                    {DOCUMENT_KINDS.map((k) => (
-                      <option key={k.value} value={k.value}>
-                        {k.label}
-                      </option>
-                    ))}
-                  </select>
-                  {d.guessed ? (
-                    <span className="hint" style={{ display: 'block' }}>
-                      Guessed from the file name: check it.
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn small secondary"
-                    onClick={() => onChange(documents.filter((x) => x.key !== d.key))}
-                  >
-                    Remove<span className="visually-hidden"> {d.name}</span>
-                  </button>
-                </td>
+        <div className="table-wrap">
+          <table className="data">
+            <caption>Documents to send</caption>
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Title</th>
+                <th scope="col">Kind</th>
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {documents.map((d) => (
+                <tr key={d.key}>
+                  <td>
+                    {d.name}
+                    <br />
+                    <span className="muted">
+                      {d.checked.mime === 'application/pdf' ? 'PDF' : 'Text'}, {formatBytes(d.size)}
+                    </span>
+                  </td>
+                  <td>
+                    <input
+                      type="text"
+                      aria-label={`Title of ${d.name}`}
+                      value={d.title}
+                      onChange={(e) => update(d.key, { title: e.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Kind of ${d.name}`}
+                      value={d.kind}
+                      onChange={(e) => update(d.key, { kind: e.target.value as DocumentKind, guessed: false })}
+                    >
+                      {DOCUMENT_KINDS.map((k) => (
+                        <option key={k.value} value={k.value}>
+                          {k.label}
+                        </option>
+                      ))}
+                    </select>
+                    {d.guessed ? (
+                      <span className="hint" style={{ display: 'block' }}>
+                        Guessed from the file name: check it.
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn small secondary"
+                      onClick={() => onChange(documents.filter((x) => x.key !== d.key))}
+                    >
+                      Remove<span className="visually-hidden"> {d.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </fieldset>
   );
