@@ -1,6 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { QueueResponse } from '../../src/server/contract.js';
-import { apiCall, type E2E, focused, HAS_BROWSER, STEP_TIMEOUT_MS, startE2E, unlabelledControls } from './harness.js';
+import {
+  apiCall,
+  captureFailuresAndClose,
+  type E2E,
+  focused,
+  HAS_BROWSER,
+  STEP_TIMEOUT_MS,
+  startE2E,
+  unlabelledControls,
+} from './harness.js';
 
 /**
  * Reviewers see only the cases assigned to them, in the pages and in the API; each role's navigation
@@ -27,13 +36,7 @@ beforeAll(async () => {
   await second.context.close();
 }, 240_000);
 
-beforeEach((ctx) => {
-  onTestFailed(() => e2e?.captureOnFailure(ctx.task));
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
+captureFailuresAndClose(() => e2e);
 
 describe.skipIf(!HAS_BROWSER)('a reviewer cannot open a case not assigned to them', () => {
   it('the case is not in their list, and its pages say it is not theirs', async () => {

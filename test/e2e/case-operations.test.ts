@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, QueueResponse } from '../../src/server/contract.js';
-import { apiCall, type E2E, focused, HAS_BROWSER, STEP_TIMEOUT_MS, startE2E } from './harness.js';
+import {
+  apiCall,
+  captureFailuresAndClose,
+  type E2E,
+  focused,
+  HAS_BROWSER,
+  STEP_TIMEOUT_MS,
+  startE2E,
+} from './harness.js';
 
 /**
  * The case actions through the pages: an extension, a conversion to expedited review, a termination
@@ -43,13 +51,7 @@ beforeAll(async () => {
   await context.close();
 }, 240_000);
 
-beforeEach((ctx) => {
-  onTestFailed(() => e2e?.captureOnFailure(ctx.task));
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
+captureFailuresAndClose(() => e2e);
 
 async function openCase(page: Page, caseId: number): Promise<void> {
   await page.goto(`/cases/${caseId}`);

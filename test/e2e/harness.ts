@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeEach, onTestFailed } from 'vitest';
 import type { AppConfig } from '../../src/server/config.js';
 import { type RunningServer, startServer } from '../../src/server/start.js';
 
@@ -244,4 +245,24 @@ export function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(`[...document.querySelectorAll('input, select, textarea')]
     .filter((c) => c.type !== 'hidden' && (c.labels?.length ?? 0) === 0 && !c.getAttribute('aria-label') && !c.getAttribute('aria-labelledby'))
     .map((c) => c.outerHTML.slice(0, 80))`);
+}
+
+/**
+ * The hooks every e2e file needs around its server (call at the top of the file, after starting it
+ * in `beforeAll`): screenshots of the open pages when a test fails, and the server and browser
+ * closed after the file. `get` returns the file's E2E (undefined when it was never started).
+ */
+export function captureFailuresAndClose(get: () => E2E | undefined): void {
+  beforeEach((ctx) => {
+    onTestFailed(() => get()?.captureOnFailure(ctx.task));
+  });
+  afterAll(async () => {
+    await get()?.close();
+  });
+}
+
+/** Adds a plain-text document through the page's document picker and waits for its row. */
+export async function addTextDocument(page: Page, name: string, text: string): Promise<void> {
+  await page.getByLabel('Add documents').setInputFiles([{ name, mimeType: 'text/plain', buffer: Buffer.from(text) }]);
+  await page.getByRole('cell', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).waitFor();
 }

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { daysAgo, type E2E, HAS_BROWSER, signIn, startE2E } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addTextDocument,
+  captureFailuresAndClose,
+  daysAgo,
+  type E2E,
+  HAS_BROWSER,
+  signIn,
+  startE2E,
+} from './harness.js';
 
 /**
  * One application from intake to an issued letter, each step by the role that does it, through the
@@ -26,18 +33,7 @@ beforeAll(async () => {
   e2e = await startE2E();
 }, 240_000);
 
-beforeEach((ctx) => {
-  onTestFailed(() => e2e?.captureOnFailure(ctx.task));
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
-
-async function upload(page: Page, name: string, text: string) {
-  await page.getByLabel('Add documents').setInputFiles([{ name, mimeType: 'text/plain', buffer: Buffer.from(text) }]);
-  await page.getByRole('cell', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).waitFor();
-}
+captureFailuresAndClose(() => e2e);
 
 describe.skipIf(!HAS_BROWSER)('an application from intake to an issued letter', () => {
   it('intake receives the application and it is screened eligible', async () => {
@@ -66,7 +62,7 @@ describe.skipIf(!HAS_BROWSER)('an application from intake to an issued letter', 
     await page.getByRole('button', { name: 'Add another treatment' }).click();
     await page.getByLabel('Treatment as requested').nth(1).fill('Ibuprofen 800 mg #90');
     await page.getByLabel('Kind of treatment').nth(1).selectOption('medication');
-    await upload(page, 'progress-note.txt', RECORD);
+    await addTextDocument(page, 'progress-note.txt', RECORD);
     await page.getByRole('button', { name: 'Receive application' }).click();
 
     const created = page.getByRole('status').filter({ hasText: /Case .+ created/ });
@@ -102,7 +98,7 @@ describe.skipIf(!HAS_BROWSER)('an application from intake to an issued letter', 
     await page.goto(`/cases/${caseId}`);
     await page.getByRole('button', { name: 'Send notice of assignment' }).click();
     await page.getByText('Notice of assignment sent').waitFor();
-    await upload(
+    await addTextDocument(
       page,
       'treating-physician-report.txt',
       `${RECORD}\nFollow-up: symptoms unchanged after two weeks of rest.`,

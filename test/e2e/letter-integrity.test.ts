@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { daysAgo, type E2E, HAS_BROWSER, startE2E } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addTextDocument, captureFailuresAndClose, daysAgo, type E2E, HAS_BROWSER, startE2E } from './harness.js';
 
 /**
  * Letter integrity through the pages (issue 11): the reviewer departs from the engine but keeps the
@@ -25,18 +24,7 @@ beforeAll(async () => {
   e2e = await startE2E();
 }, 240_000);
 
-beforeEach((ctx) => {
-  onTestFailed(() => e2e?.captureOnFailure(ctx.task));
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
-
-async function upload(page: Page, name: string, text: string) {
-  await page.getByLabel('Add documents').setInputFiles([{ name, mimeType: 'text/plain', buffer: Buffer.from(text) }]);
-  await page.getByRole('cell', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).waitFor();
-}
+captureFailuresAndClose(() => e2e);
 
 describe.skipIf(!HAS_BROWSER)('a letter that cannot contradict itself', () => {
   it('intake records the application with the guideline the UR decision cited; the case reaches review', async () => {
@@ -58,7 +46,7 @@ describe.skipIf(!HAS_BROWSER)('a letter that cannot contradict itself', () => {
     await page.getByLabel('The application is signed').check();
     await page.getByLabel('A copy of the UR decision is attached').check();
     await page.getByLabel('Consent to release medical records is given').check();
-    await upload(page, 'progress-note.txt', RECORD);
+    await addTextDocument(page, 'progress-note.txt', RECORD);
     await page.getByRole('button', { name: 'Receive application' }).click();
     await page.getByText('Eligible for IMR').waitFor({ timeout: 30_000 });
     const open = page.getByRole('link', { name: /^Open case / });
@@ -88,7 +76,7 @@ describe.skipIf(!HAS_BROWSER)('a letter that cannot contradict itself', () => {
         name: /^Download Notice of assignment and request for information — to the claims administrator/,
       })
       .waitFor();
-    await upload(c.page, 'report.txt', `${RECORD}\nFollow-up: unchanged.`);
+    await addTextDocument(c.page, 'report.txt', `${RECORD}\nFollow-up: unchanged.`);
     await c.page.getByRole('button', { name: 'Record receipt of the records' }).click();
     await c.page.getByText('Records received; the decision clock is running.').waitFor();
     await c.context.close();

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scannedPdf } from '../scanned-pdf.js';
-import { apiCall, daysAgo, type E2E, HAS_BROWSER, startE2E } from './harness.js';
+import { apiCall, captureFailuresAndClose, daysAgo, type E2E, HAS_BROWSER, startE2E } from './harness.js';
 
 /**
  * Intake in the browser with what arrives in real life: a faxed (image-only) progress report that OCR
@@ -35,13 +35,7 @@ beforeAll(async () => {
   ({ context, page } = await e2e.signedIn('intake'));
 }, 240_000);
 
-beforeEach((ctx) => {
-  onTestFailed(() => e2e?.captureOnFailure(ctx.task));
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
+captureFailuresAndClose(() => e2e);
 
 describe.skipIf(!HAS_BROWSER || !HAS_TESSERACT)('intake of a scanned record', () => {
   it('guesses each file’s kind, refuses the same file twice, shows the server’s reason at the field, and OCR reads the scan', async () => {

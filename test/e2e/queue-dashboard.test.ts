@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { QueueResponse } from '../../src/server/contract.js';
-import { apiCall, daysAgo, type E2E, HAS_BROWSER, signIn, startE2E } from './harness.js';
+import { apiCall, captureFailuresAndClose, daysAgo, type E2E, HAS_BROWSER, signIn, startE2E } from './harness.js';
 
 /**
  * The queue shows what is due (an unscreened formulary dispute ranks by its 5-working-day clock),
@@ -58,13 +58,7 @@ beforeAll(async () => {
   await context.close();
 }, 240_000);
 
-beforeEach((ctx) => {
-  onTestFailed(() => e2e?.captureOnFailure(ctx.task));
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
+captureFailuresAndClose(() => e2e);
 
 describe.skipIf(!HAS_BROWSER)('the queue shows what is due', () => {
   it('an unscreened formulary application sorts first, overdue on its 5-working-day clock', async () => {
@@ -213,16 +207,17 @@ describe.skipIf(!HAS_BROWSER)('a 375 px phone', () => {
     expect(await pageWidth(), 'assignment').toBeLessThanOrEqual(375);
     await page.goto('/intake');
     await page.getByRole('heading', { level: 1, name: 'New application' }).waitFor();
+    await page.getByLabel('Add documents').setInputFiles([
+      {
+        name: 'synthetic-progress-note-with-a-long-name.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Synthetic note.'),
+      },
+    ]);
     await page
-      .getByLabel('Add documents')
-      .setInputFiles([
-        {
-          name: 'synthetic-progress-note-with-a-long-name.txt',
-          mimeType: 'text/plain',
-          buffer: Buffer.from('Synthetic note.'),
-        },
-      ]);
-    await page.getByRole('cell', { name: /^synthetic-progress-note/ }).first().waitFor();
+      .getByRole('cell', { name: /^synthetic-progress-note/ })
+      .first()
+      .waitFor();
     expect(await pageWidth(), 'intake with a document').toBeLessThanOrEqual(375);
     await context.close();
   });

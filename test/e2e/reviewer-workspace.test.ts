@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, QueueResponse, ReviewResponse } from '../../src/server/contract.js';
-import { apiCall, type E2E, focused, HAS_BROWSER, startE2E } from './harness.js';
+import { apiCall, captureFailuresAndClose, type E2E, focused, HAS_BROWSER, startE2E } from './harness.js';
 
 /**
  * The reviewer workspace: the engine's recommendation, criteria and quotes per item; the reviewer
@@ -51,13 +51,7 @@ beforeAll(async () => {
   if (quotedCaseId === undefined) throw new Error('the demo data has no open case whose review quotes the record');
 }, 240_000);
 
-beforeEach((ctx) => {
-  onTestFailed(() => e2e?.captureOnFailure(ctx.task));
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
+captureFailuresAndClose(() => e2e);
 
 describe.skipIf(!HAS_BROWSER)('the reviewer workspace', () => {
   it('shows each item with the engine’s recommendation and its criteria', async () => {

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { apiCall, type E2E, HAS_BROWSER, startE2E } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, captureFailuresAndClose, type E2E, HAS_BROWSER, startE2E } from './harness.js';
 
 /**
  * Bad uploads get a clear message that names the file and says what is wrong and what to do. The
@@ -20,13 +20,7 @@ beforeAll(async () => {
   ({ context, page } = await e2e.signedIn('intake'));
 }, 240_000);
 
-beforeEach((ctx) => {
-  onTestFailed(() => e2e?.captureOnFailure(ctx.task));
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
+captureFailuresAndClose(() => e2e);
 
 async function pick(files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<string> {
   await page.goto('/intake');
