@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { call, callWithDocuments } from '../api/client.ts';
 import type { IntakeBody } from '../api/contract.ts';
@@ -78,6 +78,11 @@ interface Form {
 function californiaToday(): string {
   return new Date().toLocaleDateString('en-CA', { timeZone: 'America/Los_Angeles' });
 }
+
+/** The fields of the form that hold free text (or a date as text). */
+type TextField = {
+  [K in keyof Form]: Form[K] extends string ? (string extends Form[K] ? K : never) : never;
+}[keyof Form];
 
 const EMPTY: Form = {
   caseNumber: '',
@@ -280,6 +285,11 @@ export function IntakePage() {
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   const f = <K extends keyof Form>(k: K, v: Form[K]) => setForm((old) => ({ ...old, [k]: v }));
+  /** An input's value and change handler for one text field of the form. */
+  const bind = (k: TextField) => ({
+    value: form[k],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => f(k, e.target.value),
+  });
   const setRow = (key: number, patch: Partial<TreatmentRow>) =>
     setRows((old) => old.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -447,41 +457,19 @@ export function IntakePage() {
           <fieldset>
             <legend>Employee and claim</legend>
             <Field label="Employee name" error={errors['intake-employee']}>
-              <input
-                type="text"
-                id="intake-employee"
-                value={form.employeeName}
-                onChange={(e) => f('employeeName', e.target.value)}
-                autoComplete="off"
-              />
+              <input type="text" id="intake-employee" {...bind('employeeName')} autoComplete="off" />
             </Field>
             <div className="row">
               <Field label="Claim number" error={errors['intake-claim']}>
-                <input
-                  type="text"
-                  id="intake-claim"
-                  value={form.claimNumber}
-                  onChange={(e) => f('claimNumber', e.target.value)}
-                />
+                <input type="text" id="intake-claim" {...bind('claimNumber')} />
               </Field>
               <Field label="Date of injury" error={errors['intake-injury']}>
-                <input
-                  type="date"
-                  id="intake-injury"
-                  value={form.injuryDate}
-                  onChange={(e) => f('injuryDate', e.target.value)}
-                />
+                <input type="date" id="intake-injury" {...bind('injuryDate')} />
               </Field>
             </div>
             <div className="row">
               <Field label="Age" error={errors['intake-age']}>
-                <input
-                  type="text"
-                  id="intake-age"
-                  inputMode="numeric"
-                  value={form.patientAge}
-                  onChange={(e) => f('patientAge', e.target.value)}
-                />
+                <input type="text" id="intake-age" inputMode="numeric" {...bind('patientAge')} />
               </Field>
               <Field label="Sex">
                 <select value={form.patientSex} onChange={(e) => f('patientSex', e.target.value as Form['patientSex'])}>
@@ -496,27 +484,15 @@ export function IntakePage() {
                 <input type="text" value={form.employerName} onChange={(e) => f('employerName', e.target.value)} />
               </Field>
               <Field label="Claims administrator">
-                <input
-                  type="text"
-                  value={form.claimsAdministratorName}
-                  onChange={(e) => f('claimsAdministratorName', e.target.value)}
-                />
+                <input type="text" {...bind('claimsAdministratorName')} />
               </Field>
             </div>
             <div className="row">
               <Field label="Requesting physician">
-                <input
-                  type="text"
-                  value={form.requestingPhysicianName}
-                  onChange={(e) => f('requestingPhysicianName', e.target.value)}
-                />
+                <input type="text" {...bind('requestingPhysicianName')} />
               </Field>
               <Field label="Physician's specialty">
-                <input
-                  type="text"
-                  value={form.requestingPhysicianSpecialty}
-                  onChange={(e) => f('requestingPhysicianSpecialty', e.target.value)}
-                />
+                <input type="text" {...bind('requestingPhysicianSpecialty')} />
               </Field>
             </div>
           </fieldset>
@@ -524,12 +500,7 @@ export function IntakePage() {
             <legend>UR decision and the form</legend>
             <div className="row">
               <Field label="UR decision date" error={errors['intake-ur-date']}>
-                <input
-                  type="date"
-                  id="intake-ur-date"
-                  value={form.urDecisionDate}
-                  onChange={(e) => f('urDecisionDate', e.target.value)}
-                />
+                <input type="date" id="intake-ur-date" {...bind('urDecisionDate')} />
               </Field>
               <Field label="Served on the employee by">
                 <select
@@ -569,36 +540,21 @@ export function IntakePage() {
             </div>
             <div className="row">
               <Field label="Signed on" error={errors['intake-signed']}>
-                <input
-                  type="date"
-                  id="intake-signed"
-                  value={form.signatureDate}
-                  onChange={(e) => f('signatureDate', e.target.value)}
-                />
+                <input type="date" id="intake-signed" {...bind('signatureDate')} />
               </Field>
               <Field
                 label="Date received"
                 hint="The day the application arrived; the filing clock counts to it"
                 error={errors['intake-received']}
               >
-                <input
-                  type="date"
-                  id="intake-received"
-                  value={form.receivedDate}
-                  onChange={(e) => f('receivedDate', e.target.value)}
-                />
+                <input type="date" id="intake-received" {...bind('receivedDate')} />
               </Field>
               <Field
                 label="IMR case number"
                 hint="Leave empty to number it automatically"
                 error={errors['intake-case-number']}
               >
-                <input
-                  type="text"
-                  id="intake-case-number"
-                  value={form.caseNumber}
-                  onChange={(e) => f('caseNumber', e.target.value)}
-                />
+                <input type="text" id="intake-case-number" {...bind('caseNumber')} />
               </Field>
             </div>
             <label className="check">
@@ -648,13 +604,7 @@ export function IntakePage() {
           <legend>Applicant attorney (optional)</legend>
           <div className="row">
             <Field label="Attorney name" error={errors['intake-attorney-name']}>
-              <input
-                type="text"
-                id="intake-attorney-name"
-                value={form.attorneyName}
-                onChange={(e) => f('attorneyName', e.target.value)}
-                autoComplete="off"
-              />
+              <input type="text" id="intake-attorney-name" {...bind('attorneyName')} autoComplete="off" />
             </Field>
             <Field label="Law firm">
               <input type="text" value={form.attorneyFirm} onChange={(e) => f('attorneyFirm', e.target.value)} />
