@@ -215,6 +215,16 @@ function OperationForm({
     setFields((f) => ({ ...f, ...patch }));
     setPreview(undefined);
   };
+  /** The date an event happened: today at the latest. */
+  const dateInput = (k: 'at' | 'certifiedAt') => (
+    <input
+      id={FIELD_ID[k]}
+      type="date"
+      max={today()}
+      value={fields[k]}
+      onChange={(e) => set({ [k]: e.target.value })}
+    />
+  );
 
   /** A server error goes to its field when it names one; otherwise above the form. */
   function showError(error: unknown) {
@@ -370,13 +380,7 @@ function OperationForm({
             hint="When the notice of authorization, settlement or withdrawal reached us; today if left empty."
             error={errors.at}
           >
-            <input
-              id={FIELD_ID.at}
-              type="date"
-              max={today()}
-              value={fields.at}
-              onChange={(e) => set({ at: e.target.value })}
-            />
+            {dateInput('at')}
           </Field>
         </>
       ) : null}
@@ -388,13 +392,7 @@ function OperationForm({
             hint="Today if left empty. The shorter clocks run from the events after it."
             error={errors.certifiedAt}
           >
-            <input
-              id={FIELD_ID.certifiedAt}
-              type="date"
-              max={today()}
-              value={fields.certifiedAt}
-              onChange={(e) => set({ certifiedAt: e.target.value })}
-            />
+            {dateInput('certifiedAt')}
           </Field>
           <div id={FIELD_ID.documents} tabIndex={-1}>
             <DocumentPicker
