@@ -192,9 +192,18 @@ describe.skipIf(!HAS_BROWSER)('a 375 px phone', () => {
     const page = await context.newPage();
     await signIn(page, 'coordinator', e2e.account('coordinator').password);
     const pageWidth = () => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
-    const eligible = await apiCall<QueueResponse>(context, 'GET', '/api/v1/queue?stage=eligible');
-    const caseId = eligible.body.entries[0]?.case.id;
-    expect(caseId, 'an eligible case in the demo data').toBeDefined();
+    // The file's regular application, screened now (the earlier tests needed it unscreened): eligible.
+    const found = await apiCall<QueueResponse>(context, 'GET', `/api/v1/queue?q=${REGULAR_CLAIM}`);
+    const regular = found.body.entries[0]?.case;
+    if (regular === undefined) throw new Error('the regular application is not in the queue');
+    const screened = await apiCall<{ case: { stage: string } }>(
+      context,
+      'POST',
+      `/api/v1/cases/${regular.id}/screening`,
+      { expectedVersion: regular.version },
+    );
+    expect(screened.body.case?.stage, JSON.stringify(screened.body).slice(0, 300)).toBe('eligible');
+    const caseId = regular.id;
     await page.goto(`/cases/${caseId}/assignment`);
     await page.getByRole('group', { name: 'Ranked reviewers' }).waitFor();
     // The ranked table is some 860 px wide: it scrolls in its box, the page does not.
